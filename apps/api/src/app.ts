@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import cookiePlugin from '@fastify/cookie';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { systemClock, type Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import { accessPlugin } from './http/access.js';
+import { registerErrorHandlers } from './http/error-handler.js';
+import { registerOpenApi } from './http/openapi.js';
+import { registerSecurity } from './http/security.js';
+import { createSessionCookie } from './http/session-cookie.js';
+import { registerWebApp } from './http/web-app.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { identityRoutes } from './modules/identity/identity.routes.js';
+import { setupRoutes } from './modules/setup/setup.routes.js';
+import { createServices } from './services.js';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+}
+
+/**
+ * The whole application without `listen`: server.ts runs it, tests call `app.inject()`.
+ * Every feature module adds its routes here, each with its services passed in.
+ */
+export async function buildApp(
+  { config, database, clock = systemClock }: AppDeps,
+  options: Pick<FastifyServerOptions, 'logger'> = {},
+) {
+  const app = Fastify({
+    ...options,
+    trustProxy: config.trustProxy,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const services = createServices({ db: database.db, clock, config });
+  const cookie = createSessionCookie({ secure: config.secureTransport });
+
+  registerErrorHandlers(app);
+  await app.register(cookiePlugin);
+  await registerSecurity(app, config);
+  await app.register(accessPlugin, { identity: services.identity, cookie });
+  await registerOpenApi(app, { cookieName: cookie.name });
+
+  await app.register(healthRoutes, { database });
+  await app.register(identityRoutes, { identity: services.identity, cookie });
+  await app.register(setupRoutes, { setup: services.setup });
+
+  await registerWebApp(app, { webDir: config.webDir });
+  return { app, services };
+}
+export type App = Awaited<ReturnType<typeof buildApp>>['app'];

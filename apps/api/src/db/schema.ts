@@ -1,0 +1,4 @@
+/** Every table, for drizzle's typed queries and for `drizzle-kit generate`. */
+export * from '../modules/audit/audit.table.js';
+export * from '../modules/identity/identity.table.js';
+export * from '../modules/setup/setup.table.js';

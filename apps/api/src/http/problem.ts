@@ -1,0 +1,35 @@
+import type { ErrorCode, FieldError, Problem } from '@zemag/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PROBLEM_MESSAGES } from './problem-messages.js';
+
+/** Builds an RFC 9457 problem with ZeMAG's stable code. */
+export function problem(
+  request: FastifyRequest,
+  status: number,
+  code: ErrorCode,
+  errors?: FieldError[],
+): Problem {
+  const { title, detail } = PROBLEM_MESSAGES[code];
+  return {
+    type: `urn:zemag:problem:${code}`,
+    title,
+    status,
+    code,
+    detail,
+    requestId: request.id,
+    ...(errors && errors.length > 0 ? { errors } : {}),
+  };
+}
+
+export function sendProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  code: ErrorCode,
+  errors?: FieldError[],
+) {
+  return reply
+    .code(status)
+    .type('application/problem+json; charset=utf-8')
+    .send(problem(request, status, code, errors));
+}

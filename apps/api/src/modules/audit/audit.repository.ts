@@ -1,0 +1,45 @@
+import { asc, desc, gt, sql } from 'drizzle-orm';
+import type { DbOrTx, Tx } from '../../db/database.js';
+import { auditEvents } from './audit.table.js';
+
+export type AuditRow = typeof auditEvents.$inferSelect;
+
+// Chosen once; must never change: every writer of the chain head takes this lock.
+const CHAIN_HEAD_LOCK_KEY = 7_301_001;
+
+/** Serialises writers of the chain head until the caller's transaction ends. */
+export async function lockChainHead({ tx }: { tx: Tx }): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${CHAIN_HEAD_LOCK_KEY})`);
+}
+
+export async function findChainHead({ db }: { db: DbOrTx }) {
+  const [head] = await db
+    .select({ seq: auditEvents.seq, hash: auditEvents.hash })
+    .from(auditEvents)
+    .orderBy(desc(auditEvents.seq))
+    .limit(1);
+  return { head: head ?? null };
+}
+
+export async function insertAuditEvent({ tx, row }: { tx: Tx; row: AuditRow }): Promise<void> {
+  await tx.insert(auditEvents).values(row);
+}
+
+/** Events after `afterSeq` in chain order, at most `limit`. */
+export async function listAuditEventsAfter({
+  db,
+  afterSeq,
+  limit,
+}: {
+  db: DbOrTx;
+  afterSeq: number;
+  limit: number;
+}) {
+  const rows = await db
+    .select()
+    .from(auditEvents)
+    .where(gt(auditEvents.seq, afterSeq))
+    .orderBy(asc(auditEvents.seq))
+    .limit(limit);
+  return { rows };
+}

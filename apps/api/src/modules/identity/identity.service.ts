@@ -1,0 +1,207 @@
+import { permissionsFor, type CurrentUser, type Role, type SessionInfo } from '@zemag/contracts';
+import type { Clock } from '../../clock.js';
+import type { Db, Tx } from '../../db/database.js';
+import { AppError } from '../../http/app-error.js';
+import type { AuditService } from '../audit/audit.service.js';
+import {
+  deleteSession,
+  findSessionWithUser,
+  findUserByUsername,
+  insertRoles,
+  insertSession,
+  insertUser,
+  listRolesOfUser,
+  touchSession,
+  type UserRow,
+} from './identity.repository.js';
+import { hashPassword, verifyPassword } from './password.js';
+import { hashToken, newToken } from './session-token.js';
+
+export interface SessionPolicy {
+  idleMs: number;
+  absoluteMs: number;
+}
+
+/** A request's signed-in user and the session it came with. */
+export interface Authenticated {
+  user: CurrentUser;
+  tokenHash: string;
+  info: SessionInfo;
+}
+
+// Writing last_seen_at on every request would make each read a write; a minute of slack in
+// the idle timeout is not worth that.
+const TOUCH_INTERVAL_MS = 30_000;
+
+export type IdentityService = ReturnType<typeof createIdentityService>;
+
+export function createIdentityService({
+  db,
+  audit,
+  clock,
+  session,
+}: {
+  db: Db;
+  audit: AuditService;
+  clock: Clock;
+  session: SessionPolicy;
+}) {
+  async function currentUser(dbOrTx: Db | Tx, user: UserRow): Promise<CurrentUser> {
+    const { roles } = await listRolesOfUser({ db: dbOrTx, userId: user.id });
+    return {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      roles,
+      abilities: permissionsFor(roles),
+    };
+  }
+
+  function sessionInfo(user: CurrentUser, lastSeenAt: Date, absoluteExpiresAt: Date): SessionInfo {
+    const idle = new Date(lastSeenAt.getTime() + session.idleMs);
+    return {
+      user,
+      idleExpiresAt: (idle < absoluteExpiresAt ? idle : absoluteExpiresAt).toISOString(),
+      absoluteExpiresAt: absoluteExpiresAt.toISOString(),
+    };
+  }
+
+  return {
+    /** Creates an account with the given roles and records who did it. */
+    async createUser({
+      tx,
+      username,
+      displayName,
+      password,
+      roles,
+      actor,
+    }: {
+      tx: Tx;
+      username: string;
+      displayName: string;
+      password: string;
+      roles: readonly Role[];
+      actor: string | null;
+    }) {
+      const now = clock.now();
+      const { user: existing } = await findUserByUsername({ db: tx, username });
+      if (existing) throw new AppError(409, 'user.username_taken', { field: 'username' });
+      const passwordHash = await hashPassword(password);
+      const { user } = await insertUser({
+        db: tx,
+        user: { username, displayName, passwordHash, createdAt: now },
+      });
+      await insertRoles({ db: tx, userId: user.id, roles, grantedBy: actor, grantedAt: now });
+      await audit.record({
+        tx,
+        actor: actor ?? user.id,
+        action: 'user.created',
+        subject: { type: 'user', id: user.id },
+        details: { roles: [...roles] },
+      });
+      return { user };
+    },
+
+    /**
+     * Checks the password and opens a new session. Any session the browser still carried is
+     * ended first, so a session id never survives a sign-in (no fixation).
+     */
+    async signIn({
+      username,
+      password,
+      previousToken,
+    }: {
+      username: string;
+      password: string;
+      previousToken?: string | undefined;
+    }): Promise<{ ok: true; token: string; info: SessionInfo } | { ok: false }> {
+      const { user } = await findUserByUsername({ db, username });
+      const usable = user !== null && user.disabledAt === null;
+      const passwordOk = await verifyPassword(usable ? user.passwordHash : null, password);
+      const now = clock.now();
+
+      if (!usable || !passwordOk) {
+        await db.transaction(async (tx) => {
+          await audit.record({
+            tx,
+            actor: user?.id ?? null,
+            action: 'auth.sign_in_failed',
+            // An unknown name is not stored: people type passwords into the name field.
+            details: {
+              reason: user === null ? 'unknown_user' : usable ? 'wrong_password' : 'disabled',
+            },
+          });
+        });
+        return { ok: false };
+      }
+
+      const token = newToken();
+      const absoluteExpiresAt = new Date(now.getTime() + session.absoluteMs);
+      const current = await db.transaction(async (tx) => {
+        if (previousToken) await deleteSession({ db: tx, tokenHash: hashToken(previousToken) });
+        await insertSession({
+          db: tx,
+          session: {
+            tokenHash: hashToken(token),
+            userId: user.id,
+            createdAt: now,
+            lastSeenAt: now,
+            absoluteExpiresAt,
+          },
+        });
+        await audit.record({
+          tx,
+          actor: user.id,
+          action: 'auth.sign_in',
+          subject: { type: 'user', id: user.id },
+          details: { factor: 'password' },
+        });
+        return currentUser(tx, user);
+      });
+      return { ok: true, token, info: sessionInfo(current, now, absoluteExpiresAt) };
+    },
+
+    /** The signed-in user for a cookie token, or null when it is unknown, expired or disabled. */
+    async resolveSession({ token }: { token: string }): Promise<Authenticated | null> {
+      const tokenHash = hashToken(token);
+      const { found } = await findSessionWithUser({ db, tokenHash });
+      if (!found) return null;
+      const now = clock.now();
+      const idleDeadline = found.session.lastSeenAt.getTime() + session.idleMs;
+      if (
+        found.user.disabledAt !== null ||
+        now.getTime() >= idleDeadline ||
+        now >= found.session.absoluteExpiresAt
+      ) {
+        await deleteSession({ db, tokenHash });
+        return null;
+      }
+      let lastSeenAt = found.session.lastSeenAt;
+      if (now.getTime() - lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+        await touchSession({ db, tokenHash, at: now });
+        lastSeenAt = now;
+      }
+      const user = await currentUser(db, found.user);
+      return {
+        user,
+        tokenHash,
+        info: sessionInfo(user, lastSeenAt, found.session.absoluteExpiresAt),
+      };
+    },
+
+    /** Ends the session on the server; the cookie alone opens nothing afterwards. */
+    async signOut({ tokenHash, actor }: { tokenHash: string; actor: string }) {
+      await db.transaction(async (tx) => {
+        const { deleted } = await deleteSession({ db: tx, tokenHash });
+        if (deleted) {
+          await audit.record({
+            tx,
+            actor,
+            action: 'auth.sign_out',
+            subject: { type: 'user', id: actor },
+          });
+        }
+      });
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx, Tx } from '../../db/database.js';
+import { setupTokens } from './setup.table.js';
+
+export async function deleteUnusedSetupTokens({ db }: { db: DbOrTx }) {
+  await db.delete(setupTokens).where(isNull(setupTokens.usedAt));
+}
+
+export async function insertSetupToken({
+  db,
+  token,
+}: {
+  db: DbOrTx;
+  token: typeof setupTokens.$inferInsert;
+}) {
+  await db.insert(setupTokens).values(token);
+}
+
+/** Marks a valid token used and says whether it was valid; a token works once. */
+export async function consumeSetupToken({
+  tx,
+  tokenHash,
+  now,
+}: {
+  tx: Tx;
+  tokenHash: string;
+  now: Date;
+}) {
+  const used = await tx
+    .update(setupTokens)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(setupTokens.tokenHash, tokenHash),
+        isNull(setupTokens.usedAt),
+        gt(setupTokens.expiresAt, now),
+      ),
+    )
+    .returning({ tokenHash: setupTokens.tokenHash });
+  return { consumed: used.length === 1 };
+}
+
+// Chosen once: serialises "is there an admin yet?" with creating the first one.
+const FIRST_ADMIN_LOCK_KEY = 7_301_002;
+
+export async function lockFirstAdmin({ tx }: { tx: Tx }) {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${FIRST_ADMIN_LOCK_KEY})`);
+}

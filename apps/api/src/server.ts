@@ -1,0 +1,72 @@
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { DataDirLockedError } from './db/data-dir-lock.js';
+import { loggerOptions } from './logger.js';
+import { openConfiguredDatabase } from './runtime.js';
+
+/** The process: configuration, database, listen, first-run link, graceful shutdown. */
+async function main() {
+  const startedAt = performance.now();
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+
+  let database;
+  try {
+    database = await openConfiguredDatabase(config);
+  } catch (error) {
+    if (error instanceof DataDirLockedError) {
+      console.error(error.message);
+      process.exit(75); // EX_TEMPFAIL
+    }
+    throw error;
+  }
+
+  const { app, services } = await buildApp({ config, database }, { logger: loggerOptions(config) });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    try {
+      await app.close();
+    } finally {
+      // Closing PGlite checkpoints its WAL, so the next start opens a clean folder.
+      await database.close();
+      process.exit(0);
+    }
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ host: config.host, port: config.port });
+  app.log.info(
+    { engine: database.engine, startupMs: Math.round(performance.now() - startedAt) },
+    'ZeMAG ready',
+  );
+
+  const link = await services.setup.issueSetupLinkIfRequired();
+  if (link) {
+    // Printed to the console on purpose and not into the JSON log: it is a one-time secret.
+    process.stdout.write(
+      `\n  No administrator exists yet. Open this one-time link within 1 hour to create one:\n\n` +
+        `    ${link.url}\n\n` +
+        `  (or run: npm run -s zemag -- admin create)\n\n`,
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

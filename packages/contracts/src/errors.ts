@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/** Stable error codes. The web app translates them; clients may script against them. */
+export const ERROR_CODES = [
+  'request.invalid',
+  'request.malformed_body',
+  'request.unsupported_media_type',
+  'request.body_too_large',
+  'request.cross_origin',
+  'request.rate_limited',
+  'resource.not_found',
+  'auth.unauthenticated',
+  'auth.forbidden',
+  'auth.invalid_credentials',
+  'setup.token_invalid',
+  'setup.already_completed',
+  'user.username_taken',
+  'server.internal',
+  'server.unavailable',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** A message in both UI languages, so API clients without a translation table read it too. */
+export const LocalizedText = z.object({ de: z.string(), en: z.string() });
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+/** One problem with one input field. `field` is a dotted path such as `password`. */
+export const FieldError = z.object({
+  field: z.string(),
+  code: z.string(),
+  message: LocalizedText,
+});
+export type FieldError = z.infer<typeof FieldError>;
+
+/** RFC 9457 problem details with ZeMAG's stable `code`. */
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  code: z.enum(ERROR_CODES),
+  detail: LocalizedText,
+  requestId: z.string().optional(),
+  errors: z.array(FieldError).optional(),
+});
+export type Problem = z.infer<typeof Problem>;

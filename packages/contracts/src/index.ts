@@ -1,0 +1,5 @@
+export * from './roles.js';
+export * from './permissions.js';
+export * from './errors.js';
+export * from './identity.schemas.js';
+export * from './setup.schemas.js';

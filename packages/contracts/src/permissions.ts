@@ -1,0 +1,45 @@
+import type { Role } from './roles.js';
+
+/**
+ * Every permission a route can require. Names are `<resource>.<action>`; the web app shows
+ * what the caller may do from the abilities the API sends and never repeats these rules.
+ */
+export const PERMISSIONS = [
+  'incident.report',
+  'incident.read_own',
+  'incident.review',
+  'register.lookup',
+  'visit_list.manage',
+  'alarm.raise',
+  'alarm.handle',
+  'listing.manage',
+  'privacy.answer',
+  'audit.read',
+  'audit.verify',
+  'user.manage',
+  'department.manage',
+  'settings.manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/**
+ * What a route requires: a permission, any signed-in user (`authenticated`), or nobody
+ * (`public`, declared explicitly — never inferred from a URL prefix).
+ */
+export type RouteAccess = Permission | 'authenticated' | 'public';
+
+/** Deny by default: a role has exactly the permissions listed here. */
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  reporter: ['incident.report', 'incident.read_own'],
+  field: ['register.lookup', 'visit_list.manage', 'alarm.raise'],
+  registrar: ['incident.review', 'listing.manage', 'privacy.answer'],
+  dpo: ['audit.read', 'audit.verify'],
+  control_room: ['alarm.handle'],
+  admin: ['user.manage', 'department.manage', 'settings.manage'],
+};
+
+/** The union of the permissions of the given roles, in declaration order. */
+export function permissionsFor(roles: readonly Role[]): Permission[] {
+  const granted = new Set(roles.flatMap((role) => ROLE_PERMISSIONS[role]));
+  return PERMISSIONS.filter((permission) => granted.has(permission));
+}
