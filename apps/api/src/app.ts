@@ -43,6 +43,8 @@ export async function buildApp(
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // JSON only: a form or text post from another site cannot reach a handler.
+  app.removeContentTypeParser('text/plain');
 
   const services = createServices({ db: database.db, clock, config });
   const cookie = createSessionCookie({ secure: config.secureTransport });

@@ -1,0 +1,100 @@
+import { Command, CommanderError } from 'commander';
+import { DisplayName, NewPassword, Username } from '@zemag/contracts';
+import type { z } from 'zod';
+import { ConfigError, loadConfig } from './config.js';
+import { DataDirLockedError } from './db/data-dir-lock.js';
+import { AppError } from './http/app-error.js';
+import { PROBLEM_MESSAGES } from './http/problem-messages.js';
+import { readSecret } from './cli/read-secret.js';
+import { openConfiguredDatabase } from './runtime.js';
+import { systemClock } from './clock.js';
+import { createServices } from './services.js';
+
+/** A failure the CLI reports in one readable line and an exit code. */
+class CliFailure extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+async function withServices<T>(run: (services: ReturnType<typeof createServices>) => Promise<T>) {
+  const config = loadConfig(process.env);
+  const database = await openConfiguredDatabase(config);
+  try {
+    return await run(createServices({ db: database.db, clock: systemClock, config }));
+  } finally {
+    await database.close();
+  }
+}
+
+function parseOrFail<T>(schema: z.ZodType<T>, value: unknown, option: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new CliFailure(`${option}: ${result.error.issues.map((i) => i.message).join('; ')}`, 64);
+}
+
+/** The `zemag` command line. Later issues add their commands here. */
+export function buildCli() {
+  const program = new Command('zemag')
+    .description('ZeMAG command line (run through: npm run -s zemag -- <command>)')
+    .exitOverride();
+
+  const admin = program.command('admin').description('administrator accounts');
+  admin
+    .command('create')
+    .description(
+      'create the first administrator (for scripted installs; refused once an administrator exists)',
+    )
+    .requiredOption('--username <name>', 'sign-in name (3–64 characters: a-z 0-9 . _ @ -)')
+    .requiredOption('--display-name <name>', 'name shown in the app')
+    .option('--password-stdin', 'read the password from standard input instead of prompting')
+    .action(async (options: { username: string; displayName: string; passwordStdin?: boolean }) => {
+      const username = parseOrFail(Username, options.username, '--username');
+      const displayName = parseOrFail(DisplayName, options.displayName, '--display-name');
+      const password = parseOrFail(
+        NewPassword,
+        await readSecret({
+          prompt: 'Password (12–128 characters): ',
+          fromStdin: options.passwordStdin ?? false,
+        }),
+        'password',
+      );
+      const { user } = await withServices((services) =>
+        services.setup.createFirstAdminFromCli({ username, displayName, password }),
+      );
+      process.stdout.write(`Administrator "${user.username}" created. Sign in at the web app.\n`);
+    });
+
+  return program;
+}
+
+async function main() {
+  try {
+    await buildCli().parseAsync(process.argv);
+  } catch (error) {
+    if (error instanceof CommanderError) process.exit(error.exitCode);
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78);
+    }
+    if (error instanceof DataDirLockedError) {
+      console.error(error.message);
+      process.exit(75);
+    }
+    if (error instanceof AppError) {
+      const { de, en } = PROBLEM_MESSAGES[error.code].detail;
+      console.error(`${de}\n${en}`);
+      process.exit(1);
+    }
+    if (error instanceof CliFailure) {
+      console.error(error.message);
+      process.exit(error.exitCode);
+    }
+    throw error;
+  }
+}
+
+await main();

@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('configuration', () => {
+  it('runs on the embedded database in ./data on port 3000 by default', () => {
+    const config = loadConfig({}, '/srv/zemag');
+    expect(config.port).toBe(3000);
+    expect(config.host).toBe('localhost');
+    expect(config.database).toEqual({ kind: 'pglite', dataDir: path.resolve('/srv/zemag/data') });
+    expect(config.publicUrl.toString()).toBe('http://localhost:3000/');
+    expect(config.secureTransport).toBe(false);
+    expect(config.session).toEqual({ idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 });
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://zemag@db:5432/zemag' });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://zemag@db:5432/zemag' });
+  });
+
+  it('lists every bad value at once, naming each setting', () => {
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', ZEMAG_SESSION_IDLE_MINUTES: '-5' });
+      expect.unreachable('loadConfig accepted bad values');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const problems = (error as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/^PORT:/m);
+      expect(problems).toMatch(/^DATABASE_URL:/m);
+      expect(problems).toMatch(/^ZEMAG_SESSION_IDLE_MINUTES:/m);
+    }
+  });
+
+  it('refuses an http address and debug logging in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'debug' })).toThrow(
+      /ZEMAG_PUBLIC_URL: production needs an https[\s\S]*LOG_LEVEL/,
+    );
+  });
+
+  it('uses secure cookies and HSTS behind an https address', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      ZEMAG_PUBLIC_URL: 'https://zemag.stadt.example',
+    });
+    expect(config.secureTransport).toBe(true);
+  });
+});

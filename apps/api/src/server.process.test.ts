@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  assertBuilt,
+  runCli,
+  startServer,
+  waitForOutput,
+  type RunningServer,
+} from './test-support/processes.js';
+
+const admin = [
+  'admin',
+  'create',
+  '--username',
+  'it.admin',
+  '--display-name',
+  'IT-Leitstelle',
+  '--password-stdin',
+];
+const password = 'ein sehr langes Passwort\n';
+
+describe('the server process on the embedded database', () => {
+  const running: RunningServer[] = [];
+  const dirs: string[] = [];
+  const dataDir = () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zemag-proc-'));
+    dirs.push(dir);
+    return dir;
+  };
+  beforeAll(() => assertBuilt());
+  afterEach(async () => {
+    for (const server of running.splice(0))
+      if (server.process.exitCode === null) await server.stop('SIGKILL');
+    for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prints a setup link that works, refuses the CLI while running, survives kill -9 and stops cleanly', async () => {
+    const dir = dataDir();
+    const env = { ZEMAG_DATA_DIR: dir };
+    const first = await startServer(env);
+    running.push(first);
+    const [, token] = await waitForOutput(first, /\/setup#token=([A-Za-z0-9_-]+)/);
+    expect((await fetch(`${first.baseUrl}/readyz`)).status).toBe(200);
+
+    // Another process must not open the same folder: two writers corrupt PGlite.
+    const refused = await runCli(admin, env, password);
+    expect(refused.code).toBe(75);
+    expect(refused.stderr).toContain('in use by another ZeMAG process');
+
+    const created = await fetch(`${first.baseUrl}/api/v1/setup/admin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        token,
+        username: 'erste.admin',
+        displayName: 'Erste Admin',
+        password: 'ein sehr langes Passwort',
+      }),
+    });
+    expect(created.status).toBe(201);
+
+    await first.stop('SIGKILL');
+    const second = await startServer(env);
+    running.push(second);
+    expect((await fetch(`${second.baseUrl}/readyz`)).status).toBe(200);
+    const signIn = await fetch(`${second.baseUrl}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'erste.admin', password: 'ein sehr langes Passwort' }),
+    });
+    expect(signIn.status).toBe(200);
+    expect(second.output()).not.toContain('/setup#token=');
+
+    expect(await second.stop('SIGTERM')).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'zemag.lock'))).toBe(false);
+  });
+
+  it('stops with a readable list when the configuration is wrong', async () => {
+    await expect(
+      startServer({ ZEMAG_DATA_DIR: dataDir(), PORT: 'abc', ZEMAG_SESSION_IDLE_MINUTES: '0' }),
+    ).rejects.toThrow(
+      /server exited with 78:\nInvalid configuration:\n {2}- PORT: .*\n {2}- ZEMAG_SESSION_IDLE_MINUTES: /,
+    );
+  });
+});
+
+describe('zemag admin create', () => {
+  it('creates the first administrator once and refuses a second time', async () => {
+    assertBuilt();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zemag-cli-'));
+    try {
+      const env = { ZEMAG_DATA_DIR: dir };
+      const first = await runCli(admin, env, password);
+      expect(first).toMatchObject({
+        code: 0,
+        stdout: 'Administrator "it.admin" created. Sign in at the web app.\n',
+      });
+      const second = await runCli(
+        [...admin.slice(0, 3), 'it.admin2', ...admin.slice(4)],
+        env,
+        password,
+      );
+      expect(second.code).toBe(1);
+      expect(second.stderr).toContain('Die Einrichtung ist bereits abgeschlossen');
+      const short = await runCli(admin, { ZEMAG_DATA_DIR: path.join(dir, 'other') }, 'kurz\n');
+      expect(short.code).toBe(64);
+      expect(short.stderr).toMatch(/^password: /);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

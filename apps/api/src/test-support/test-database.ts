@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type Database } from '../db/database.js';
+
+export type Engine = 'pglite' | 'postgres';
+
+/** The PostgreSQL server for the PostgreSQL tier, e.g. postgres://postgres@127.0.0.1:5432/test. */
+export const testDatabaseUrl = process.env.TEST_DATABASE_URL;
+
+if (process.env.CI === 'true' && !testDatabaseUrl) {
+  throw new Error('CI=true but TEST_DATABASE_URL is not set: the PostgreSQL tier must run in CI.');
+}
+
+/** Engines every database test runs on: PGlite always, PostgreSQL when a server is given. */
+export const engines: { engine: Engine; skip: string | false }[] = [
+  { engine: 'pglite', skip: false },
+  {
+    engine: 'postgres',
+    skip: testDatabaseUrl ? false : 'skipped: TEST_DATABASE_URL not set',
+  },
+];
+
+/** Test title suffix that names the engine, or why it is skipped. */
+export function engineTitle({ engine, skip }: { engine: Engine; skip: string | false }) {
+  return skip ? `on ${engine} (${skip})` : `on ${engine}`;
+}
+
+/**
+ * A fresh, fully migrated database that belongs to one test file: an in-memory PGlite, or a
+ * new database on the PostgreSQL server that is dropped again on `close()`.
+ */
+export async function createTestDatabase(engine: Engine): Promise<Database> {
+  if (engine === 'pglite') {
+    const database = await openDatabase({ kind: 'pglite', dataDir: null });
+    await database.migrate();
+    return database;
+  }
+  if (!testDatabaseUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `zemag_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: testDatabaseUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(testDatabaseUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 20 });
+  await database.migrate();
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      const dropper = new pg.Client({ connectionString: testDatabaseUrl });
+      await dropper.connect();
+      try {
+        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await dropper.end();
+      }
+    },
+  };
+}
