@@ -56,3 +56,12 @@ export function ensureBuilt(parts) {
   for (const part of stale)
     fs.writeFileSync(path.join(root, STAMPS[part]), new Date().toISOString());
 }
+
+/** Records that `part` was just built (called by the build scripts). */
+export function stamp(part) {
+  fs.writeFileSync(path.join(root, STAMPS[part]), new Date().toISOString());
+}
+
+if (process.argv[1] === import.meta.filename && process.argv[2] === '--stamp') {
+  for (const part of process.argv.slice(3)) stamp(part);
+}
