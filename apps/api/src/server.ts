@@ -31,6 +31,14 @@ async function main() {
 
   const { app, services } = await buildApp({ config, database }, { logger: loggerOptions(config) });
 
+  // Expired sessions are refused anyway; this only keeps the table small.
+  const purge = setInterval(() => {
+    services.identity.purgeExpiredSessions().catch((error: unknown) => {
+      app.log.warn({ err: error }, 'session purge failed');
+    });
+  }, 15 * 60_000);
+  purge.unref();
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -38,6 +46,7 @@ async function main() {
     app.log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    clearInterval(purge);
     try {
       await app.close();
     } finally {

@@ -1,5 +1,6 @@
 import { desc, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../../db/database.js';
 import { auditEvents } from '../audit/audit.table.js';
 import { buildTestApp, createTestUser, signIn, type TestApp } from '../../test-support/test-app.js';
 import { engines, engineTitle } from '../../test-support/test-database.js';
@@ -177,6 +178,18 @@ for (const target of engines) {
           },
         ],
       });
+    });
+
+    it('purges sessions that ended by time, and only those', async () => {
+      const idle = await signIn(t.app, await createTestUser(t));
+      t.clock.advance(31 * 60_000);
+      const fresh = await signIn(t.app, await createTestUser(t));
+      const { count } = await t.services.identity.purgeExpiredSessions();
+      expect(count).toBeGreaterThanOrEqual(1);
+      const remaining = await t.database.db.execute(sql`SELECT count(*)::int AS n FROM sessions`);
+      expect(rowsOf<{ n: number }>(remaining)[0]?.n).toBe(1);
+      expect((await me(fresh.cookie)).statusCode).toBe(200);
+      expect((await me(idle.cookie)).statusCode).toBe(401);
     });
 
     it('keeps the audit chain intact through all of the above', async () => {

@@ -4,6 +4,7 @@ import type { Db, Tx } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import type { AuditService } from '../audit/audit.service.js';
 import {
+  deleteExpiredSessions,
   deleteSession,
   findSessionWithUser,
   findUserByUsername,
@@ -187,6 +188,16 @@ export function createIdentityService({
         tokenHash,
         info: sessionInfo(user, lastSeenAt, found.session.absoluteExpiresAt),
       };
+    },
+
+    /** Deletes sessions that ended by time; the server runs this periodically. */
+    async purgeExpiredSessions() {
+      const now = clock.now();
+      return deleteExpiredSessions({
+        db,
+        idleBefore: new Date(now.getTime() - session.idleMs),
+        now,
+      });
     },
 
     /** Ends the session on the server; the cookie alone opens nothing afterwards. */
