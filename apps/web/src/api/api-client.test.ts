@@ -1,0 +1,91 @@
+import { SetupStatus } from '@zemag/contracts';
+import { describe, expect, it, vi } from 'vitest';
+import { createApiClient } from './api-client';
+import { ApiError } from './api-error';
+
+function json(status: number, body: unknown, type = 'application/json') {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': type } });
+}
+
+const problem = (status: number, code: string, extra: object = {}) =>
+  json(
+    status,
+    {
+      type: `urn:zemag:problem:${code}`,
+      title: code,
+      status,
+      code,
+      detail: { de: 'de', en: 'en' },
+      ...extra,
+    },
+    'application/problem+json',
+  );
+
+async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(error)}`);
+  return error;
+}
+
+describe('createApiClient', () => {
+  it('parses a good answer with the contract schema', async () => {
+    const fetch = vi.fn().mockResolvedValue(json(200, { required: true }));
+    const api = createApiClient({ fetch });
+    await expect(api.get('/api/v1/setup', SetupStatus)).resolves.toEqual({ required: true });
+  });
+
+  it('sends JSON with a content type, same-origin credentials and no caching', async () => {
+    const fetch = vi.fn().mockResolvedValue(json(200, { required: false }));
+    await createApiClient({ fetch }).post('/api/v1/x', { a: 1 }, SetupStatus);
+    const [, init] = fetch.mock.calls[0] as [string, RequestInit];
+    expect(init).toMatchObject({
+      method: 'POST',
+      body: '{"a":1}',
+      credentials: 'same-origin',
+      cache: 'no-store',
+      headers: { 'content-type': 'application/json' },
+    });
+  });
+
+  it('turns problem+json into an ApiError with code and field errors', async () => {
+    const errors = [{ field: 'password', code: 'too_short', message: { de: 'd', en: 'e' } }];
+    const fetch = vi.fn().mockResolvedValue(problem(400, 'request.invalid', { errors }));
+    const error = await failure(createApiClient({ fetch }).post('/x', {}, SetupStatus));
+    expect(error).toMatchObject({ status: 400, code: 'request.invalid', fieldErrors: errors });
+  });
+
+  it('calls the unauthenticated listeners on a 401 auth.unauthenticated only', async () => {
+    const fetch = vi
+      .fn()
+      .mockResolvedValueOnce(problem(401, 'auth.invalid_credentials'))
+      .mockResolvedValueOnce(problem(401, 'auth.unauthenticated'));
+    const api = createApiClient({ fetch });
+    const listener = vi.fn();
+    api.onUnauthenticated(listener);
+    await failure(api.post('/api/v1/session', {}, SetupStatus));
+    expect(listener).not.toHaveBeenCalled();
+    await failure(api.get('/api/v1/session', SetupStatus));
+    expect(listener).toHaveBeenCalledOnce();
+  });
+
+  it('reports an answer that breaks the contract as unexpected', async () => {
+    const fetch = vi.fn().mockResolvedValue(json(200, { required: 'yes' }));
+    const error = await failure(createApiClient({ fetch }).get('/x', SetupStatus));
+    expect(error.code).toBe('client.unexpected_response');
+  });
+
+  it('reports an error page that is no problem+json as unexpected', async () => {
+    const fetch = vi.fn().mockResolvedValue(new Response('<h1>Bad gateway</h1>', { status: 502 }));
+    const error = await failure(createApiClient({ fetch }).get('/x', SetupStatus));
+    expect(error).toMatchObject({ status: 502, code: 'client.unexpected_response' });
+  });
+
+  it('reports a failed connection as a network error', async () => {
+    const fetch = vi.fn().mockRejectedValue(new TypeError('Failed to fetch'));
+    const error = await failure(createApiClient({ fetch }).send('DELETE', '/api/v1/session'));
+    expect(error.code).toBe('client.network');
+  });
+});

@@ -1,0 +1,25 @@
+import { useTranslation } from 'react-i18next';
+import { AppHeader } from './app-header';
+import { AppRoutes } from './app-routes';
+import { SkipLink } from './skip-link';
+
+/** Skip link, header, the page in the main landmark, footer. */
+export function AppShell() {
+  const { t } = useTranslation();
+  return (
+    <div className="zm-shell">
+      <SkipLink />
+      <AppHeader />
+      <main id="main" className="zm-main" tabIndex={-1}>
+        <div className="kern-container zm-container">
+          <AppRoutes />
+        </div>
+      </main>
+      <footer className="zm-footer">
+        <div className="kern-container zm-container">
+          <p className="kern-body kern-body--small kern-body--muted">{t('app.footer')}</p>
+        </div>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import type { CurrentUser } from '@zemag/contracts';
+import { useTranslation } from 'react-i18next';
+import { usePage } from '../../app/use-page';
+import { AbilityList } from './ability-list';
+import { RoleList } from './role-list';
+
+/** The start page after sign-in: who you are and what you may do. */
+export function HomePage({ user }: { user: CurrentUser }) {
+  const { t } = useTranslation();
+  const heading = usePage(t('home.greeting', { name: user.displayName }));
+  return (
+    <div className="zm-wide kern-stack-lg">
+      <div className="kern-stack-xs">
+        <h1 className="kern-heading-large" tabIndex={-1} ref={heading}>
+          {t('home.greeting', { name: user.displayName })}
+        </h1>
+        <p className="kern-body kern-body--muted">
+          {t('home.signedInAs', { username: user.username })}
+        </p>
+      </div>
+      <div className="zm-home-grid">
+        <RoleList roles={user.roles} />
+        <AbilityList abilities={user.abilities} />
+      </div>
+    </div>
+  );
+}

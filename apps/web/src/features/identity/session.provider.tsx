@@ -1,0 +1,78 @@
+import type { SessionInfo } from '@zemag/contracts';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ApiError, isUnauthenticated } from '../../api/api-error';
+import { useApi } from '../../api/api.context';
+import { navigate } from '../../app/router';
+import { fetchSession, signOut as endSession } from './identity.api';
+import { SessionContext, type SessionState, type SessionValue } from './session.context';
+
+function asApiError(error: unknown): ApiError {
+  return error instanceof ApiError
+    ? error
+    : new ApiError({ status: 0, code: 'client.unexpected_response' });
+}
+
+/**
+ * Holds who is signed in. The session itself lives in an HttpOnly cookie; nothing about it is
+ * stored in the browser. Any 401 from the API ends the local session and returns to sign-in.
+ */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const api = useApi();
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const stateRef = useRef(state);
+  useEffect(() => {
+    stateRef.current = state;
+  }, [state]);
+
+  useEffect(() => {
+    let cancelled = false;
+    fetchSession(api).then(
+      (session) => {
+        if (!cancelled)
+          setState(session ? { status: 'signed-in', session } : { status: 'signed-out' });
+      },
+      (error: unknown) => {
+        if (!cancelled) setState({ status: 'error', error: asApiError(error) });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [api, attempt]);
+
+  useEffect(
+    () =>
+      api.onUnauthenticated(() => {
+        if (stateRef.current.status !== 'signed-in') return;
+        setState({ status: 'signed-out' });
+        navigate('/sign-in', { notice: 'sessionExpired', replace: true });
+      }),
+    [api],
+  );
+
+  const signedIn = useCallback((session: SessionInfo) => {
+    setState({ status: 'signed-in', session });
+  }, []);
+
+  const signOut = useCallback(async () => {
+    try {
+      await endSession(api);
+    } catch (error) {
+      if (!isUnauthenticated(error)) throw error;
+    }
+    setState({ status: 'signed-out' });
+    navigate('/sign-in', { notice: 'signedOut', replace: true });
+  }, [api]);
+
+  const reload = useCallback(() => {
+    setState({ status: 'loading' });
+    setAttempt((n) => n + 1);
+  }, []);
+
+  const value = useMemo<SessionValue>(
+    () => ({ state, signedIn, signOut, reload }),
+    [state, signedIn, signOut, reload],
+  );
+  return <SessionContext value={value}>{children}</SessionContext>;
+}

@@ -1,0 +1,16 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app';
+import { createI18n } from './i18n/i18n';
+import './styles/fonts.css';
+import '@kern-ux/native/dist/kern.min.css';
+import './styles/app.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root is missing in index.html');
+
+createRoot(root).render(
+  <StrictMode>
+    <App i18n={createI18n()} />
+  </StrictMode>,
+);

@@ -1,0 +1,33 @@
+import react from '@vitejs/plugin-react';
+import { defaultClientConditions, defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { manifest } from './pwa.manifest.ts';
+
+/**
+ * The PWA shell. The service worker precaches only the app shell (html, js, css, fonts, icons)
+ * and never caches an API response: register data must not outlive the session on a device.
+ */
+export default defineConfig({
+  // Import the contracts' TypeScript source, so no prebuild of packages/contracts is needed.
+  resolve: { conditions: ['source', ...defaultClientConditions] },
+  build: { target: 'es2022', sourcemap: false },
+  plugins: [
+    react(),
+    VitePWA({
+      registerType: 'autoUpdate',
+      // An external registerSW.js: the CSP allows no inline script.
+      injectRegister: 'script',
+      strategies: 'generateSW',
+      includeAssets: ['favicon.svg', 'icons/apple-touch-icon.png'],
+      manifest,
+      workbox: {
+        // Icons and the favicon come from includeAssets and the manifest.
+        globPatterns: ['**/*.{html,js,css,woff2}'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//, /^\/healthz/, /^\/readyz/],
+        runtimeCaching: [],
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
+});

@@ -1,0 +1,45 @@
+import { buildApp } from '../../apps/api/src/app.ts';
+import { loadConfig } from '../../apps/api/src/config.ts';
+import { openDatabase } from '../../apps/api/src/db/database.ts';
+
+export interface TestServer {
+  /** Where the server listens, e.g. `http://127.0.0.1:43117`. */
+  origin: string;
+  /** A fresh one-time setup link on the real listening address (token in the fragment). */
+  issueSetupLink(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real API with the built web app, on an in-memory database and a free port: every test
+ * file gets its own server and its own empty ZeMAG.
+ */
+export async function startServer(): Promise<TestServer> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    ZEMAG_WEB_DIR: 'apps/web/dist',
+  });
+  const database = await openDatabase({ kind: 'pglite', dataDir: null });
+  await database.migrate();
+  const { app, services } = await buildApp({ config, database });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('server has no port');
+  const origin = `http://127.0.0.1:${address.port}`;
+
+  return {
+    origin,
+    async issueSetupLink() {
+      const link = await services.setup.issueSetupLinkIfRequired();
+      if (!link) throw new Error('setup is not required any more');
+      const url = new URL(link.url);
+      return `${origin}${url.pathname}${url.search}${url.hash}`;
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
