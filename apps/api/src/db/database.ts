@@ -29,12 +29,17 @@ export interface Database {
   migrationStatus(): Promise<{ applied: number; expected: number }>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: the whole database as a tarball. */
+  dump?: () => Promise<Blob | File>;
 }
 
 export type DatabaseOptions =
   | { kind: 'postgres'; url: string; poolSize?: number }
-  /** `dataDir: null` keeps everything in memory (tests). */
-  | { kind: 'pglite'; dataDir: string | null };
+  /**
+   * `dataDir: null` keeps everything in memory (tests); `loadDataDir` starts from a dump made
+   * with `dumpDataDir()` (tests start from a migrated template instead of running initdb).
+   */
+  | { kind: 'pglite'; dataDir: string | null; loadDataDir?: Blob };
 
 // Chosen once; must stay the same in every version (serialises concurrent migrations).
 const MIGRATION_LOCK_KEY = 7_301_100;
@@ -96,6 +101,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   try {
     client = await PGlite.create({
       ...(options.dataDir ? { dataDir: path.join(options.dataDir, 'pgdata') } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
       extensions: { pg_trgm, fuzzystrmatch },
     });
   } catch (error) {
@@ -106,6 +112,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return {
     db,
     engine: 'pglite',
+    dump: () => client.dumpDataDir('none'),
     async migrate() {
       await migratePglite(drizzlePglite(client, { schema }), {
         migrationsFolder: MIGRATIONS_FOLDER,

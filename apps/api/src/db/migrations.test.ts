@@ -7,7 +7,7 @@ import { countMigrationFiles } from './migrations.js';
 for (const target of engines) {
   describe.skipIf(target.skip)(`migrations ${engineTitle(target)}`, () => {
     it('apply to an empty database, twice without harm, with pg_trgm and fuzzystrmatch', async () => {
-      const database = await createTestDatabase(target.engine);
+      const database = await createTestDatabase(target.engine, { fromTemplate: false });
       try {
         expect(await database.migrationStatus()).toEqual({
           applied: countMigrationFiles(),

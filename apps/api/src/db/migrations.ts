@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -19,4 +20,16 @@ export function countMigrationFiles(): number {
     cached = journal.entries.length;
   }
   return cached;
+}
+
+/** A fingerprint of every shipped migration, e.g. to name a cached migrated template. */
+export function migrationsFingerprint(): string {
+  const hash = createHash('sha256');
+  for (const file of fs
+    .readdirSync(MIGRATIONS_FOLDER)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()) {
+    hash.update(file).update(fs.readFileSync(path.join(MIGRATIONS_FOLDER, file)));
+  }
+  return hash.digest('hex').slice(0, 16);
 }
