@@ -24,8 +24,15 @@ export function SetupPage() {
   const translator = useTranslator();
   const api = useApi();
   const heading = usePage(t('setup.title'));
-  const [token] = useState(captureSetupToken);
+  const [token, setToken] = useState(captureSetupToken);
   const [status, setStatus] = useState<Status>({ kind: 'loading' });
+
+  // A link pasted into a tab that already shows /setup only changes the fragment.
+  useEffect(() => {
+    const onHashChange = () => setToken(captureSetupToken());
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
 
   useEffect(() => {
     let cancelled = false;
@@ -45,7 +52,7 @@ export function SetupPage() {
     return () => {
       cancelled = true;
     };
-  }, [api]);
+  }, [api, token]);
 
   return (
     <div className="zm-narrow kern-stack-lg">
