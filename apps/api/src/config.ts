@@ -36,6 +36,20 @@ const EnvSchema = z.object({
   ZEMAG_TRUST_PROXY: booleanFlag,
   /** Folder with the built web app; defaults to apps/web/dist. */
   ZEMAG_WEB_DIR: z.string().min(1).optional(),
+  /** Time zone of the city: grant end dates and deadlines are its calendar dates. */
+  ZEMAG_TIMEZONE: z
+    .string()
+    .default('Europe/Berlin')
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'unknown time zone'),
+  /** Months after which a role grant must be re-certified by an administrator. */
+  ZEMAG_GRANT_RECERTIFY_MONTHS: positiveInt(12),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -51,6 +65,8 @@ export interface Config {
   session: { idleMs: number; absoluteMs: number };
   trustProxy: boolean;
   webDir: string;
+  timeZone: string;
+  grants: { recertifyMonths: number };
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }
 
@@ -105,5 +121,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     trustProxy: e.ZEMAG_TRUST_PROXY,
     webDir: e.ZEMAG_WEB_DIR ? path.resolve(cwd, e.ZEMAG_WEB_DIR) : defaultWebDir,
     logLevel: e.LOG_LEVEL,
+    timeZone: e.ZEMAG_TIMEZONE,
+    grants: { recertifyMonths: e.ZEMAG_GRANT_RECERTIFY_MONTHS },
   };
 }

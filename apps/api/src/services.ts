@@ -2,7 +2,10 @@ import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import { createAuditService } from './modules/audit/audit.service.js';
+import { createDepartmentsService } from './modules/departments/departments.service.js';
+import { createGrantsService } from './modules/grants/grants.service.js';
 import { createIdentityService } from './modules/identity/identity.service.js';
+import { createUsersService } from './modules/users/users.service.js';
 import { createSetupService } from './modules/setup/setup.service.js';
 
 /** Wires the services once; routes, the CLI and tests receive them from here. */
@@ -13,11 +16,21 @@ export function createServices({
 }: {
   db: Db;
   clock: Clock;
-  config: Pick<Config, 'session' | 'publicUrl'>;
+  config: Pick<Config, 'session' | 'publicUrl' | 'timeZone' | 'grants'>;
 }) {
   const audit = createAuditService({ clock });
-  const identity = createIdentityService({ db, audit, clock, session: config.session });
-  const setup = createSetupService({ db, clock, identity, publicUrl: config.publicUrl });
-  return { audit, identity, setup };
+  const settings = { timeZone: config.timeZone, recertifyMonths: config.grants.recertifyMonths };
+  const grants = createGrantsService({ db, audit, clock, settings });
+  const identity = createIdentityService({
+    db,
+    audit,
+    clock,
+    session: config.session,
+    rolesOf: grants.rolesOf,
+  });
+  const departments = createDepartmentsService({ db, audit, clock });
+  const users = createUsersService({ db, audit, clock, grants, settings });
+  const setup = createSetupService({ db, clock, users, publicUrl: config.publicUrl });
+  return { audit, identity, grants, departments, users, setup };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -3,3 +3,4 @@ export * from './permissions.js';
 export * from './errors.js';
 export * from './identity.schemas.js';
 export * from './setup.schemas.js';
+export * from './organisation.schemas.js';

@@ -2,3 +2,4 @@
 export * from '../modules/audit/audit.table.js';
 export * from '../modules/identity/identity.table.js';
 export * from '../modules/setup/setup.table.js';
+export * from '../modules/departments/departments.table.js';

@@ -78,6 +78,103 @@ export const PROBLEM_MESSAGES: Record<ErrorCode, { title: string; detail: Locali
       en: 'This user name is already taken.',
     },
   },
+  'user.not_found': {
+    title: 'User not found',
+    detail: { de: 'Dieses Benutzerkonto gibt es nicht.', en: 'This user account does not exist.' },
+  },
+  'user.self_change': {
+    title: 'Not on your own account',
+    detail: {
+      de: 'Das können Sie nicht an Ihrem eigenen Konto tun.',
+      en: 'You cannot do this to your own account.',
+    },
+  },
+  'department.code_taken': {
+    title: 'Department code taken',
+    detail: {
+      de: 'Dieses Dienststellenkürzel ist bereits vergeben.',
+      en: 'This department code is already taken.',
+    },
+  },
+  'department.unknown': {
+    title: 'Unknown department',
+    detail: { de: 'Diese Dienststelle gibt es nicht.', en: 'This department does not exist.' },
+  },
+  'department.parent_cycle': {
+    title: 'Department hierarchy cycle',
+    detail: {
+      de: 'Eine Dienststelle kann nicht unter sich selbst oder einer ihrer Unterstellen stehen.',
+      en: 'A department cannot sit below itself or one of its sub-units.',
+    },
+  },
+  'department.has_members': {
+    title: 'Department has members',
+    detail: {
+      de: 'Die Dienststelle hat noch Mitarbeitende.',
+      en: 'The department still has members.',
+    },
+  },
+  'grant.self_grant': {
+    title: 'Not for yourself',
+    detail: {
+      de: 'Niemand kann sich selbst Rollen geben oder eigene Rollen bestätigen.',
+      en: 'Nobody can grant or confirm roles for themselves.',
+    },
+  },
+  'grant.already_held': {
+    title: 'Role already held',
+    detail: {
+      de: 'Diese Rolle ist bereits vergeben oder beantragt.',
+      en: 'This role is already granted or requested.',
+    },
+  },
+  'grant.incompatible_roles': {
+    title: 'Incompatible roles',
+    detail: {
+      de: 'Diese Rolle ist mit einer vorhandenen Rolle unvereinbar (Funktionstrennung).',
+      en: 'This role cannot be combined with a role the user holds (separation of duties).',
+    },
+  },
+  'grant.department_not_authorised': {
+    title: 'Department not authorised',
+    detail: {
+      de: 'Die Dienststelle ist nicht für Auskünfte freigegeben; die Rolle „Außendienst“ ist dort nicht möglich.',
+      en: "The department is not authorised for look-ups; the 'field' role is not possible there.",
+    },
+  },
+  'grant.user_disabled': {
+    title: 'User disabled',
+    detail: { de: 'Das Benutzerkonto ist deaktiviert.', en: 'The user account is disabled.' },
+  },
+  'grant.not_found': {
+    title: 'Grant not found',
+    detail: { de: 'Diese Rollenvergabe gibt es nicht.', en: 'This role grant does not exist.' },
+  },
+  'grant.self_confirm': {
+    title: 'Second administrator required',
+    detail: {
+      de: 'Die Vergabe muss eine zweite Administratorin oder ein zweiter Administrator bestätigen (Vier-Augen-Prinzip).',
+      en: 'A second administrator must confirm this grant (four-eyes principle).',
+    },
+  },
+  'grant.not_pending': {
+    title: 'Grant not in that state',
+    detail: {
+      de: 'Die Rollenvergabe ist nicht in dem dafür nötigen Zustand.',
+      en: 'The role grant is not in the state this needs.',
+    },
+  },
+  'grant.last_admin': {
+    title: 'Last administrator',
+    detail: {
+      de: 'Die letzte aktive Administration kann nicht entfernt werden.',
+      en: 'The last active administrator cannot be removed.',
+    },
+  },
+  'grant.end_in_past': {
+    title: 'End date in the past',
+    detail: { de: 'Das Enddatum liegt in der Vergangenheit.', en: 'The end date is in the past.' },
+  },
   'server.internal': {
     title: 'Internal server error',
     detail: {

@@ -1,4 +1,6 @@
 import type { Role } from '@zemag/contracts';
+import { eq } from 'drizzle-orm';
+import { departments } from '../modules/departments/departments.table.js';
 import { buildApp } from '../app.js';
 import { createManualClock, type ManualClock } from '../clock.js';
 import { loadConfig } from '../config.js';
@@ -38,22 +40,50 @@ export async function buildTestApp({
 
 let counter = 0;
 
+/** A department authorised for look-ups, created once per database. */
+export async function authorisedTestDepartment(database: Database) {
+  const [existing] = await database.db
+    .select()
+    .from(departments)
+    .where(eq(departments.code, 'TEST-32'));
+  if (existing) return existing;
+  const now = new Date('2026-01-01T00:00:00Z');
+  const [created] = await database.db
+    .insert(departments)
+    .values({
+      code: 'TEST-32',
+      name: 'Ordnungsamt (Test)',
+      lookupAuthorised: true,
+      lookupAuthorisationReason: 'Hausbesuche im Vollzugsdienst',
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  return created!;
+}
+
 /** A user with the given roles and a known password; returns the credentials to sign in with. */
 export async function createTestUser(
   { services, database }: Pick<TestApp, 'services' | 'database'>,
   {
     roles = ['reporter'],
     password = 'correct horse battery staple',
-  }: { roles?: Role[]; password?: string } = {},
+    departmentId = null,
+  }: { roles?: Role[]; password?: string; departmentId?: string | null } = {},
 ) {
   counter += 1;
+  // `field` only works in a department authorised for look-ups: give one unless told otherwise.
+  if (departmentId === null && roles.includes('field')) {
+    departmentId = (await authorisedTestDepartment(database)).id;
+  }
   const username = `user${counter}.${roles.join('-')}`.replace(/_/g, '-');
   const { user } = await database.db.transaction((tx) =>
-    services.identity.createUser({
+    services.users.createUser({
       tx,
       username,
       displayName: `Test User ${counter}`,
       password,
+      departmentId,
       roles,
       actor: null,
     }),

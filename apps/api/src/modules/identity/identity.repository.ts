@@ -10,21 +10,17 @@ export async function findUserByUsername({ db, username }: { db: DbOrTx; usernam
   return { user: user ?? null };
 }
 
-export async function listRolesOfUser({ db, userId }: { db: DbOrTx; userId: string }) {
-  const rows = await db
-    .select({ role: userRoles.role })
-    .from(userRoles)
-    .where(eq(userRoles.userId, userId));
-  return { roles: rows.map((row) => row.role as Role) };
+export async function findUserById({ db, id }: { db: DbOrTx; id: string }) {
+  const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return { user: user ?? null };
 }
 
-export async function insertUser({
-  db,
-  user,
-}: {
-  db: DbOrTx;
-  user: { username: string; displayName: string; passwordHash: string | null; createdAt: Date };
-}) {
+/** Ends every session of a user (disabled, or their grants changed). */
+export async function deleteSessionsOfUser({ db, userId }: { db: DbOrTx; userId: string }) {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+export async function insertUser({ db, user }: { db: DbOrTx; user: typeof users.$inferInsert }) {
   const [row] = await db.insert(users).values(user).returning();
   if (!row) throw new Error('insert into users returned no row');
   return { user: row };
@@ -36,16 +32,21 @@ export async function insertRoles({
   roles,
   grantedBy,
   grantedAt,
+  recertifyBy,
 }: {
   db: DbOrTx;
   userId: string;
   roles: readonly Role[];
   grantedBy: string | null;
   grantedAt: Date;
+  recertifyBy: string;
 }) {
+  if (roles.length === 0) return;
   await db
     .insert(userRoles)
-    .values(roles.map((role) => ({ userId, role, grantedBy, grantedAt })))
+    .values(
+      roles.map((role) => ({ userId, role, status: 'active', grantedBy, grantedAt, recertifyBy })),
+    )
     .onConflictDoNothing();
 }
 
@@ -55,7 +56,13 @@ export async function countActiveAdmins({ db }: { db: DbOrTx }) {
     .select({ n: sql<number>`count(*)::int` })
     .from(userRoles)
     .innerJoin(users, eq(users.id, userRoles.userId))
-    .where(and(eq(userRoles.role, 'admin'), sql`${users.disabledAt} IS NULL`));
+    .where(
+      and(
+        eq(userRoles.role, 'admin'),
+        eq(userRoles.status, 'active'),
+        sql`${users.disabledAt} IS NULL`,
+      ),
+    );
   return { count: row?.n ?? 0 };
 }
 

@@ -1,21 +1,17 @@
 import { permissionsFor, type CurrentUser, type Role, type SessionInfo } from '@zemag/contracts';
 import type { Clock } from '../../clock.js';
 import type { Db, Tx } from '../../db/database.js';
-import { AppError } from '../../http/app-error.js';
 import type { AuditService } from '../audit/audit.service.js';
 import {
   deleteExpiredSessions,
   deleteSession,
   findSessionWithUser,
   findUserByUsername,
-  insertRoles,
   insertSession,
-  insertUser,
-  listRolesOfUser,
   touchSession,
   type UserRow,
 } from './identity.repository.js';
-import { hashPassword, verifyPassword } from './password.js';
+import { verifyPassword } from './password.js';
 import { hashToken, newToken } from './session-token.js';
 
 export interface SessionPolicy {
@@ -41,14 +37,17 @@ export function createIdentityService({
   audit,
   clock,
   session,
+  rolesOf,
 }: {
   db: Db;
   audit: AuditService;
   clock: Clock;
   session: SessionPolicy;
+  /** The roles a user holds right now (grants service). */
+  rolesOf: (input: { db?: Db | Tx; userId: string }) => Promise<{ roles: Role[] }>;
 }) {
   async function currentUser(dbOrTx: Db | Tx, user: UserRow): Promise<CurrentUser> {
-    const { roles } = await listRolesOfUser({ db: dbOrTx, userId: user.id });
+    const { roles } = await rolesOf({ db: dbOrTx, userId: user.id });
     return {
       id: user.id,
       username: user.username,
@@ -68,41 +67,6 @@ export function createIdentityService({
   }
 
   return {
-    /** Creates an account with the given roles and records who did it. */
-    async createUser({
-      tx,
-      username,
-      displayName,
-      password,
-      roles,
-      actor,
-    }: {
-      tx: Tx;
-      username: string;
-      displayName: string;
-      password: string;
-      roles: readonly Role[];
-      actor: string | null;
-    }) {
-      const now = clock.now();
-      const { user: existing } = await findUserByUsername({ db: tx, username });
-      if (existing) throw new AppError(409, 'user.username_taken', { field: 'username' });
-      const passwordHash = await hashPassword(password);
-      const { user } = await insertUser({
-        db: tx,
-        user: { username, displayName, passwordHash, createdAt: now },
-      });
-      await insertRoles({ db: tx, userId: user.id, roles, grantedBy: actor, grantedAt: now });
-      await audit.record({
-        tx,
-        actor: actor ?? user.id,
-        action: 'user.created',
-        subject: { type: 'user', id: user.id },
-        details: { roles: [...roles] },
-      });
-      return { user };
-    },
-
     /**
      * Checks the password and opens a new session. Any session the browser still carried is
      * ended first, so a session id never survives a sign-in (no fixation).

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { departments } from '../departments/departments.table.js';
 
 export const users = pgTable('users', {
   id: uuid('id')
@@ -8,12 +9,19 @@ export const users = pgTable('users', {
   /** Lower-case sign-in name. */
   username: text('username').notNull().unique(),
   displayName: text('display_name').notNull(),
+  /** Null only for the first administrator created before any department existed. */
+  departmentId: uuid('department_id').references(() => departments.id),
   /** argon2id PHC string; null for accounts that sign in only through single sign-on. */
   passwordHash: text('password_hash'),
   disabledAt: timestamp('disabled_at', { withTimezone: true, mode: 'date' }),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }),
 });
 
+/**
+ * Role grants in force or waiting for a second administrator. A revoked grant is deleted; its
+ * history stays in the audit log.
+ */
 export const userRoles = pgTable(
   'user_roles',
   {
@@ -21,8 +29,18 @@ export const userRoles = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     role: text('role').notNull(),
+    /** `pending` until a second administrator confirms (four-eyes roles), then `active`. */
+    status: text('status').notNull().default('active'),
     grantedBy: uuid('granted_by').references(() => users.id),
     grantedAt: timestamp('granted_at', { withTimezone: true, mode: 'date' }).notNull(),
+    confirmedBy: uuid('confirmed_by').references(() => users.id),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true, mode: 'date' }),
+    /** Last day the grant is valid (inclusive). */
+    endsOn: date('ends_on', { mode: 'string' }),
+    /** Date by which an administrator must confirm the grant is still needed. */
+    recertifyBy: date('recertify_by', { mode: 'string' })
+      .notNull()
+      .default(sql`(current_date + interval '12 months')::date`),
   },
   (t) => [primaryKey({ columns: [t.userId, t.role] })],
 );

@@ -2,7 +2,7 @@ import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import { countActiveAdmins } from '../identity/identity.repository.js';
-import type { IdentityService } from '../identity/identity.service.js';
+import type { UsersService } from '../users/users.service.js';
 import { hashToken, newToken } from '../identity/session-token.js';
 import {
   consumeSetupToken,
@@ -22,12 +22,12 @@ export type SetupService = ReturnType<typeof createSetupService>;
 export function createSetupService({
   db,
   clock,
-  identity,
+  users,
   publicUrl,
 }: {
   db: Db;
   clock: Clock;
-  identity: IdentityService;
+  users: UsersService;
   publicUrl: URL;
 }) {
   async function isRequired() {
@@ -54,11 +54,13 @@ export function createSetupService({
       }
       const { count } = await countActiveAdmins({ db: tx });
       if (count > 0) throw new AppError(409, 'setup.already_completed');
-      const { user } = await identity.createUser({
+      // Bootstrap: the first administrator cannot have a second one confirm the grant.
+      const { user } = await users.createUser({
         tx,
         username: input.username,
         displayName: input.displayName,
         password: input.password,
+        departmentId: null,
         roles: FIRST_ADMIN_ROLES,
         actor: null,
       });

@@ -1,0 +1,153 @@
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Role } from '@zemag/contracts';
+import type { DbOrTx } from '../../db/database.js';
+import { departments } from '../departments/departments.table.js';
+import { userRoles, users } from '../identity/identity.table.js';
+
+export type GrantRow = typeof userRoles.$inferSelect;
+
+const granter = alias(users, 'granter');
+const confirmer = alias(users, 'confirmer');
+
+const grantColumns = {
+  grant: userRoles,
+  grantedByName: granter.displayName,
+  confirmedByName: confirmer.displayName,
+};
+
+/** A user's grants with the names of who granted and confirmed them. */
+export async function listGrantsOfUser({ db, userId }: { db: DbOrTx; userId: string }) {
+  const rows = await db
+    .select(grantColumns)
+    .from(userRoles)
+    .leftJoin(granter, eq(granter.id, userRoles.grantedBy))
+    .leftJoin(confirmer, eq(confirmer.id, userRoles.confirmedBy))
+    .where(eq(userRoles.userId, userId))
+    .orderBy(asc(userRoles.role));
+  return { rows };
+}
+
+/** What the access rules need about one user: their grants and whether their department may look up. */
+export async function findAccessFacts({ db, userId }: { db: DbOrTx; userId: string }) {
+  const [rows, [dept]] = await Promise.all([
+    db
+      .select({ role: userRoles.role, status: userRoles.status, endsOn: userRoles.endsOn })
+      .from(userRoles)
+      .where(eq(userRoles.userId, userId)),
+    db
+      .select({ authorised: departments.lookupAuthorised })
+      .from(users)
+      .leftJoin(departments, eq(departments.id, users.departmentId))
+      .where(eq(users.id, userId)),
+  ]);
+  return {
+    grants: rows.map((r) => ({
+      role: r.role as Role,
+      status: r.status as 'pending' | 'active',
+      endsOn: r.endsOn,
+    })),
+    departmentAuthorised: dept?.authorised === true,
+  };
+}
+
+export async function findGrant({ db, userId, role }: { db: DbOrTx; userId: string; role: Role }) {
+  const [row] = await db
+    .select()
+    .from(userRoles)
+    .where(and(eq(userRoles.userId, userId), eq(userRoles.role, role)))
+    .limit(1);
+  return { grant: row ?? null };
+}
+
+export async function insertGrant({
+  db,
+  grant,
+}: {
+  db: DbOrTx;
+  grant: typeof userRoles.$inferInsert;
+}) {
+  await db.insert(userRoles).values(grant);
+}
+
+export async function updateGrant({
+  db,
+  userId,
+  role,
+  changes,
+}: {
+  db: DbOrTx;
+  userId: string;
+  role: Role;
+  changes: Partial<typeof userRoles.$inferInsert>;
+}) {
+  await db
+    .update(userRoles)
+    .set(changes)
+    .where(and(eq(userRoles.userId, userId), eq(userRoles.role, role)));
+}
+
+export async function deleteGrant({
+  db,
+  userId,
+  role,
+}: {
+  db: DbOrTx;
+  userId: string;
+  role: Role;
+}) {
+  const deleted = await db
+    .delete(userRoles)
+    .where(and(eq(userRoles.userId, userId), eq(userRoles.role, role)))
+    .returning({ role: userRoles.role });
+  return { deleted: deleted.length > 0 };
+}
+
+const grantee = { id: users.id, username: users.username, displayName: users.displayName };
+
+export async function listPendingGrants({ db }: { db: DbOrTx }) {
+  const rows = await db
+    .select({ ...grantColumns, user: grantee })
+    .from(userRoles)
+    .innerJoin(users, eq(users.id, userRoles.userId))
+    .leftJoin(granter, eq(granter.id, userRoles.grantedBy))
+    .leftJoin(confirmer, eq(confirmer.id, userRoles.confirmedBy))
+    .where(eq(userRoles.status, 'pending'))
+    .orderBy(asc(userRoles.grantedAt));
+  return { rows };
+}
+
+/** Active grants of enabled users whose re-certification is due on or before `onOrBefore`. */
+export async function listGrantsDue({ db, onOrBefore }: { db: DbOrTx; onOrBefore: string }) {
+  const rows = await db
+    .select({ ...grantColumns, user: grantee })
+    .from(userRoles)
+    .innerJoin(users, eq(users.id, userRoles.userId))
+    .leftJoin(granter, eq(granter.id, userRoles.grantedBy))
+    .leftJoin(confirmer, eq(confirmer.id, userRoles.confirmedBy))
+    .where(
+      and(
+        eq(userRoles.status, 'active'),
+        lte(userRoles.recertifyBy, onOrBefore),
+        sql`${users.disabledAt} IS NULL`,
+      ),
+    )
+    .orderBy(asc(userRoles.recertifyBy));
+  return { rows };
+}
+
+/** Enabled users holding an active admin grant (end dates ignored: the safe side for "last admin"). */
+export async function listActiveAdminIds({ db }: { db: DbOrTx }) {
+  const rows = await db
+    .select({ id: users.id })
+    .from(userRoles)
+    .innerJoin(users, eq(users.id, userRoles.userId))
+    .where(
+      and(
+        eq(userRoles.role, 'admin'),
+        eq(userRoles.status, 'active'),
+        sql`${users.disabledAt} IS NULL`,
+      ),
+    );
+  return { ids: rows.map((r) => r.id) };
+}

@@ -1,0 +1,300 @@
+import type { Grant, PendingGrant, Role } from '@zemag/contracts';
+import type { Clock } from '../../clock.js';
+import type { Db, DbOrTx, Tx } from '../../db/database.js';
+import { AppError } from '../../http/app-error.js';
+import { addMonths, localDate } from '../../local-date.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { deleteSessionsOfUser, findUserById } from '../identity/identity.repository.js';
+import {
+  effectiveRoles,
+  grantStatus,
+  needsFourEyes,
+  refuseConfirmation,
+  refuseGrant,
+} from './grants.policy.js';
+import {
+  deleteGrant,
+  findAccessFacts,
+  findGrant,
+  insertGrant,
+  listActiveAdminIds,
+  listGrantsDue,
+  listGrantsOfUser,
+  listPendingGrants,
+  updateGrant,
+  type GrantRow,
+} from './grants.repository.js';
+
+export interface GrantsSettings {
+  timeZone: string;
+  /** A grant must be confirmed as still needed this many months after it was made or last confirmed. */
+  recertifyMonths: number;
+}
+
+type GrantWithNames = {
+  grant: GrantRow;
+  grantedByName: string | null;
+  confirmedByName: string | null;
+};
+
+export type GrantsService = ReturnType<typeof createGrantsService>;
+
+export function createGrantsService({
+  db,
+  audit,
+  clock,
+  settings,
+}: {
+  db: Db;
+  audit: AuditService;
+  clock: Clock;
+  settings: GrantsSettings;
+}) {
+  const today = () => localDate(clock.now(), settings.timeZone);
+
+  function toGrant(
+    { grant, grantedByName, confirmedByName }: GrantWithNames,
+    departmentAuthorised: boolean,
+  ): Grant {
+    return {
+      role: grant.role as Role,
+      status: grantStatus(
+        {
+          role: grant.role as Role,
+          status: grant.status as 'pending' | 'active',
+          endsOn: grant.endsOn,
+        },
+        { today: today(), departmentAuthorised },
+      ),
+      grantedBy: grant.grantedBy ? { id: grant.grantedBy, displayName: grantedByName ?? '' } : null,
+      grantedAt: grant.grantedAt.toISOString(),
+      confirmedBy: grant.confirmedBy
+        ? { id: grant.confirmedBy, displayName: confirmedByName ?? '' }
+        : null,
+      confirmedAt: grant.confirmedAt?.toISOString() ?? null,
+      endsOn: grant.endsOn,
+      recertifyBy: grant.recertifyBy,
+    };
+  }
+
+  async function requireGrant(tx: Tx, userId: string, role: Role) {
+    const { grant } = await findGrant({ db: tx, userId, role });
+    if (!grant) throw new AppError(404, 'grant.not_found');
+    return grant;
+  }
+
+  /** Ends every session of the user: a changed grant applies from the next request on. */
+  async function endSessions(tx: Tx, userId: string) {
+    await deleteSessionsOfUser({ db: tx, userId });
+  }
+
+  return {
+    today,
+
+    /** The roles a user holds right now (see grants.policy.ts). */
+    async rolesOf({ db: dbOrTx = db, userId }: { db?: DbOrTx; userId: string }) {
+      const facts = await findAccessFacts({ db: dbOrTx, userId });
+      return {
+        roles: effectiveRoles(facts.grants, {
+          today: today(),
+          departmentAuthorised: facts.departmentAuthorised,
+        }),
+      };
+    },
+
+    async listForUser({ db: dbOrTx = db, userId }: { db?: DbOrTx; userId: string }) {
+      const [{ rows }, facts] = await Promise.all([
+        listGrantsOfUser({ db: dbOrTx, userId }),
+        findAccessFacts({ db: dbOrTx, userId }),
+      ]);
+      return { grants: rows.map((row) => toGrant(row, facts.departmentAuthorised)) };
+    },
+
+    /**
+     * Grants a role. Four-eyes roles wait as `pending` for a second administrator; the others
+     * are active at once.
+     */
+    async grant({
+      actor,
+      userId,
+      role,
+      endsOn,
+    }: {
+      actor: string;
+      userId: string;
+      role: Role;
+      endsOn: string | null;
+    }) {
+      return db.transaction(async (tx) => {
+        const { user } = await findUserById({ db: tx, id: userId });
+        if (!user) throw new AppError(404, 'user.not_found');
+        const facts = await findAccessFacts({ db: tx, userId });
+        const refusal = refuseGrant({
+          actorId: actor,
+          granteeId: userId,
+          granteeDisabled: user.disabledAt !== null,
+          role,
+          heldRoles: facts.grants.map((g) => g.role),
+          departmentAuthorised: facts.departmentAuthorised,
+          endsOn,
+          today: today(),
+        });
+        if (refusal)
+          throw new AppError(refusal.code === 'grant.already_held' ? 409 : 400, refusal.code, {
+            field: refusal.field,
+          });
+        const status = needsFourEyes(role) ? 'pending' : 'active';
+        const now = clock.now();
+        await insertGrant({
+          db: tx,
+          grant: {
+            userId,
+            role,
+            status,
+            grantedBy: actor,
+            grantedAt: now,
+            endsOn,
+            recertifyBy: addMonths(today(), settings.recertifyMonths),
+          },
+        });
+        await audit.record({
+          tx,
+          actor,
+          action: status === 'pending' ? 'grant.requested' : 'grant.granted',
+          subject: { type: 'user', id: userId },
+          details: { role, endsOn },
+        });
+        if (status === 'active') await endSessions(tx, userId);
+        return { status };
+      });
+    },
+
+    /** A second administrator confirms a pending grant; it becomes active. */
+    async confirm({ actor, userId, role }: { actor: string; userId: string; role: Role }) {
+      await db.transaction(async (tx) => {
+        const grant = await requireGrant(tx, userId, role);
+        if (grant.status !== 'pending') throw new AppError(409, 'grant.not_pending');
+        const refusal = refuseConfirmation({
+          actorId: actor,
+          granteeId: userId,
+          grantedBy: grant.grantedBy,
+        });
+        if (refusal) throw new AppError(403, refusal);
+        const { user } = await findUserById({ db: tx, id: userId });
+        if (!user || user.disabledAt !== null) throw new AppError(400, 'grant.user_disabled');
+        await updateGrant({
+          db: tx,
+          userId,
+          role,
+          changes: {
+            status: 'active',
+            confirmedBy: actor,
+            confirmedAt: clock.now(),
+            recertifyBy: addMonths(today(), settings.recertifyMonths),
+          },
+        });
+        await audit.record({
+          tx,
+          actor,
+          action: 'grant.confirmed',
+          subject: { type: 'user', id: userId },
+          details: { role, grantedBy: grant.grantedBy },
+        });
+        await endSessions(tx, userId);
+      });
+    },
+
+    /** A second administrator declines a pending grant; it is removed. */
+    async decline({
+      actor,
+      userId,
+      role,
+      reason,
+    }: {
+      actor: string;
+      userId: string;
+      role: Role;
+      reason: string;
+    }) {
+      await db.transaction(async (tx) => {
+        const grant = await requireGrant(tx, userId, role);
+        if (grant.status !== 'pending') throw new AppError(409, 'grant.not_pending');
+        if (actor === userId) throw new AppError(403, 'grant.self_grant');
+        await deleteGrant({ db: tx, userId, role });
+        await audit.record({
+          tx,
+          actor,
+          action: 'grant.declined',
+          subject: { type: 'user', id: userId },
+          purpose: reason,
+          details: { role },
+        });
+      });
+    },
+
+    /** Revokes a grant; the user's sessions end. The last active administrator stays. */
+    async revoke({
+      actor,
+      userId,
+      role,
+      reason,
+    }: {
+      actor: string;
+      userId: string;
+      role: Role;
+      reason: string;
+    }) {
+      await db.transaction(async (tx) => {
+        const grant = await requireGrant(tx, userId, role);
+        if (role === 'admin' && grant.status === 'active') {
+          const { ids } = await listActiveAdminIds({ db: tx });
+          if (ids.length <= 1 && ids.includes(userId)) throw new AppError(409, 'grant.last_admin');
+        }
+        await deleteGrant({ db: tx, userId, role });
+        await audit.record({
+          tx,
+          actor,
+          action: 'grant.revoked',
+          subject: { type: 'user', id: userId },
+          purpose: reason,
+          details: { role, wasStatus: grant.status },
+        });
+        await endSessions(tx, userId);
+      });
+    },
+
+    /** Confirms an active grant is still needed; the next re-certification moves out. */
+    async recertify({ actor, userId, role }: { actor: string; userId: string; role: Role }) {
+      return db.transaction(async (tx) => {
+        const grant = await requireGrant(tx, userId, role);
+        if (grant.status !== 'active') throw new AppError(409, 'grant.not_pending');
+        if (actor === userId) throw new AppError(403, 'grant.self_grant');
+        const recertifyBy = addMonths(today(), settings.recertifyMonths);
+        await updateGrant({ db: tx, userId, role, changes: { recertifyBy } });
+        await audit.record({
+          tx,
+          actor,
+          action: 'grant.recertified',
+          subject: { type: 'user', id: userId },
+          details: { role, recertifyBy },
+        });
+        return { recertifyBy };
+      });
+    },
+
+    async listPending(): Promise<{ pending: PendingGrant[] }> {
+      const { rows } = await listPendingGrants({ db });
+      return { pending: rows.map((row) => ({ user: row.user, grant: toGrant(row, true) })) };
+    },
+
+    /** Grants whose re-certification is due within `withinDays` (or overdue). */
+    async listDue({ withinDays = 30 }: { withinDays?: number } = {}) {
+      const horizon = localDate(
+        new Date(clock.now().getTime() + withinDays * 86_400_000),
+        settings.timeZone,
+      );
+      const { rows } = await listGrantsDue({ db, onOrBefore: horizon });
+      return { due: rows.map((row) => ({ user: row.user, grant: toGrant(row, true) })) };
+    },
+  };
+}

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { DisplayName, NewPassword, Username } from './identity.schemas.js';
+import { ROLES } from './roles.js';
+
+/** Dienststelle code as used in the city's organisation chart, e.g. `32` or `32-2`. */
+export const DepartmentCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(32)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/);
+
+export const Department = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  parentCode: z.string().nullable(),
+  contact: z.string().nullable(),
+  /** Staff of this department may be granted `field` (look-ups). */
+  lookupAuthorised: z.boolean(),
+  /** Why the department needs look-ups (documented for the DPO). */
+  lookupAuthorisationReason: z.string().nullable(),
+  userCount: z.number().int(),
+});
+export type Department = z.infer<typeof Department>;
+
+export const DepartmentInput = z
+  .object({
+    code: DepartmentCode,
+    name: z.string().trim().min(1).max(200),
+    parentCode: DepartmentCode.nullable().default(null),
+    contact: z.string().trim().max(500).nullable().default(null),
+    lookupAuthorised: z.boolean().default(false),
+    lookupAuthorisationReason: z.string().trim().max(1000).nullable().default(null),
+  })
+  .refine((d) => !d.lookupAuthorised || (d.lookupAuthorisationReason ?? '').length >= 10, {
+    path: ['lookupAuthorisationReason'],
+    message: 'required (at least 10 characters) when the department is authorised for look-ups',
+  });
+export type DepartmentInput = z.infer<typeof DepartmentInput>;
+
+/** Roles whose grant a second administrator must confirm (four-eyes). */
+export const FOUR_EYES_ROLES = [
+  'registrar',
+  'dpo',
+  'admin',
+] as const satisfies readonly (typeof ROLES)[number][];
+
+/**
+ * Separation of duties: pairs of roles one person may not hold together. The admin never sees
+ * register content; the DPO who checks look-ups does not make them.
+ */
+export const INCOMPATIBLE_ROLES: readonly (readonly [
+  (typeof ROLES)[number],
+  (typeof ROLES)[number],
+])[] = [
+  ['admin', 'field'],
+  ['admin', 'registrar'],
+  ['admin', 'dpo'],
+  ['admin', 'control_room'],
+  ['dpo', 'field'],
+  ['dpo', 'registrar'],
+  ['dpo', 'control_room'],
+];
+
+export const GrantStatus = z.enum(['pending', 'active', 'expired', 'inactive_department']);
+export type GrantStatus = z.infer<typeof GrantStatus>;
+
+const PersonRef = z.object({ id: z.uuid(), displayName: z.string() });
+
+export const Grant = z.object({
+  role: z.enum(ROLES),
+  /**
+   * `pending`: waits for a second administrator; `expired`: past its end date;
+   * `inactive_department`: a `field` grant while the department is not authorised.
+   */
+  status: GrantStatus,
+  grantedBy: PersonRef.nullable(),
+  grantedAt: z.iso.datetime(),
+  confirmedBy: PersonRef.nullable(),
+  confirmedAt: z.iso.datetime().nullable(),
+  endsOn: z.iso.date().nullable(),
+  recertifyBy: z.iso.date(),
+});
+export type Grant = z.infer<typeof Grant>;
+
+export const GrantRequest = z.object({
+  role: z.enum(ROLES),
+  /** Last day the grant is valid (inclusive); none for an open-ended grant. */
+  endsOn: z.iso.date().nullable().default(null),
+});
+export type GrantRequest = z.infer<typeof GrantRequest>;
+
+export const UserSummary = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  department: z.object({ code: z.string(), name: z.string() }).nullable(),
+  disabled: z.boolean(),
+  roles: z.array(z.enum(ROLES)),
+  pendingRoles: z.array(z.enum(ROLES)),
+});
+export type UserSummary = z.infer<typeof UserSummary>;
+
+export const UserDetail = UserSummary.extend({
+  createdAt: z.iso.datetime(),
+  hasPassword: z.boolean(),
+  grants: z.array(Grant),
+});
+export type UserDetail = z.infer<typeof UserDetail>;
+
+export const UserSearchQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  departmentCode: DepartmentCode.optional(),
+  role: z.enum(ROLES).optional(),
+  status: z.enum(['active', 'disabled', 'all']).default('active'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type UserSearchQuery = z.infer<typeof UserSearchQuery>;
+
+export const UserSearchResult = z.object({ total: z.number().int(), users: z.array(UserSummary) });
+
+export const CreateUserRequest = z.object({
+  username: Username,
+  displayName: DisplayName,
+  departmentCode: DepartmentCode,
+  /** Optional: users of a city with single sign-on need none. */
+  password: NewPassword.optional(),
+});
+export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
+
+export const UpdateUserRequest = z.object({
+  displayName: DisplayName.optional(),
+  departmentCode: DepartmentCode.optional(),
+});
+export type UpdateUserRequest = z.infer<typeof UpdateUserRequest>;
+
+export const PendingGrant = z.object({
+  user: z.object({ id: z.uuid(), username: z.string(), displayName: z.string() }),
+  grant: Grant,
+});
+export type PendingGrant = z.infer<typeof PendingGrant>;
+
+/** Reason given when a grant is revoked or declined, or a user disabled. */
+export const ReasonRequest = z.object({ reason: z.string().trim().min(3).max(500) });
