@@ -9,13 +9,13 @@ export const hasChromium = fs.existsSync(CHROMIUM_PATH);
 /** In CI a missing browser is a failure, not a reason to skip. */
 export const mustRunBrowser = process.env.CI === 'true';
 
-/** The describe name says why the journeys are skipped, in one line. */
-export function browserSuiteName(name: string): string {
-  return hasChromium ? name : `${name} (skipped: no Chromium at ${CHROMIUM_PATH})`;
-}
-
 /** True when the suite should be skipped (no Chromium and not in CI). */
 export const skipBrowser = !hasChromium && !mustRunBrowser;
+
+/** The describe name says why the journeys are skipped, in one line. */
+export function browserSuiteName(name: string): string {
+  return skipBrowser ? `${name} (skipped: no Chromium at ${CHROMIUM_PATH})` : name;
+}
 
 export const VIEWPORTS = {
   phone: { width: 390, height: 844 },
