@@ -15,9 +15,11 @@ import { registerOpenApi } from './http/openapi.js';
 import { registerSecurity } from './http/security.js';
 import { createSessionCookie } from './http/session-cookie.js';
 import { registerWebApp } from './http/web-app.js';
+import { departmentsRoutes } from './modules/departments/departments.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { identityRoutes } from './modules/identity/identity.routes.js';
 import { setupRoutes } from './modules/setup/setup.routes.js';
+import { usersRoutes } from './modules/users/users.routes.js';
 import { createServices } from './services.js';
 
 export interface AppDeps {
@@ -58,6 +60,8 @@ export async function buildApp(
   await app.register(healthRoutes, { database });
   await app.register(identityRoutes, { identity: services.identity, cookie });
   await app.register(setupRoutes, { setup: services.setup });
+  await app.register(departmentsRoutes, { departments: services.departments });
+  await app.register(usersRoutes, { users: services.users, grants: services.grants });
 
   await registerWebApp(app, { webDir: config.webDir });
   return { app, services };

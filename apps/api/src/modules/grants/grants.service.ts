@@ -143,7 +143,7 @@ export function createGrantsService({
           throw new AppError(refusal.code === 'grant.already_held' ? 409 : 400, refusal.code, {
             field: refusal.field,
           });
-        const status = needsFourEyes(role) ? 'pending' : 'active';
+        const status: 'pending' | 'active' = needsFourEyes(role) ? 'pending' : 'active';
         const now = clock.now();
         await insertGrant({
           db: tx,

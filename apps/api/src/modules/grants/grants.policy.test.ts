@@ -1,0 +1,80 @@
+import type { Role } from '@zemag/contracts';
+import { describe, expect, it } from 'vitest';
+import {
+  conflictingRole,
+  effectiveRoles,
+  grantStatus,
+  refuseConfirmation,
+  refuseGrant,
+} from './grants.policy.js';
+
+const today = '2026-06-15';
+
+describe('grant status and effective roles', () => {
+  it.each([
+    [{ role: 'registrar', status: 'pending', endsOn: null }, true, 'pending'],
+    [{ role: 'field', status: 'active', endsOn: null }, true, 'active'],
+    [{ role: 'field', status: 'active', endsOn: null }, false, 'inactive_department'],
+    [{ role: 'reporter', status: 'active', endsOn: null }, false, 'active'],
+    [{ role: 'field', status: 'active', endsOn: '2026-06-15' }, true, 'active'],
+    [{ role: 'field', status: 'active', endsOn: '2026-06-14' }, true, 'expired'],
+  ] as const)(
+    '%j in an authorised department (%s) is %s',
+    (grant, departmentAuthorised, expected) => {
+      expect(grantStatus(grant, { today, departmentAuthorised })).toBe(expected);
+    },
+  );
+
+  it('gives only active grants as roles', () => {
+    const grants = [
+      { role: 'reporter' as Role, status: 'active' as const, endsOn: null },
+      { role: 'field' as Role, status: 'active' as const, endsOn: '2026-01-01' },
+      { role: 'control_room' as Role, status: 'pending' as const, endsOn: null },
+    ];
+    expect(effectiveRoles(grants, { today, departmentAuthorised: true })).toEqual(['reporter']);
+  });
+});
+
+describe('refusing grants', () => {
+  const base = {
+    actorId: 'admin-1',
+    granteeId: 'user-1',
+    granteeDisabled: false,
+    role: 'field' as Role,
+    heldRoles: ['reporter'] as Role[],
+    departmentAuthorised: true,
+    endsOn: null,
+    today,
+  };
+
+  it.each([
+    [{}, null],
+    [{ granteeId: 'admin-1' }, 'grant.self_grant'],
+    [{ granteeDisabled: true }, 'grant.user_disabled'],
+    [{ heldRoles: ['reporter', 'field'] }, 'grant.already_held'],
+    [{ heldRoles: ['dpo'] }, 'grant.incompatible_roles'],
+    [{ role: 'registrar', heldRoles: ['admin'] }, 'grant.incompatible_roles'],
+    [{ departmentAuthorised: false }, 'grant.department_not_authorised'],
+    [{ role: 'registrar', departmentAuthorised: false }, null],
+    [{ endsOn: '2026-06-14' }, 'grant.end_in_past'],
+    [{ endsOn: '2026-06-15' }, null],
+  ] as const)('%j → %s', (change, expected) => {
+    expect(refuseGrant({ ...base, ...(change as object) })?.code ?? null).toBe(expected);
+  });
+
+  it('names the conflicting role either way round', () => {
+    expect(conflictingRole('admin', ['reporter', 'registrar'])).toBe('registrar');
+    expect(conflictingRole('field', ['dpo'])).toBe('dpo');
+    expect(conflictingRole('field', ['registrar', 'control_room'])).toBeNull();
+  });
+
+  it('never lets the granter or the grantee confirm', () => {
+    expect(refuseConfirmation({ actorId: 'a', granteeId: 'u', grantedBy: 'a' })).toBe(
+      'grant.self_confirm',
+    );
+    expect(refuseConfirmation({ actorId: 'u', granteeId: 'u', grantedBy: 'a' })).toBe(
+      'grant.self_grant',
+    );
+    expect(refuseConfirmation({ actorId: 'b', granteeId: 'u', grantedBy: 'a' })).toBeNull();
+  });
+});
