@@ -135,15 +135,13 @@ export const usersRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          await grants.grant({
-            actor: request.auth!.user.id,
-            userId: request.params.id,
-            ...request.body,
-          }),
-        ),
+      reply.code(201).send(
+        await grants.grant({
+          actor: request.auth!.user.id,
+          userId: request.params.id,
+          ...request.body,
+        }),
+      ),
   );
 
   app.post(
