@@ -70,6 +70,9 @@ async function statusOf(db: Db) {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection the server closed (restart, failover) is an 'error' event on the pool;
+    // unhandled it would end the process. pg drops that client; the next query opens a new one.
+    pool.on('error', () => {});
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
     return {
       db,
