@@ -57,6 +57,34 @@ export const PROBLEM_MESSAGES: Record<ErrorCode, { title: string; detail: Locali
     title: 'Sign-in failed',
     detail: { de: 'Benutzername oder Passwort ist falsch.', en: 'User name or password is wrong.' },
   },
+  'auth.throttled': {
+    title: 'Too many failed sign-ins',
+    detail: {
+      de: 'Zu viele fehlgeschlagene Anmeldungen. Bitte warten Sie, bevor Sie es erneut versuchen.',
+      en: 'Too many failed sign-ins. Please wait before you try again.',
+    },
+  },
+  'password.too_common': {
+    title: 'Password too common',
+    detail: {
+      de: 'Dieses Passwort ist zu verbreitet oder zu einfach. Wählen Sie z. B. einen Satz aus mehreren Wörtern.',
+      en: 'This password is too common or too simple. Choose, for example, a sentence of several words.',
+    },
+  },
+  'password.contains_username': {
+    title: 'Password contains the user name',
+    detail: {
+      de: 'Das Passwort darf den Benutzernamen nicht enthalten.',
+      en: 'The password must not contain the user name.',
+    },
+  },
+  'import.too_many_rows': {
+    title: 'Too many rows',
+    detail: {
+      de: 'Die Datei hat zu viele Zeilen (höchstens 50.000).',
+      en: 'The file has too many rows (at most 50,000).',
+    },
+  },
   'setup.token_invalid': {
     title: 'Setup link invalid',
     detail: {

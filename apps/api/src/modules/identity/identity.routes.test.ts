@@ -192,6 +192,44 @@ for (const target of engines) {
       expect((await me(idle.cookie)).statusCode).toBe(401);
     });
 
+    it('makes repeated failures wait longer and longer, even for the right password', async () => {
+      const who = await createTestUser(t);
+      const attempt = (password: string, remoteAddress = '10.0.0.7') =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/session',
+          remoteAddress,
+          payload: { username: who.username, password },
+        });
+      for (let i = 0; i < 6; i++)
+        expect((await attempt('falsches Passwort!')).statusCode).toBe(401);
+      const blocked = await attempt(who.password);
+      expect(blocked.statusCode).toBe(429);
+      expect(blocked.headers['retry-after']).toBe('1');
+      expect(blocked.json().code).toBe('auth.throttled');
+      t.clock.advance(1000);
+      expect((await attempt('falsches Passwort!')).statusCode).toBe(401); // 7th failure: 2 s
+      const longer = await attempt(who.password);
+      expect(longer.headers['retry-after']).toBe('2');
+      t.clock.advance(2000);
+      expect((await attempt(who.password)).statusCode).toBe(200);
+      // success forgets the account's failures
+      expect((await attempt('falsches Passwort!')).statusCode).toBe(401);
+      expect((await attempt(who.password)).statusCode).toBe(200);
+    });
+
+    it('throttles unknown user names exactly like real ones', async () => {
+      const attempt = () =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/session',
+          remoteAddress: '10.0.0.8',
+          payload: { username: 'gibt.es.nicht', password: 'falsches Passwort!' },
+        });
+      for (let i = 0; i < 6; i++) expect((await attempt()).statusCode).toBe(401);
+      expect((await attempt()).statusCode).toBe(429);
+    });
+
     it('keeps the audit chain intact through all of the above', async () => {
       expect(await t.services.audit.verify({ db: t.database.db })).toMatchObject({ ok: true });
     });

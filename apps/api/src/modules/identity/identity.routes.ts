@@ -18,16 +18,21 @@ export const identityRoutes: FastifyPluginAsyncZod<{
         tags: ['identity'],
         summary: 'Sign in with user name and password',
         body: SignInRequest,
-        response: { 200: SessionInfo, 400: Problem, 401: Problem },
+        response: { 200: SessionInfo, 400: Problem, 401: Problem, 429: Problem },
       },
     },
     async (request, reply) => {
       const result = await identity.signIn({
         ...request.body,
+        clientAddress: request.ip,
         previousToken: cookie.read(request),
       });
       if (!result.ok) {
         cookie.clear(reply);
+        if (result.retryAfterMs !== undefined) {
+          reply.header('retry-after', String(Math.ceil(result.retryAfterMs / 1000)));
+          throw new AppError(429, 'auth.throttled');
+        }
         throw new AppError(401, 'auth.invalid_credentials');
       }
       cookie.set(reply, result.token, new Date(result.info.absoluteExpiresAt));

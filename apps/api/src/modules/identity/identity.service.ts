@@ -6,12 +6,17 @@ import {
   deleteExpiredSessions,
   deleteSession,
   findSessionWithUser,
+  clearThrottle,
+  deleteStaleThrottles,
+  findThrottles,
   findUserByUsername,
   insertSession,
+  recordThrottleFailure,
   touchSession,
   type UserRow,
 } from './identity.repository.js';
 import { verifyPassword } from './password.js';
+import { delayAfter, FORGET_AFTER_MS } from './throttle.policy.js';
 import { hashToken, newToken } from './session-token.js';
 
 export interface SessionPolicy {
@@ -66,27 +71,100 @@ export function createIdentityService({
     };
   }
 
+  /**
+   * Opens a session for a user whose first factor was proven (`password` or `oidc`). Any
+   * session the browser still carried is ended first, so a session id never survives a
+   * sign-in (no fixation).
+   */
+  async function openSession({
+    user,
+    method,
+    previousToken,
+  }: {
+    user: UserRow;
+    method: 'password' | 'oidc';
+    previousToken?: string | undefined;
+  }): Promise<{ token: string; info: SessionInfo }> {
+    const now = clock.now();
+    const token = newToken();
+    const absoluteExpiresAt = new Date(now.getTime() + session.absoluteMs);
+    const current = await db.transaction(async (tx) => {
+      if (previousToken) await deleteSession({ db: tx, tokenHash: hashToken(previousToken) });
+      await insertSession({
+        db: tx,
+        session: {
+          tokenHash: hashToken(token),
+          userId: user.id,
+          createdAt: now,
+          lastSeenAt: now,
+          absoluteExpiresAt,
+          authMethod: method,
+        },
+      });
+      await audit.record({
+        tx,
+        actor: user.id,
+        action: 'auth.sign_in',
+        subject: { type: 'user', id: user.id },
+        details: { factor: method },
+      });
+      return currentUser(tx, user);
+    });
+    return { token, info: sessionInfo(current, now, absoluteExpiresAt) };
+  }
+
   return {
+    openSession,
+
     /**
-     * Checks the password and opens a new session. Any session the browser still carried is
-     * ended first, so a session id never survives a sign-in (no fixation).
+     * Checks the password and opens a session. Repeated failures on one account or from one
+     * client address make the next attempt wait (throttle.policy.ts); while it must wait, the
+     * password is not even checked. Unknown names are answered exactly like wrong passwords.
      */
     async signIn({
       username,
       password,
+      clientAddress,
       previousToken,
     }: {
       username: string;
       password: string;
+      clientAddress: string;
       previousToken?: string | undefined;
-    }): Promise<{ ok: true; token: string; info: SessionInfo } | { ok: false }> {
+    }): Promise<
+      { ok: true; token: string; info: SessionInfo } | { ok: false; retryAfterMs?: number }
+    > {
+      const now = clock.now();
+      const keys = {
+        account: `account:${username}`,
+        // hashed: the table is not a list of who signed in from where
+        client: `client:${hashToken(clientAddress)}`,
+      };
+      const { rows: throttles } = await findThrottles({ db, keys: [keys.account, keys.client] });
+      const blockedUntil = Math.max(0, ...throttles.map((t) => t.blockedUntil.getTime()));
+      if (blockedUntil > now.getTime()) {
+        await db.transaction((tx) =>
+          audit.record({ tx, actor: null, action: 'auth.sign_in_throttled', details: {} }),
+        );
+        return { ok: false, retryAfterMs: blockedUntil - now.getTime() };
+      }
+
       const { user } = await findUserByUsername({ db, username });
       const usable = user !== null && user.disabledAt === null;
       const passwordOk = await verifyPassword(usable ? user.passwordHash : null, password);
-      const now = clock.now();
 
       if (!usable || !passwordOk) {
         await db.transaction(async (tx) => {
+          const forgetBefore = new Date(now.getTime() - FORGET_AFTER_MS);
+          for (const kind of ['account', 'client'] as const) {
+            await recordThrottleFailure({
+              db: tx,
+              key: keys[kind],
+              now,
+              forgetBefore,
+              delayFor: (failures) => delayAfter(failures, kind),
+            });
+          }
           await audit.record({
             tx,
             actor: user?.id ?? null,
@@ -99,31 +177,8 @@ export function createIdentityService({
         });
         return { ok: false };
       }
-
-      const token = newToken();
-      const absoluteExpiresAt = new Date(now.getTime() + session.absoluteMs);
-      const current = await db.transaction(async (tx) => {
-        if (previousToken) await deleteSession({ db: tx, tokenHash: hashToken(previousToken) });
-        await insertSession({
-          db: tx,
-          session: {
-            tokenHash: hashToken(token),
-            userId: user.id,
-            createdAt: now,
-            lastSeenAt: now,
-            absoluteExpiresAt,
-          },
-        });
-        await audit.record({
-          tx,
-          actor: user.id,
-          action: 'auth.sign_in',
-          subject: { type: 'user', id: user.id },
-          details: { factor: 'password' },
-        });
-        return currentUser(tx, user);
-      });
-      return { ok: true, token, info: sessionInfo(current, now, absoluteExpiresAt) };
+      await clearThrottle({ db, key: keys.account });
+      return { ok: true, ...(await openSession({ user, method: 'password', previousToken })) };
     },
 
     /** The signed-in user for a cookie token, or null when it is unknown, expired or disabled. */
@@ -154,9 +209,10 @@ export function createIdentityService({
       };
     },
 
-    /** Deletes sessions that ended by time; the server runs this periodically. */
+    /** Deletes sessions that ended by time and forgotten throttles; the server runs this periodically. */
     async purgeExpiredSessions() {
       const now = clock.now();
+      await deleteStaleThrottles({ db, before: new Date(now.getTime() - FORGET_AFTER_MS) });
       return deleteExpiredSessions({
         db,
         idleBefore: new Date(now.getTime() - session.idleMs),

@@ -1,22 +1,39 @@
 import { sql } from 'drizzle-orm';
-import { date, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { departments } from '../departments/departments.table.js';
 
-export const users = pgTable('users', {
-  id: uuid('id')
-    .primaryKey()
-    .default(sql`gen_random_uuid()`),
-  /** Lower-case sign-in name. */
-  username: text('username').notNull().unique(),
-  displayName: text('display_name').notNull(),
-  /** Null only for the first administrator created before any department existed. */
-  departmentId: uuid('department_id').references(() => departments.id),
-  /** argon2id PHC string; null for accounts that sign in only through single sign-on. */
-  passwordHash: text('password_hash'),
-  disabledAt: timestamp('disabled_at', { withTimezone: true, mode: 'date' }),
-  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }),
-});
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    /** Lower-case sign-in name. */
+    username: text('username').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    /** Null only for the first administrator created before any department existed. */
+    departmentId: uuid('department_id').references(() => departments.id),
+    /** argon2id PHC string; null for accounts that sign in only through single sign-on. */
+    passwordHash: text('password_hash'),
+    disabledAt: timestamp('disabled_at', { withTimezone: true, mode: 'date' }),
+    /** Single sign-on: the identity provider (issuer URL) and its subject id for this user. */
+    externalIssuer: text('external_issuer'),
+    externalSubject: text('external_subject'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [uniqueIndex('users_external_identity_idx').on(t.externalIssuer, t.externalSubject)],
+);
 
 /**
  * Role grants in force or waiting for a second administrator. A revoked grant is deleted; its
@@ -59,6 +76,22 @@ export const sessions = pgTable(
       withTimezone: true,
       mode: 'date',
     }).notNull(),
+    /** How the first factor was proven: `password` or `oidc`. */
+    authMethod: text('auth_method').notNull().default('password'),
+    /** The second factor used in this session (`totp`, `webauthn`, `recovery_code`), if any. */
+    secondFactor: text('second_factor'),
+    secondFactorAt: timestamp('second_factor_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [index('sessions_user_id_idx').on(t.userId)],
 );
+
+/**
+ * Failed sign-ins per key (`account:<name>` or `client:<address>`), for the increasing delay.
+ * Stored in the database so every API instance sees the same count.
+ */
+export const signInThrottles = pgTable('sign_in_throttles', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  lastFailureAt: timestamp('last_failure_at', { withTimezone: true, mode: 'date' }).notNull(),
+  blockedUntil: timestamp('blocked_until', { withTimezone: true, mode: 'date' }).notNull(),
+});

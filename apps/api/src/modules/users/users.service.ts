@@ -22,6 +22,7 @@ import {
   insertUser,
 } from '../identity/identity.repository.js';
 import { hashPassword } from '../identity/password.js';
+import { refusePassword } from '../identity/password-policy.js';
 import {
   findUserSummary,
   listGrantStatesOfUsers,
@@ -106,6 +107,10 @@ export function createUsersService({
       const now = clock.now();
       const { user: existing } = await findUserByUsername({ db: tx, username });
       if (existing) throw new AppError(409, 'user.username_taken', { field: 'username' });
+      if (password !== null) {
+        const refusal = refusePassword(password, { username });
+        if (refusal) throw new AppError(400, refusal, { field: 'password' });
+      }
       const passwordHash = password === null ? null : await hashPassword(password);
       const { user } = await insertUser({
         db: tx,
