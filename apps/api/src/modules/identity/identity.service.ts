@@ -79,10 +79,13 @@ export function createIdentityService({
   async function openSession({
     user,
     method,
+    secondFactor = null,
     previousToken,
   }: {
     user: UserRow;
     method: 'password' | 'oidc';
+    /** A second factor already proven with the first, e.g. by the identity provider. */
+    secondFactor?: string | null;
     previousToken?: string | undefined;
   }): Promise<{ token: string; info: SessionInfo }> {
     const now = clock.now();
@@ -99,6 +102,8 @@ export function createIdentityService({
           lastSeenAt: now,
           absoluteExpiresAt,
           authMethod: method,
+          secondFactor,
+          secondFactorAt: secondFactor ? now : null,
         },
       });
       await audit.record({
@@ -106,7 +111,7 @@ export function createIdentityService({
         actor: user.id,
         action: 'auth.sign_in',
         subject: { type: 'user', id: user.id },
-        details: { factor: method },
+        details: { factor: method, ...(secondFactor ? { secondFactor } : {}) },
       });
       return currentUser(tx, user);
     });
