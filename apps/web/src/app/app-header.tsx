@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../features/identity/session.context';
+import { adminPagesFor } from '../features/admin/admin-nav';
 import { SignOutButton } from '../features/identity/sign-out-button';
 import { AppLink } from './app-link';
 import { LanguageSwitch } from './language-switch';
@@ -8,6 +9,8 @@ import { LanguageSwitch } from './language-switch';
 export function AppHeader() {
   const { t } = useTranslation();
   const { state } = useSession();
+  const adminHome =
+    state.status === 'signed-in' ? adminPagesFor(state.session.user.abilities)[0] : undefined;
   return (
     <header className="zm-header">
       <div className="kern-container zm-container zm-header__bar">
@@ -19,6 +22,15 @@ export function AppHeader() {
           </span>
         </AppLink>
         <div className="zm-header__actions">
+          {adminHome ? (
+            <AppLink
+              href={adminHome.path}
+              className="kern-btn kern-btn--tertiary zm-header__button"
+            >
+              <span className="kern-icon kern-icon--checklist" aria-hidden="true" />
+              <span className="kern-label kern-sr-only-mobile">{t('admin.header.link')}</span>
+            </AppLink>
+          ) : null}
           <LanguageSwitch />
           {state.status === 'signed-in' ? <SignOutButton /> : null}
         </div>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { AdminRoutes, isAdminPath } from '../features/admin/admin.routes';
 import { HomePage } from '../features/home/home.page';
 import { useSession } from '../features/identity/session.context';
 import { SignInPage } from '../features/identity/sign-in.page';
@@ -32,5 +33,8 @@ export function AppRoutes() {
   const signedIn = state.status === 'signed-in';
   if (path === '/sign-in') return signedIn ? <Redirect to="/" /> : <SignInPage />;
   if (path === '/') return signedIn ? <HomePage user={state.session.user} /> : <SignInPage />;
+  if (isAdminPath(path)) {
+    return signedIn ? <AdminRoutes path={path} user={state.session.user} /> : <SignInPage />;
+  }
   return <NotFoundPage />;
 }

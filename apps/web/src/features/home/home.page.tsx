@@ -2,6 +2,7 @@ import type { CurrentUser } from '@zemag/contracts';
 import { useTranslation } from 'react-i18next';
 import { usePage } from '../../app/use-page';
 import { AbilityList } from './ability-list';
+import { AdminLinks } from './admin-links';
 import { RoleList } from './role-list';
 
 /** The start page after sign-in: who you are and what you may do. */
@@ -18,6 +19,7 @@ export function HomePage({ user }: { user: CurrentUser }) {
           {t('home.signedInAs', { username: user.username })}
         </p>
       </div>
+      <AdminLinks abilities={user.abilities} />
       <div className="zm-home-grid">
         <RoleList roles={user.roles} />
         <AbilityList abilities={user.abilities} />
