@@ -17,6 +17,7 @@ import { createSessionCookie } from './http/session-cookie.js';
 import { registerWebApp } from './http/web-app.js';
 import { departmentsRoutes } from './modules/departments/departments.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { importsRoutes } from './modules/imports/imports.routes.js';
 import { identityRoutes } from './modules/identity/identity.routes.js';
 import { setupRoutes } from './modules/setup/setup.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
@@ -62,6 +63,7 @@ export async function buildApp(
   await app.register(setupRoutes, { setup: services.setup });
   await app.register(departmentsRoutes, { departments: services.departments });
   await app.register(usersRoutes, { users: services.users, grants: services.grants });
+  await app.register(importsRoutes, { imports: services.imports });
 
   await registerWebApp(app, { webDir: config.webDir });
   return { app, services };

@@ -4,6 +4,7 @@ import type { Db } from './db/database.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { createDepartmentsService } from './modules/departments/departments.service.js';
 import { createGrantsService } from './modules/grants/grants.service.js';
+import { createImportsService } from './modules/imports/imports.service.js';
 import { createIdentityService } from './modules/identity/identity.service.js';
 import { createUsersService } from './modules/users/users.service.js';
 import { createSetupService } from './modules/setup/setup.service.js';
@@ -30,7 +31,8 @@ export function createServices({
   });
   const departments = createDepartmentsService({ db, audit, clock });
   const users = createUsersService({ db, audit, clock, grants, settings });
+  const imports = createImportsService({ db, audit, clock, settings });
   const setup = createSetupService({ db, clock, users, publicUrl: config.publicUrl });
-  return { audit, identity, grants, departments, users, setup };
+  return { audit, identity, grants, departments, users, imports, setup };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -4,3 +4,4 @@ export * from './errors.js';
 export * from './identity.schemas.js';
 export * from './setup.schemas.js';
 export * from './organisation.schemas.js';
+export * from './imports.schemas.js';

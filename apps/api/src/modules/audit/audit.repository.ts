@@ -21,8 +21,8 @@ export async function findChainHead({ db }: { db: DbOrTx }) {
   return { head: head ?? null };
 }
 
-export async function insertAuditEvent({ tx, row }: { tx: Tx; row: AuditRow }): Promise<void> {
-  await tx.insert(auditEvents).values(row);
+export async function insertAuditEvents({ tx, rows }: { tx: Tx; rows: AuditRow[] }): Promise<void> {
+  await tx.insert(auditEvents).values(rows);
 }
 
 /** Events after `afterSeq` in chain order, at most `limit`. */

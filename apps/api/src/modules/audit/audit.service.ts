@@ -3,7 +3,7 @@ import type { DbOrTx, Tx } from '../../db/database.js';
 import { GENESIS_HASH, hashAuditEvent } from './audit.canonical.js';
 import {
   findChainHead,
-  insertAuditEvent,
+  insertAuditEvents,
   listAuditEventsAfter,
   lockChainHead,
 } from './audit.repository.js';
@@ -36,26 +36,47 @@ export type AuditVerification =
 export type AuditService = ReturnType<typeof createAuditService>;
 
 export function createAuditService({ clock }: { clock: Clock }) {
+  async function appendEvents(tx: Tx, events: Omit<AuditRecordInput, 'tx'>[]) {
+    if (events.length === 0) return [];
+    await lockChainHead({ tx });
+    const { head } = await findChainHead({ db: tx });
+    let seq = head?.seq ?? 0;
+    let prevHash = head?.hash ?? GENESIS_HASH;
+    const occurredAt = clock.now();
+    const rows = events.map((event) => {
+      seq += 1;
+      const fields = {
+        seq,
+        occurredAt,
+        actorId: event.actor,
+        action: event.action,
+        subjectType: event.subject?.type ?? null,
+        subjectId: event.subject?.id ?? null,
+        purpose: event.purpose ?? null,
+        details: event.details ?? {},
+        prevHash,
+      };
+      prevHash = hashAuditEvent(fields);
+      return { ...fields, hash: prevHash };
+    });
+    for (let i = 0; i < rows.length; i += 1000) {
+      await insertAuditEvents({ tx, rows: rows.slice(i, i + 1000) });
+    }
+    return rows.map((row) => ({ seq: row.seq, hash: row.hash }));
+  }
+
   return {
     /** Appends one event to the chain inside the caller's transaction. */
     async record(input: AuditRecordInput): Promise<{ seq: number; hash: string }> {
-      const { tx } = input;
-      await lockChainHead({ tx });
-      const { head } = await findChainHead({ db: tx });
-      const row = {
-        seq: (head?.seq ?? 0) + 1,
-        occurredAt: clock.now(),
-        actorId: input.actor,
-        action: input.action,
-        subjectType: input.subject?.type ?? null,
-        subjectId: input.subject?.id ?? null,
-        purpose: input.purpose ?? null,
-        details: input.details ?? {},
-        prevHash: head?.hash ?? GENESIS_HASH,
-      };
-      const hash = hashAuditEvent(row);
-      await insertAuditEvent({ tx, row: { ...row, hash } });
-      return { seq: row.seq, hash };
+      const { tx, ...event } = input;
+      const [last] = await appendEvents(tx, [event]);
+      return last!;
+    },
+
+    /** Appends many events at once (bulk imports): one lock, chunked inserts, same chain. */
+    async recordMany({ tx, events }: { tx: Tx; events: Omit<AuditRecordInput, 'tx'>[] }) {
+      const appended = await appendEvents(tx, events);
+      return { count: appended.length };
     },
 
     /** Walks the whole chain and names the first event that was changed, removed or forked. */

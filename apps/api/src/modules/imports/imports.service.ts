@@ -1,0 +1,235 @@
+import { IMPORT_MAX_ROWS, type ImportError, type ImportReport } from '@zemag/contracts';
+import type { Clock } from '../../clock.js';
+import type { Db } from '../../db/database.js';
+import { addMonths, localDate } from '../../local-date.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { listDepartments } from '../departments/departments.repository.js';
+import { deleteSessionsOfUser, findUserById } from '../identity/identity.repository.js';
+import { planDepartmentImport } from './departments.import.js';
+import { readCsv, type CsvTable } from './imports.csv.js';
+import { importError } from './imports.messages.js';
+import {
+  findUsersByUsernames,
+  insertGrants,
+  insertUsers,
+  updateUserProfile,
+  upsertDepartmentByCode,
+} from './imports.repository.js';
+import { planUserImport } from './users.import.js';
+
+export type ImportsService = ReturnType<typeof createImportsService>;
+
+function report(
+  dryRun: boolean,
+  rows: number,
+  errors: ImportError[],
+  counts = { created: 0, updated: 0, unchanged: 0 },
+  applied = false,
+): ImportReport {
+  return { dryRun, applied, rows, ...counts, errors };
+}
+
+function countKinds(ops: { kind: 'create' | 'update' | 'unchanged' }[]) {
+  return {
+    created: ops.filter((o) => o.kind === 'create').length,
+    updated: ops.filter((o) => o.kind === 'update').length,
+    unchanged: ops.filter((o) => o.kind === 'unchanged').length,
+  };
+}
+
+/** Reads the CSV or returns the report that says why it cannot be read. */
+function tableOf(csv: string, dryRun: boolean): { table: CsvTable } | { failed: ImportReport } {
+  const parsed = readCsv(csv);
+  if (!parsed.ok) {
+    return {
+      failed: report(dryRun, 0, [
+        importError(parsed.row, 'csv', parsed.reason === 'empty' ? 'csv.empty' : 'csv.malformed'),
+      ]),
+    };
+  }
+  if (parsed.table.records.length > IMPORT_MAX_ROWS) {
+    return {
+      failed: report(dryRun, parsed.table.records.length, [
+        importError(0, 'csv', 'csv.too_many_rows'),
+      ]),
+    };
+  }
+  return { table: parsed.table };
+}
+
+/**
+ * The roll-out import of departments and users from CSV: validated as a whole, applied in one
+ * transaction or not at all, re-runnable (existing codes and user names are updated, never
+ * duplicated). Imported users have no password: they sign in through single sign-on or get
+ * one from an administrator.
+ */
+export function createImportsService({
+  db,
+  audit,
+  clock,
+  settings,
+}: {
+  db: Db;
+  audit: AuditService;
+  clock: Clock;
+  settings: { timeZone: string; recertifyMonths: number };
+}) {
+  return {
+    async importDepartments({
+      actor,
+      csv,
+      dryRun,
+    }: {
+      actor: string;
+      csv: string;
+      dryRun: boolean;
+    }): Promise<ImportReport> {
+      const read = tableOf(csv, dryRun);
+      if ('failed' in read) return read.failed;
+      const { rows: existing } = await listDepartments({ db });
+      const plan = planDepartmentImport(
+        read.table,
+        existing.map(({ department: d, parentCode }) => ({ ...d, parentCode })),
+      );
+      const rows = read.table.records.length;
+      if (plan.errors.length > 0) return report(dryRun, rows, plan.errors);
+      const counts = countKinds(plan.ops);
+      if (dryRun) return report(true, rows, [], counts);
+
+      await db.transaction(async (tx) => {
+        const now = clock.now();
+        const ids = new Map(existing.map(({ department: d }) => [d.code, d.id]));
+        const events = [];
+        for (const op of plan.ops) {
+          if (op.kind === 'unchanged') continue;
+          const { id } = await upsertDepartmentByCode({
+            tx,
+            values: {
+              code: op.data.code,
+              name: op.data.name,
+              parentId: op.data.parentCode ? ids.get(op.data.parentCode)! : null,
+              contact: op.data.contact,
+              lookupAuthorised: op.data.lookupAuthorised,
+              lookupAuthorisationReason: op.data.lookupAuthorisationReason,
+              createdAt: now,
+              updatedAt: now,
+            },
+          });
+          ids.set(op.data.code, id);
+          events.push({
+            actor,
+            action: op.kind === 'create' ? 'department.created' : 'department.updated',
+            subject: { type: 'department', id },
+            details: {
+              code: op.data.code,
+              lookupAuthorised: op.data.lookupAuthorised,
+              via: 'import',
+            },
+          });
+        }
+        await audit.recordMany({ tx, events });
+        await audit.record({
+          tx,
+          actor,
+          action: 'import.departments',
+          details: { rows, ...counts },
+        });
+      });
+      return report(false, rows, [], counts, true);
+    },
+
+    async importUsers({
+      actor,
+      csv,
+      dryRun,
+    }: {
+      actor: string;
+      csv: string;
+      dryRun: boolean;
+    }): Promise<ImportReport> {
+      const read = tableOf(csv, dryRun);
+      if ('failed' in read) return read.failed;
+      const { user: actorRow } = await findUserById({ db, id: actor });
+      const usernames = read.table.records.map((r) =>
+        (r.values.username ?? '').trim().toLowerCase(),
+      );
+      const [{ users: existing }, { rows: departmentRows }] = await Promise.all([
+        findUsersByUsernames({ db, usernames }),
+        listDepartments({ db }),
+      ]);
+      const departments = new Map(
+        departmentRows.map(({ department: d }) => [
+          d.code,
+          { id: d.id, authorised: d.lookupAuthorised },
+        ]),
+      );
+      const plan = planUserImport(read.table, {
+        existing,
+        departments,
+        actorUsername: actorRow?.username ?? '',
+      });
+      const rows = read.table.records.length;
+      if (plan.errors.length > 0) return report(dryRun, rows, plan.errors);
+      const counts = countKinds(plan.ops);
+      if (dryRun) return report(true, rows, [], counts);
+
+      await db.transaction(async (tx) => {
+        const now = clock.now();
+        const recertifyBy = addMonths(localDate(now, settings.timeZone), settings.recertifyMonths);
+        const toCreate = plan.ops.filter((o) => o.kind === 'create');
+        const { created } = await insertUsers({
+          tx,
+          rows: toCreate.map((o) => ({
+            username: o.username,
+            displayName: o.displayName,
+            departmentId: departments.get(o.departmentCode)!.id,
+            passwordHash: null,
+            createdAt: now,
+            updatedAt: now,
+          })),
+        });
+        const idOf = new Map(created.map((c) => [c.username, c.id]));
+        const grant = (userId: string, role: string) => ({
+          userId,
+          role,
+          status: 'active',
+          grantedBy: actor,
+          grantedAt: now,
+          recertifyBy,
+        });
+        const grants = [];
+        const events = [];
+        for (const op of plan.ops) {
+          if (op.kind === 'unchanged') continue;
+          const id = op.existingId ?? idOf.get(op.username)!;
+          if (op.kind === 'create') grants.push(grant(id, 'reporter'));
+          else {
+            await updateUserProfile({
+              tx,
+              id,
+              displayName: op.displayName,
+              departmentId: departments.get(op.departmentCode)!.id,
+              at: now,
+            });
+            await deleteSessionsOfUser({ db: tx, userId: id });
+          }
+          grants.push(...op.addRoles.map((role) => grant(id, role)));
+          events.push({
+            actor,
+            action: op.kind === 'create' ? 'user.created' : 'user.updated',
+            subject: { type: 'user', id },
+            details: {
+              via: 'import',
+              department: op.departmentCode,
+              ...(op.addRoles.length > 0 ? { granted: op.addRoles } : {}),
+            },
+          });
+        }
+        await insertGrants({ tx, rows: grants });
+        await audit.recordMany({ tx, events });
+        await audit.record({ tx, actor, action: 'import.users', details: { rows, ...counts } });
+      });
+      return report(false, rows, [], counts, true);
+    },
+  };
+}
