@@ -1,10 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { DisplayName, NewPassword, Username } from '@zemag/contracts';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ConfigError, loadConfig } from './config.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import { AppError } from './http/app-error.js';
 import { PROBLEM_MESSAGES } from './http/problem-messages.js';
+import { benchImportUsers } from './bench/import.bench.js';
 import { readSecret } from './cli/read-secret.js';
 import { openConfiguredDatabase } from './runtime.js';
 import { systemClock } from './clock.js';
@@ -66,6 +67,24 @@ export function buildCli() {
         services.setup.createFirstAdminFromCli({ username, displayName, password }),
       );
       process.stdout.write(`Administrator "${user.username}" created. Sign in at the web app.\n`);
+    });
+
+  const bench = program.command('bench').description('measurements (each prints one JSON line)');
+  bench
+    .command('import-users')
+    .description('time the CSV roll-out import into a fresh database')
+    .option('--rows <n>', 'number of users', '25000')
+    .option(
+      '--database-url <url>',
+      'an EMPTY PostgreSQL database to use instead of PGlite in memory',
+    )
+    .action(async (options: { rows: string; databaseUrl?: string }) => {
+      const rows = parseOrFail(z.coerce.number().int().min(1).max(50_000), options.rows, '--rows');
+      const result = await benchImportUsers({
+        rows,
+        ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+      });
+      process.stdout.write(`${JSON.stringify(result)}\n`);
     });
 
   return program;
