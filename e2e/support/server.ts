@@ -1,12 +1,16 @@
 import { buildApp } from '../../apps/api/src/app.ts';
 import { loadConfig } from '../../apps/api/src/config.ts';
-import { openDatabase } from '../../apps/api/src/db/database.ts';
+import { type Database, openDatabase } from '../../apps/api/src/db/database.ts';
+import type { Services } from '../../apps/api/src/services.ts';
 
 export interface TestServer {
   /** Where the server listens, e.g. `http://127.0.0.1:43117`. */
   origin: string;
   /** A fresh one-time setup link on the real listening address (token in the fragment). */
   issueSetupLink(): Promise<string>;
+  /** The server's services and database, for arranging data a journey starts from. */
+  services: Services;
+  database: Database;
   close(): Promise<void>;
 }
 
@@ -31,6 +35,8 @@ export async function startServer(): Promise<TestServer> {
 
   return {
     origin,
+    services,
+    database,
     async issueSetupLink() {
       const link = await services.setup.issueSetupLinkIfRequired();
       if (!link) throw new Error('setup is not required any more');

@@ -1,0 +1,222 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount, setUpFirstAdmin, signInAs } from './support/accounts';
+import { seriousViolations } from './support/axe';
+import {
+  CHROMIUM_PATH,
+  browserSuiteName,
+  hasChromium,
+  launchBrowser,
+  newContext,
+  skipBrowser,
+  type ViewportName,
+} from './support/browser';
+import { overflowsHorizontally, watchPageErrors } from './support/page-checks';
+import { snap } from './support/screenshot';
+import { startServer } from './support/server';
+
+const ADMIN_1 = {
+  displayName: 'Kim Muster',
+  username: 'kim.muster',
+  password: 'ein langer Satz als Passwort',
+};
+const ADMIN_2 = {
+  displayName: 'Alex Beispiel',
+  username: 'alex.beispiel',
+  password: 'noch ein langer Satz als Passwort',
+};
+const EMPLOYEE = { displayName: 'Erika Mustermann', username: 'erika.mustermann' };
+
+/** The page is accessible, fits the screen, and is kept as a screenshot. */
+async function check(page: Page, viewport: ViewportName, name: string) {
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(await overflowsHorizontally(page)).toBe(false);
+  await snap(page, `${viewport}-admin-${name}`);
+}
+
+describe.skipIf(skipBrowser)(browserSuiteName('administration in the browser'), () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!hasChromium) throw new Error(`CI=true but there is no Chromium at ${CHROMIUM_PATH}`);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it.each<ViewportName>(['phone', 'desktop'])(
+    'on a %s an administrator sets up a department and an account, grants roles, and a second administrator confirms the four-eyes grant',
+    async (viewport) => {
+      const server = await startServer();
+      const first = await newContext(browser, viewport);
+      const second = await newContext(browser, viewport);
+      const page = await first.newPage();
+      const page2 = await second.newPage();
+      const pageErrors = [...watchPageErrors(page), ...watchPageErrors(page2)];
+      try {
+        await setUpFirstAdmin(page, server, ADMIN_1);
+        await createAccount(server, { ...ADMIN_2, roles: ['admin', 'reporter'] });
+        await signInAs(page, server, ADMIN_1);
+
+        // The start page links to the administration the user may do.
+        const links = page.getByTestId('admin-links');
+        expect(await links.getByRole('link').allTextContents()).toEqual([
+          'Benutzerkonten',
+          'Bestätigungen und Rezertifizierung',
+          'Fachbereiche',
+          'CSV-Import',
+        ]);
+        await snap(page, `${viewport}-admin-home`);
+
+        // A department authorised for look-ups; the reason is required and checked.
+        await links.getByRole('link', { name: 'Fachbereiche' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Fachbereiche' }).waitFor();
+        await page.getByText('Es sind noch keine Fachbereiche angelegt.').waitFor();
+        await check(page, viewport, 'departments-empty');
+        await page.getByLabel('Kürzel').fill('32');
+        await page.getByLabel('Bezeichnung').fill('Ordnungsamt');
+        await page.getByLabel('Für Abfragen im Register freigegeben').check();
+        await page.getByLabel('Begründung der Freigabe').fill('kurz');
+        await page.getByRole('button', { name: 'Fachbereich anlegen' }).click();
+        await page.locator('#department-lookupAuthorisationReason-error').waitFor();
+        expect(await page.getByLabel('Begründung der Freigabe').getAttribute('aria-invalid')).toBe(
+          'true',
+        );
+        await check(page, viewport, 'departments-errors');
+        await page
+          .getByLabel('Begründung der Freigabe')
+          .fill('Hausbesuche und Vollzugsdienst im Außendienst');
+        await page.getByRole('button', { name: 'Fachbereich anlegen' }).click();
+        await page.getByText('Der Fachbereich „Ordnungsamt“ wurde angelegt.').waitFor();
+        await page.getByRole('button', { name: 'Bearbeiten: Ordnungsamt' }).waitFor();
+        await check(page, viewport, 'departments');
+
+        // A new account in that department, created from the account list.
+        await page
+          .getByRole('navigation', { name: 'Verwaltung' })
+          .getByRole('link', {
+            name: 'Benutzerkonten',
+          })
+          .click();
+        await page.getByRole('heading', { level: 1, name: 'Benutzerkonten' }).waitFor();
+        await page.getByText('2 Konten gefunden').waitFor();
+        await check(page, viewport, 'users');
+        await page.getByRole('button', { name: 'Neues Konto' }).click();
+        await page.locator('#new-user-username').fill(EMPLOYEE.username);
+        await page.locator('#new-user-displayName').fill(EMPLOYEE.displayName);
+        await page.locator('#new-user-departmentCode').selectOption({ label: '32 – Ordnungsamt' });
+        await check(page, viewport, 'users-new');
+        await page.getByRole('button', { name: 'Konto anlegen' }).click();
+        await page.getByRole('heading', { level: 1, name: EMPLOYEE.displayName }).waitFor();
+        await page.getByText(`Das Konto von ${EMPLOYEE.displayName} wurde angelegt.`).waitFor();
+        const userPath = new URL(page.url()).pathname;
+        expect(userPath).toMatch(/^\/admin\/users\/[0-9a-f-]{36}$/);
+
+        // `field` is active at once; `registrar` waits for a second administrator.
+        await page.getByLabel('Rolle', { exact: true }).selectOption('field');
+        await page.getByRole('button', { name: 'Rolle vergeben' }).click();
+        await page.getByText(`${EMPLOYEE.displayName} hat jetzt die Rolle Außendienst.`).waitFor();
+        await page.getByLabel('Rolle', { exact: true }).selectOption('registrar');
+        await page.getByText('Eine zweite Person muss bestätigen').waitFor();
+        await page.getByRole('button', { name: 'Rolle vergeben' }).click();
+        await page
+          .getByText('Die Rolle Registerstelle für Erika Mustermann wartet auf die Bestätigung')
+          .waitFor();
+        const registrarRow = page.locator('tr[data-role="registrar"]');
+        expect(await registrarRow.textContent()).toContain('Wartet auf Bestätigung');
+        expect(await registrarRow.textContent()).toContain('Von Ihnen vergeben');
+        expect(await page.locator('tr[data-role="field"]').textContent()).toContain('Aktiv');
+        await check(page, viewport, 'user');
+
+        // Disabling asks for a reason in a dialog; cancelling changes nothing.
+        await page.getByRole('button', { name: 'Konto sperren' }).click();
+        const dialog = page.getByRole('dialog', { name: 'Konto sperren' });
+        await dialog.waitFor();
+        await dialog.getByRole('button', { name: 'Konto sperren' }).click();
+        await dialog.getByText('Bitte geben Sie eine Begründung').waitFor();
+        await check(page, viewport, 'user-disable-dialog');
+        await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+        await dialog.waitFor({ state: 'hidden' });
+
+        // The pending grant is in the queue; its granter cannot confirm it.
+        await page
+          .getByRole('navigation', { name: 'Verwaltung' })
+          .getByRole('link', {
+            name: 'Bestätigungen und Rezertifizierung',
+          })
+          .click();
+        await page
+          .getByRole('heading', { level: 1, name: 'Bestätigungen und Rezertifizierung' })
+          .waitFor();
+        const pending = page.locator('section', { has: page.locator('#pending-title') });
+        await pending.getByRole('link', { name: EMPLOYEE.displayName }).waitFor();
+        expect(await pending.getByRole('button', { name: /^Bestätigen/ }).count()).toBe(0);
+        await check(page, viewport, 'grants');
+
+        await page.goto(`${server.origin}/admin/import`);
+        await page.getByRole('heading', { level: 1, name: 'CSV-Import' }).waitFor();
+        await check(page, viewport, 'import');
+
+        // The second administrator confirms; the account then shows registrar active.
+        await signInAs(page2, server, ADMIN_2);
+        await page2.goto(`${server.origin}/admin/grants`);
+        const pending2 = page2.locator('section', { has: page2.locator('#pending-title') });
+        await pending2
+          .getByRole('button', { name: `Bestätigen: Registerstelle für ${EMPLOYEE.displayName}` })
+          .click();
+        await page2
+          .getByText('Die Rolle Registerstelle für Erika Mustermann ist bestätigt und jetzt aktiv.')
+          .waitFor();
+        await page2.getByText('Keine Rollenvergabe wartet auf eine Bestätigung.').waitFor();
+        await check(page2, viewport, 'grants-confirmed');
+
+        await page2.goto(`${server.origin}${userPath}`);
+        await page2.getByRole('heading', { level: 1, name: EMPLOYEE.displayName }).waitFor();
+        const confirmed = page2.locator('tr[data-role="registrar"]');
+        expect(await confirmed.textContent()).toContain('Aktiv');
+        expect(await confirmed.textContent()).toContain(ADMIN_1.displayName);
+        expect(await confirmed.textContent()).toContain(ADMIN_2.displayName);
+        await check(page2, viewport, 'user-confirmed');
+
+        // The search finds the account by part of its name, with its roles.
+        await page2.goto(`${server.origin}/admin/users?q=erika`);
+        await page2.getByText('1 Konto gefunden').waitFor();
+        const row = page2.getByRole('row', { name: new RegExp(EMPLOYEE.displayName) });
+        expect(await row.textContent()).toContain('Registerstelle');
+        expect(await row.textContent()).toContain('Außendienst');
+        await check(page2, viewport, 'users-search');
+
+        expect(pageErrors).toEqual([]);
+      } finally {
+        await first.close();
+        await second.close();
+        await server.close();
+      }
+    },
+    120_000,
+  );
+
+  it('an employee without the abilities finds no administration', async () => {
+    const server = await startServer();
+    const context = await newContext(browser, 'phone');
+    const page = await context.newPage();
+    try {
+      await setUpFirstAdmin(page, server, ADMIN_1);
+      const reporter = {
+        displayName: 'Rita Reporter',
+        username: 'rita.reporter',
+        password: 'ein ganz anderer langer Satz',
+      };
+      await createAccount(server, { ...reporter, roles: ['reporter'] });
+      await signInAs(page, server, reporter);
+      expect(await page.getByTestId('admin-links').count()).toBe(0);
+      await page.goto(`${server.origin}/admin/users`);
+      await page.getByRole('heading', { level: 1, name: 'Seite nicht gefunden' }).waitFor();
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+});
