@@ -20,6 +20,7 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
 import { identityRoutes } from './modules/identity/identity.routes.js';
 import { setupRoutes } from './modules/setup/setup.routes.js';
+import { ssoRoutes } from './modules/sso/sso.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { createServices } from './services.js';
 
@@ -63,6 +64,7 @@ export async function buildApp(
   await app.register(setupRoutes, { setup: services.setup });
   await app.register(departmentsRoutes, { departments: services.departments });
   await app.register(usersRoutes, { users: services.users, grants: services.grants });
+  await app.register(ssoRoutes, { sso: services.sso, cookie });
   await app.register(importsRoutes, { imports: services.imports });
 
   await registerWebApp(app, { webDir: config.webDir });

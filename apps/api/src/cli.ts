@@ -6,6 +6,7 @@ import { DataDirLockedError } from './db/data-dir-lock.js';
 import { AppError } from './http/app-error.js';
 import { PROBLEM_MESSAGES } from './http/problem-messages.js';
 import { benchImportUsers } from './bench/import.bench.js';
+import { benchSignIn } from './bench/sign-in.bench.js';
 import { readSecret } from './cli/read-secret.js';
 import { openConfiguredDatabase } from './runtime.js';
 import { systemClock } from './clock.js';
@@ -85,6 +86,19 @@ export function buildCli() {
         ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
       });
       process.stdout.write(`${JSON.stringify(result)}\n`);
+    });
+
+  bench
+    .command('sign-in')
+    .description('sign-in latency: success, wrong password, unknown user (p50/p95 ms)')
+    .option('--attempts <n>', 'attempts per case', '40')
+    .action(async (options: { attempts: string }) => {
+      const attempts = parseOrFail(
+        z.coerce.number().int().min(1).max(1000),
+        options.attempts,
+        '--attempts',
+      );
+      process.stdout.write(`${JSON.stringify(await benchSignIn({ attempts }))}\n`);
     });
 
   return program;

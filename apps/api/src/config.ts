@@ -1,10 +1,17 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { readOidcSettings, type OidcSettings } from './modules/sso/sso.settings.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', ''])
   .default('false')
   .transform((v) => v === 'true' || v === '1');
+
+const booleanFlagDefault = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', ''])
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => (v === '' ? fallback : v === 'true' || v === '1'));
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -50,6 +57,28 @@ const EnvSchema = z.object({
     }, 'unknown time zone'),
   /** Months after which a role grant must be re-certified by an administrator. */
   ZEMAG_GRANT_RECERTIFY_MONTHS: positiveInt(12),
+  /** Single sign-on: the OpenID Connect issuer URL (SSO is off unless this and the client id are set). */
+  ZEMAG_OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  /** Single sign-on: the client id registered at the identity provider. */
+  ZEMAG_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  /** Single sign-on: the client secret (confidential client); without it ZeMAG is a public client with PKCE. */
+  ZEMAG_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Single sign-on: scopes requested, separated by spaces. */
+  ZEMAG_OIDC_SCOPES: z.string().min(1).default('openid profile email'),
+  /** Single sign-on: text of the button on the sign-in page. */
+  ZEMAG_OIDC_LABEL: z.string().min(1).default('Mit Dienstkonto anmelden'),
+  /** Single sign-on: the claim holding the ZeMAG user name. */
+  ZEMAG_OIDC_USERNAME_CLAIM: z.string().min(1).default('preferred_username'),
+  /** Single sign-on: the claim holding the department code (optional). */
+  ZEMAG_OIDC_DEPARTMENT_CLAIM: z.string().min(1).optional(),
+  /** Single sign-on: the claim holding the user's groups. */
+  ZEMAG_OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
+  /** Single sign-on: JSON role → group(s), e.g. {"field":"zemag-aussendienst"}; roles then follow the groups. */
+  ZEMAG_OIDC_ROLE_GROUPS: z.string().optional(),
+  /** Single sign-on: the first sign-in creates the account (as reporter); false links existing accounts only. */
+  ZEMAG_OIDC_CREATE_USERS: booleanFlagDefault(true),
+  /** Single sign-on: an `amr` claim with mfa/otp/hwk/swk counts as the second factor. */
+  ZEMAG_OIDC_TRUST_MFA: booleanFlag,
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -68,6 +97,8 @@ export interface Config {
   timeZone: string;
   grants: { recertifyMonths: number };
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** OpenID Connect single sign-on, or null when it is off. */
+  oidc: OidcSettings | null;
 }
 
 /** Thrown with every problem found, so an operator fixes them all in one go. */
@@ -103,6 +134,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       problems.push('LOG_LEVEL: debug and trace are not allowed in production');
     }
   }
+  const oidc = readOidcSettings(e, publicUrl, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -123,5 +155,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     logLevel: e.LOG_LEVEL,
     timeZone: e.ZEMAG_TIMEZONE,
     grants: { recertifyMonths: e.ZEMAG_GRANT_RECERTIFY_MONTHS },
+    oidc,
   };
 }
+
+export type Env = z.infer<typeof EnvSchema>;

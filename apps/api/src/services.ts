@@ -8,6 +8,8 @@ import { createImportsService } from './modules/imports/imports.service.js';
 import { createIdentityService } from './modules/identity/identity.service.js';
 import { createUsersService } from './modules/users/users.service.js';
 import { createSetupService } from './modules/setup/setup.service.js';
+import { createOidcClient } from './modules/sso/sso.provider.js';
+import { createSsoService } from './modules/sso/sso.service.js';
 
 /** Wires the services once; routes, the CLI and tests receive them from here. */
 export function createServices({
@@ -17,7 +19,8 @@ export function createServices({
 }: {
   db: Db;
   clock: Clock;
-  config: Pick<Config, 'session' | 'publicUrl' | 'timeZone' | 'grants'>;
+  config: Pick<Config, 'session' | 'publicUrl' | 'timeZone' | 'grants'> &
+    Partial<Pick<Config, 'oidc'>>;
 }) {
   const audit = createAuditService({ clock });
   const settings = { timeZone: config.timeZone, recertifyMonths: config.grants.recertifyMonths };
@@ -33,6 +36,17 @@ export function createServices({
   const users = createUsersService({ db, audit, clock, grants, settings });
   const imports = createImportsService({ db, audit, clock, settings });
   const setup = createSetupService({ db, clock, users, publicUrl: config.publicUrl });
-  return { audit, identity, grants, departments, users, imports, setup };
+  const oidc = config.oidc ?? null;
+  const sso = createSsoService({
+    db,
+    audit,
+    clock,
+    settings: oidc,
+    client: oidc ? createOidcClient({ settings: oidc, clock }) : null,
+    identity,
+    users,
+    grantSettings: settings,
+  });
+  return { audit, identity, grants, departments, users, imports, setup, sso };
 }
 export type Services = ReturnType<typeof createServices>;

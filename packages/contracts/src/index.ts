@@ -5,3 +5,4 @@ export * from './identity.schemas.js';
 export * from './setup.schemas.js';
 export * from './organisation.schemas.js';
 export * from './imports.schemas.js';
+export * from './sso.schemas.js';

@@ -203,6 +203,69 @@ export const PROBLEM_MESSAGES: Record<ErrorCode, { title: string; detail: Locali
     title: 'End date in the past',
     detail: { de: 'Das Enddatum liegt in der Vergangenheit.', en: 'The end date is in the past.' },
   },
+  'sso.not_configured': {
+    title: 'Single sign-on not configured',
+    detail: {
+      de: 'Die Anmeldung mit Dienstkonto ist nicht eingerichtet.',
+      en: 'Sign-in with the organisation account is not set up.',
+    },
+  },
+  'sso.provider_unavailable': {
+    title: 'Identity provider unavailable',
+    detail: {
+      de: 'Der Anmeldedienst der Verwaltung ist gerade nicht erreichbar. Bitte später erneut versuchen oder mit Benutzername und Passwort anmelden.',
+      en: 'The organisation sign-in service cannot be reached right now. Please try again later or sign in with user name and password.',
+    },
+  },
+  'sso.expired': {
+    title: 'Single sign-on expired',
+    detail: {
+      de: 'Die Anmeldung hat zu lange gedauert oder wurde schon verwendet. Bitte erneut anmelden.',
+      en: 'The sign-in took too long or was already used. Please sign in again.',
+    },
+  },
+  'sso.cancelled': {
+    title: 'Single sign-on cancelled',
+    detail: {
+      de: 'Die Anmeldung mit Dienstkonto wurde abgebrochen.',
+      en: 'Sign-in with the organisation account was cancelled.',
+    },
+  },
+  'sso.failed': {
+    title: 'Single sign-on failed',
+    detail: {
+      de: 'Die Anmeldung mit Dienstkonto ist fehlgeschlagen. Bitte erneut versuchen.',
+      en: 'Sign-in with the organisation account failed. Please try again.',
+    },
+  },
+  'sso.claims_missing': {
+    title: 'Identity provider sent too little',
+    detail: {
+      de: 'Der Anmeldedienst hat nicht alle nötigen Angaben zu Ihrem Konto geliefert. Bitte wenden Sie sich an die IT.',
+      en: 'The sign-in service did not send all details ZeMAG needs about your account. Please contact IT.',
+    },
+  },
+  'sso.department_unknown': {
+    title: 'Department unknown',
+    detail: {
+      de: 'Ihre Dienststelle ist in ZeMAG nicht angelegt. Bitte wenden Sie sich an die IT.',
+      en: 'Your department is not set up in ZeMAG. Please contact IT.',
+    },
+  },
+  'sso.no_account': {
+    title: 'No ZeMAG account',
+    detail: {
+      de: 'Für Ihr Dienstkonto gibt es kein ZeMAG-Konto. Bitte wenden Sie sich an die ZeMAG-Administration.',
+      en: 'There is no ZeMAG account for your organisation account. Please contact the ZeMAG administrators.',
+    },
+  },
+  'sso.account_disabled': {
+    title: 'Account disabled',
+    detail: {
+      de: 'Ihr ZeMAG-Konto ist gesperrt.',
+      en: 'Your ZeMAG account is disabled.',
+    },
+  },
   'server.internal': {
     title: 'Internal server error',
     detail: {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type Notice, useRoute } from '../../app/router';
 import { usePage } from '../../app/use-page';
 import { Alert } from '../../ui/alert';
+import { SsoSignIn } from '../sso/sso-sign-in';
 import { SignInForm } from './sign-in.form';
 
 const NOTICE_VARIANT: Record<Notice, 'success' | 'info'> = {
@@ -31,6 +32,7 @@ export function SignInPage() {
           <p className="kern-body">{t(`notices.${notice}`)}</p>
         </Alert>
       ) : null}
+      <SsoSignIn />
       <SignInForm onSubmitted={() => setShowNotice(false)} />
     </div>
   );
