@@ -67,6 +67,22 @@ for (const target of engines) {
       expect(forks[0]?.n).toBe(0);
     });
 
+    it('appends a batch of 2,500 events (an import) as part of the same chain', async () => {
+      const before = await audit.verify({ db: database.db });
+      if (!before.ok) throw new Error('chain broken before the test');
+      const events = Array.from({ length: 2500 }, (_, i) => ({
+        actor: null,
+        action: 'test.batch',
+        details: { i },
+      }));
+      await database.db.transaction((tx) => audit.recordMany({ tx, events }));
+      await record('test.after_batch');
+      expect(await audit.verify({ db: database.db })).toMatchObject({
+        ok: true,
+        count: before.count + 2501,
+      });
+    });
+
     it('refuses UPDATE, DELETE and TRUNCATE in the database itself', async () => {
       await expect(
         database.db.execute(sql`UPDATE audit_events SET action = 'x' WHERE seq = 1`),
