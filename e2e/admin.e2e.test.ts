@@ -155,9 +155,41 @@ describe.skipIf(skipBrowser)(browserSuiteName('administration in the browser'), 
         expect(await pending.getByRole('button', { name: /^Bestätigen/ }).count()).toBe(0);
         await check(page, viewport, 'grants');
 
+        // CSV import: a dry run finds the error and applies nothing; a clean file is imported.
         await page.goto(`${server.origin}/admin/import`);
         await page.getByRole('heading', { level: 1, name: 'CSV-Import' }).waitFor();
         await check(page, viewport, 'import');
+        const departmentsImport = page.locator('section', {
+          has: page.locator('#import-departments-title'),
+        });
+        const csv = (body: string) => ({
+          name: 'fachbereiche.csv',
+          mimeType: 'text/csv',
+          buffer: Buffer.from(`\uFEFF${HEADER}\n${body}`, 'utf8'),
+        });
+        const HEADER = 'code;name;parent_code;contact;lookup_authorised;lookup_reason';
+        await departmentsImport
+          .getByLabel('CSV-Datei')
+          .setInputFiles(csv('50;Sozialamt;;;ja;\n51;Jugendamt;;;nein;'));
+        await departmentsImport.getByText('„fachbereiche.csv“: 2 Datenzeilen.').waitFor();
+        await departmentsImport.getByRole('button', { name: 'Probelauf' }).click();
+        await departmentsImport.getByText('1 Fehler gefunden').waitFor();
+        expect(
+          await departmentsImport
+            .getByRole('button', { name: 'Importieren' })
+            .getAttribute('aria-disabled'),
+        ).toBe('true');
+        await check(page, viewport, 'import-errors');
+        await departmentsImport
+          .getByLabel('CSV-Datei')
+          .setInputFiles(
+            csv('50;Sozialamt;;;ja;Hausbesuche im Allgemeinen Sozialdienst\n51;Jugendamt;;;nein;'),
+          );
+        await departmentsImport.getByRole('button', { name: 'Probelauf' }).click();
+        await departmentsImport.getByText('Probelauf ohne Fehler').waitFor();
+        await departmentsImport.getByRole('button', { name: 'Importieren' }).click();
+        await departmentsImport.getByText('Import abgeschlossen').waitFor();
+        await check(page, viewport, 'import-applied');
 
         // The second administrator confirms; the account then shows registrar active.
         await signInAs(page2, server, ADMIN_2);

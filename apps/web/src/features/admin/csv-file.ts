@@ -1,8 +1,8 @@
 /**
- * The API takes JSON bodies up to 1 MiB; the CSV travels inside one, so the file must leave
- * room for the JSON around it.
+ * The import routes take a CSV of up to 25 MiB inside a JSON body; the file must leave room
+ * for escaping and the JSON around it.
  */
-export const MAX_CSV_BYTES = 900 * 1024;
+export const MAX_CSV_BYTES = 20 * 1024 * 1024;
 
 export type CsvDecoding =
   | { ok: true; text: string; encoding: 'utf-8' | 'windows-1252' }
