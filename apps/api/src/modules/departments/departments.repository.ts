@@ -70,7 +70,3 @@ export async function listAncestorIds({ db, id }: { db: DbOrTx; id: string }) {
   `);
   return { ids: (result as unknown as { rows: { id: string }[] }).rows.map((r) => r.id) };
 }
-
-export async function deleteDepartment({ db, id }: { db: DbOrTx; id: string }) {
-  await db.delete(departments).where(eq(departments.id, id));
-}
