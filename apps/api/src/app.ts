@@ -16,6 +16,7 @@ import { registerSecurity } from './http/security.js';
 import { createSessionCookie } from './http/session-cookie.js';
 import { registerWebApp } from './http/web-app.js';
 import { departmentsRoutes } from './modules/departments/departments.routes.js';
+import { grantsRoutes } from './modules/grants/grants.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
 import { identityRoutes } from './modules/identity/identity.routes.js';
@@ -63,7 +64,8 @@ export async function buildApp(
   await app.register(identityRoutes, { identity: services.identity, cookie });
   await app.register(setupRoutes, { setup: services.setup });
   await app.register(departmentsRoutes, { departments: services.departments });
-  await app.register(usersRoutes, { users: services.users, grants: services.grants });
+  await app.register(usersRoutes, { users: services.users });
+  await app.register(grantsRoutes, { grants: services.grants });
   await app.register(ssoRoutes, { sso: services.sso, cookie });
   await app.register(importsRoutes, { imports: services.imports });
 
