@@ -29,15 +29,13 @@ export const grantsRoutes: FastifyPluginAsyncZod<{ grants: GrantsService }> = as
       },
     },
     async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          await grants.grant({
-            actor: request.auth!.user.id,
-            userId: request.params.id,
-            ...request.body,
-          }),
-        ),
+      reply.code(201).send(
+        await grants.grant({
+          actor: request.auth!.user.id,
+          userId: request.params.id,
+          ...request.body,
+        }),
+      ),
   );
 
   app.post(

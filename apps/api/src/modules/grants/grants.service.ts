@@ -143,7 +143,12 @@ export function createGrantsService({
           throw new AppError(refusal.code === 'grant.already_held' ? 409 : 400, refusal.code, {
             field: refusal.field,
           });
-        const status: 'pending' | 'active' = needsFourEyes(role) ? 'pending' : 'active';
+        // Bootstrap: while the actor is the only administrator, nobody could confirm a second
+        // one, so the admin role is granted at once (audited as such); four-eyes applies after.
+        const { ids: admins } = await listActiveAdminIds({ db: tx });
+        const bootstrap = role === 'admin' && admins.length === 1 && admins[0] === actor;
+        const status: 'pending' | 'active' =
+          needsFourEyes(role) && !bootstrap ? 'pending' : 'active';
         const now = clock.now();
         await insertGrant({
           db: tx,
@@ -162,7 +167,7 @@ export function createGrantsService({
           actor,
           action: status === 'pending' ? 'grant.requested' : 'grant.granted',
           subject: { type: 'user', id: userId },
-          details: { role, endsOn },
+          details: { role, endsOn, ...(bootstrap ? { bootstrap: true } : {}) },
         });
         if (status === 'active') await endSessions(tx, userId);
         return { status };

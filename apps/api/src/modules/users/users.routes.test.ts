@@ -147,6 +147,34 @@ for (const target of engines) {
       expect(actions).toEqual(expect.arrayContaining(['grant.requested', 'grant.confirmed']));
     });
 
+    it('lets a sole administrator appoint a second one at once, and needs four eyes after that', async () => {
+      const solo = await buildTestApp({ engine: target.engine });
+      try {
+        const first = await createTestUser(solo, { roles: ['admin', 'reporter'] });
+        const second = await createTestUser(solo);
+        const third = await createTestUser(solo);
+        const cookie = (await signIn(solo.app, first)).cookie;
+        const grant = (userId: string) =>
+          solo.app.inject({
+            method: 'POST',
+            url: `/api/v1/users/${userId}/grants`,
+            headers: { cookie },
+            payload: { role: 'admin' },
+          });
+        expect((await grant(second.user.id)).json()).toEqual({ status: 'active' });
+        expect((await grant(third.user.id)).json()).toEqual({ status: 'pending' });
+        const events = await solo.database.db
+          .select()
+          .from(auditEvents)
+          .where(eq(auditEvents.subjectId, second.user.id));
+        expect(events.find((e) => e.action === 'grant.granted')).toMatchObject({
+          details: { role: 'admin', bootstrap: true },
+        });
+      } finally {
+        await solo.close();
+      }
+    });
+
     it('refuses self-grants, incompatible roles and grants to disabled users', async () => {
       const self = await call(admin1, 'POST', `/api/v1/users/${admin1Id}/grants`, { role: 'dpo' });
       expect(self.json().code).toBe('grant.self_grant');
