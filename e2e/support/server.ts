@@ -18,17 +18,23 @@ export interface TestServer {
  * The real API with the built web app, on an in-memory database and a free port: every test
  * file gets its own server and its own empty ZeMAG.
  */
-export async function startServer(): Promise<TestServer> {
+export async function startServer({
+  env = {},
+}: {
+  /** Extra settings, e.g. single sign-on; PORT here fixes the port (default: any free one). */
+  env?: Record<string, string>;
+} = {}): Promise<TestServer> {
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
     LOG_LEVEL: 'silent',
     ZEMAG_WEB_DIR: 'apps/web/dist',
+    ...env,
   });
   const database = await openDatabase({ kind: 'pglite', dataDir: null });
   await database.migrate();
   const { app, services } = await buildApp({ config, database });
-  await app.listen({ host: '127.0.0.1', port: 0 });
+  await app.listen({ host: '127.0.0.1', port: config.port });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('server has no port');
   const origin = `http://127.0.0.1:${address.port}`;
