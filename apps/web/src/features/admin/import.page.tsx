@@ -152,7 +152,7 @@ function ImportSection({ kind }: { kind: ImportKind }) {
           }}
         />
       </div>
-      {!canApply ? (
+      {!canApply && !report?.applied ? (
         <p className="kern-body kern-body--small kern-body--muted" id={`${id}-apply-hint`}>
           {t('admin.import.applyHint')}
         </p>
