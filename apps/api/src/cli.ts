@@ -3,6 +3,9 @@ import { DisplayName, NewPassword, Username } from '@zemag/contracts';
 import { z } from 'zod';
 import { ConfigError, loadConfig } from './config.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
+import type { Database } from './db/database.js';
+import { DEMO_PASSWORD, DEMO_USERS } from './modules/demo/demo.data.js';
+import { createDemoService, DemoRefusedError } from './modules/demo/demo.service.js';
 import { AppError } from './http/app-error.js';
 import { PROBLEM_MESSAGES } from './http/problem-messages.js';
 import { benchImportUsers } from './bench/import.bench.js';
@@ -22,11 +25,13 @@ class CliFailure extends Error {
   }
 }
 
-async function withServices<T>(run: (services: ReturnType<typeof createServices>) => Promise<T>) {
+async function withServices<T>(
+  run: (services: ReturnType<typeof createServices>, db: Database['db']) => Promise<T>,
+) {
   const config = loadConfig(process.env);
   const database = await openConfiguredDatabase(config);
   try {
-    return await run(createServices({ db: database.db, clock: systemClock, config }));
+    return await run(createServices({ db: database.db, clock: systemClock, config }), database.db);
   } finally {
     await database.close();
   }
@@ -68,6 +73,23 @@ export function buildCli() {
         services.setup.createFirstAdminFromCli({ username, displayName, password }),
       );
       process.stdout.write(`Administrator "${user.username}" created. Sign in at the web app.\n`);
+    });
+
+  const demo = program.command('demo').description('the demo city Musterstadt (fictional data)');
+  demo
+    .command('seed')
+    .description(
+      'fill an empty instance with Musterstadt: departments and an account for every role',
+    )
+    .action(async () => {
+      const result = await withServices((services, db) =>
+        createDemoService({ db, ...services }).seed(),
+      );
+      process.stdout.write(
+        result.seeded
+          ? `Musterstadt seeded: ${DEMO_USERS.length} demo accounts (${DEMO_USERS.map((u) => u.username).join(', ')}), password "${DEMO_PASSWORD}".\n`
+          : 'Musterstadt was already seeded; nothing changed.\n',
+      );
     });
 
   const bench = program.command('bench').description('measurements (each prints one JSON line)');
@@ -120,6 +142,10 @@ async function main() {
     if (error instanceof AppError) {
       const { de, en } = PROBLEM_MESSAGES[error.code].detail;
       console.error(`${de}\n${en}`);
+      process.exit(1);
+    }
+    if (error instanceof DemoRefusedError) {
+      console.error(error.message);
       process.exit(1);
     }
     if (error instanceof CliFailure) {
