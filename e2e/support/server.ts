@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { buildApp } from '../../apps/api/src/app.ts';
 import { loadConfig } from '../../apps/api/src/config.ts';
 import { type Database, openDatabase } from '../../apps/api/src/db/database.ts';
@@ -20,15 +21,26 @@ export interface TestServer {
  */
 export async function startServer({
   env = {},
+  localhost = false,
 }: {
   /** Extra settings, e.g. single sign-on; PORT here fixes the port (default: any free one). */
   env?: Record<string, string>;
+  /**
+   * Serve as http://localhost:<port> with that as the public URL: WebAuthn needs a domain
+   * (not an IP address) as relying party id, matching the page's origin.
+   */
+  localhost?: boolean;
 } = {}): Promise<TestServer> {
+  const port = localhost ? String(await freePort()) : undefined;
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
     LOG_LEVEL: 'silent',
     ZEMAG_WEB_DIR: 'apps/web/dist',
+    // Journeys that are not about second factors sign in with the password alone; the
+    // second-factor journeys set the roles themselves.
+    ZEMAG_MFA_REQUIRED_ROLES: '',
+    ...(port ? { PORT: port, ZEMAG_PUBLIC_URL: `http://localhost:${port}` } : {}),
     ...env,
   });
   const database = await openDatabase({ kind: 'pglite', dataDir: null });
@@ -37,7 +49,7 @@ export async function startServer({
   await app.listen({ host: '127.0.0.1', port: config.port });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('server has no port');
-  const origin = `http://127.0.0.1:${address.port}`;
+  const origin = `http://${localhost ? 'localhost' : '127.0.0.1'}:${address.port}`;
 
   return {
     origin,
@@ -54,4 +66,20 @@ export async function startServer({
       await database.close();
     },
   };
+}
+
+/** A port nobody listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
 }

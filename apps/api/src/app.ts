@@ -20,6 +20,7 @@ import { grantsRoutes } from './modules/grants/grants.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
 import { identityRoutes } from './modules/identity/identity.routes.js';
+import { mfaRoutes } from './modules/mfa/mfa.routes.js';
 import { setupRoutes } from './modules/setup/setup.routes.js';
 import { ssoRoutes } from './modules/sso/sso.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
@@ -62,6 +63,7 @@ export async function buildApp(
 
   await app.register(healthRoutes, { database });
   await app.register(identityRoutes, { identity: services.identity, cookie });
+  await app.register(mfaRoutes, { mfa: services.mfa, cookie });
   await app.register(setupRoutes, { setup: services.setup });
   await app.register(departmentsRoutes, { departments: services.departments });
   await app.register(usersRoutes, { users: services.users });

@@ -2,6 +2,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 
+const KEY = Buffer.alloc(32, 7).toString('base64');
+
 describe('configuration', () => {
   it('runs on the embedded database in ./data on port 3000 by default', () => {
     const config = loadConfig({}, '/srv/zemag');
@@ -14,7 +16,10 @@ describe('configuration', () => {
   });
 
   it('uses PostgreSQL when DATABASE_URL is set', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://zemag@db:5432/zemag' });
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://zemag@db:5432/zemag',
+      ZEMAG_SECRET_KEY: KEY,
+    });
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://zemag@db:5432/zemag' });
   });
 
@@ -41,7 +46,51 @@ describe('configuration', () => {
     const config = loadConfig({
       NODE_ENV: 'production',
       ZEMAG_PUBLIC_URL: 'https://zemag.stadt.example',
+      ZEMAG_SECRET_KEY: KEY,
     });
     expect(config.secureTransport).toBe(true);
+    expect(config.webauthn).toEqual({
+      rpId: 'zemag.stadt.example',
+      rpName: 'ZeMAG',
+      origin: 'https://zemag.stadt.example',
+    });
+  });
+
+  it('requires a second factor for every role but reporter unless told otherwise', () => {
+    expect(loadConfig({}).mfa.requiredRoles).toEqual([
+      'field',
+      'registrar',
+      'dpo',
+      'control_room',
+      'admin',
+    ]);
+    expect(loadConfig({ ZEMAG_MFA_REQUIRED_ROLES: '' }).mfa.requiredRoles).toEqual([]);
+    expect(loadConfig({ ZEMAG_MFA_REQUIRED_ROLES: 'admin, dpo' }).mfa.requiredRoles).toEqual([
+      'admin',
+      'dpo',
+    ]);
+    expect(() => loadConfig({ ZEMAG_MFA_REQUIRED_ROLES: 'admin,root' })).toThrow(
+      /ZEMAG_MFA_REQUIRED_ROLES: unknown role/,
+    );
+  });
+
+  it('needs a secret key in production and with PostgreSQL; keeps one beside PGlite data otherwise', () => {
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', ZEMAG_PUBLIC_URL: 'https://zemag.stadt.example' }),
+    ).toThrow(/ZEMAG_SECRET_KEY: required in production/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://zemag@db:5432/zemag' })).toThrow(
+      /ZEMAG_SECRET_KEY: required with DATABASE_URL/,
+    );
+    expect(() => loadConfig({ ZEMAG_SECRET_KEY: 'c2hvcnQ=' })).toThrow(
+      /ZEMAG_SECRET_KEY: must be 32 bytes/,
+    );
+    expect(loadConfig({}, '/srv/zemag').mfa.secretKey).toEqual({
+      kind: 'file',
+      path: path.resolve('/srv/zemag/data/secret.key'),
+    });
+    expect(loadConfig({ ZEMAG_SECRET_KEY: KEY }).mfa.secretKey).toEqual({
+      kind: 'key',
+      key: Buffer.alloc(32, 7),
+    });
   });
 });

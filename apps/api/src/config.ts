@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { ROLES, type Role } from '@zemag/contracts';
 import { z } from 'zod';
 import { readOidcSettings, type OidcSettings } from './modules/sso/sso.settings.js';
 
@@ -57,6 +58,27 @@ const EnvSchema = z.object({
     }, 'unknown time zone'),
   /** Months after which a role grant must be re-certified by an administrator. */
   ZEMAG_GRANT_RECERTIFY_MONTHS: positiveInt(12),
+  /** Roles that must prove a second factor (comma list; empty = none). */
+  ZEMAG_MFA_REQUIRED_ROLES: z
+    .string()
+    .default('field,registrar,dpo,control_room,admin')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((r) => r.trim())
+        .filter((r) => r !== ''),
+    )
+    .refine((roles) => roles.every((r) => (ROLES as readonly string[]).includes(r)), {
+      message: `unknown role; known roles: ${ROLES.join(', ')}`,
+    }),
+  /** 32 random bytes, base64: encrypts TOTP secrets at rest (AES-256-GCM). */
+  ZEMAG_SECRET_KEY: z
+    .string()
+    .optional()
+    .refine(
+      (v) => v === undefined || v === '' || Buffer.from(v, 'base64').length === 32,
+      'must be 32 bytes in base64 (e.g. `openssl rand -base64 32`)',
+    ),
   /** Single sign-on: the OpenID Connect issuer URL (SSO is off unless this and the client id are set). */
   ZEMAG_OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
   /** Single sign-on: the client id registered at the identity provider. */
@@ -96,10 +118,21 @@ export interface Config {
   webDir: string;
   timeZone: string;
   grants: { recertifyMonths: number };
+  mfa: { requiredRoles: Role[]; secretKey: SecretKeySource };
+  /** WebAuthn relying party, derived from the public URL. */
+  webauthn: { rpId: string; rpName: string; origin: string };
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   /** OpenID Connect single sign-on, or null when it is off. */
   oidc: OidcSettings | null;
 }
+
+/**
+ * Where the key for TOTP secrets comes from: the environment; a file the server creates in the
+ * embedded database's folder (development on PGlite: key and data stay together); or, in
+ * tests only, a random key that lives as long as the process.
+ */
+export type SecretKeySource =
+  { kind: 'key'; key: Buffer } | { kind: 'file'; path: string } | { kind: 'ephemeral' };
 
 /** Thrown with every problem found, so an operator fixes them all in one go. */
 export class ConfigError extends Error {
@@ -134,6 +167,19 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       problems.push('LOG_LEVEL: debug and trace are not allowed in production');
     }
   }
+  const secretKey = e.ZEMAG_SECRET_KEY ? Buffer.from(e.ZEMAG_SECRET_KEY, 'base64') : null;
+  const dataDir = path.resolve(cwd, e.ZEMAG_DATA_DIR);
+  let secretKeySource: SecretKeySource;
+  if (secretKey) secretKeySource = { kind: 'key', key: secretKey };
+  else if (e.NODE_ENV === 'test') secretKeySource = { kind: 'ephemeral' };
+  else if (e.NODE_ENV === 'production' || e.DATABASE_URL) {
+    // A shared PostgreSQL database is read by several instances and outlives any one machine:
+    // a key generated on one of them would make the others unable to read TOTP secrets.
+    problems.push(
+      `ZEMAG_SECRET_KEY: required ${e.NODE_ENV === 'production' ? 'in production' : 'with DATABASE_URL'} (32 bytes in base64, e.g. \`openssl rand -base64 32\`)`,
+    );
+    secretKeySource = { kind: 'ephemeral' };
+  } else secretKeySource = { kind: 'file', path: path.join(dataDir, 'secret.key') };
   const oidc = readOidcSettings(e, publicUrl, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -143,7 +189,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     port: e.PORT,
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL }
-      : { kind: 'pglite', dataDir: path.resolve(cwd, e.ZEMAG_DATA_DIR) },
+      : { kind: 'pglite', dataDir },
     publicUrl,
     secureTransport,
     session: {
@@ -155,6 +201,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     logLevel: e.LOG_LEVEL,
     timeZone: e.ZEMAG_TIMEZONE,
     grants: { recertifyMonths: e.ZEMAG_GRANT_RECERTIFY_MONTHS },
+    mfa: { requiredRoles: e.ZEMAG_MFA_REQUIRED_ROLES as Role[], secretKey: secretKeySource },
+    webauthn: { rpId: publicUrl.hostname, rpName: 'ZeMAG', origin: publicUrl.origin },
     oidc,
   };
 }

@@ -6,6 +6,9 @@ import { createDepartmentsService } from './modules/departments/departments.serv
 import { createGrantsService } from './modules/grants/grants.service.js';
 import { createImportsService } from './modules/imports/imports.service.js';
 import { createIdentityService } from './modules/identity/identity.service.js';
+import { factorSummary } from './modules/mfa/mfa.repository.js';
+import { createMfaService } from './modules/mfa/mfa.service.js';
+import { lazySecretKey } from './modules/mfa/secret-box.js';
 import { createUsersService } from './modules/users/users.service.js';
 import { createSetupService } from './modules/setup/setup.service.js';
 import { createOidcClient } from './modules/sso/sso.provider.js';
@@ -19,7 +22,7 @@ export function createServices({
 }: {
   db: Db;
   clock: Clock;
-  config: Pick<Config, 'session' | 'publicUrl' | 'timeZone' | 'grants'> &
+  config: Pick<Config, 'session' | 'publicUrl' | 'timeZone' | 'grants' | 'mfa' | 'webauthn'> &
     Partial<Pick<Config, 'oidc'>>;
 }) {
   const audit = createAuditService({ clock });
@@ -31,6 +34,17 @@ export function createServices({
     clock,
     session: config.session,
     rolesOf: grants.rolesOf,
+    secondFactor: { requiredRoles: config.mfa.requiredRoles, summary: factorSummary },
+  });
+  const mfa = createMfaService({
+    db,
+    audit,
+    clock,
+    identity,
+    rolesOf: grants.rolesOf,
+    requiredRoles: config.mfa.requiredRoles,
+    secretKey: lazySecretKey(config.mfa.secretKey),
+    rp: config.webauthn,
   });
   const departments = createDepartmentsService({ db, audit, clock });
   const users = createUsersService({ db, audit, clock, grants, settings });
@@ -47,6 +61,6 @@ export function createServices({
     users,
     grantSettings: settings,
   });
-  return { audit, identity, grants, departments, users, imports, setup, sso };
+  return { audit, identity, mfa, grants, departments, users, imports, setup, sso };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MfaStatus } from './mfa.schemas.js';
 import { PERMISSIONS } from './permissions.js';
 import { ROLES } from './roles.js';
 
@@ -24,7 +25,10 @@ export const SignInRequest = z.object({
 });
 export type SignInRequest = z.infer<typeof SignInRequest>;
 
-/** The signed-in user as the web app sees it, with the abilities computed on the server. */
+/**
+ * The signed-in user as the web app sees it, with the abilities computed on the server. While a
+ * required second factor is not yet proven, `abilities` is empty.
+ */
 export const CurrentUser = z.object({
   id: z.uuid(),
   username: z.string(),
@@ -40,5 +44,14 @@ export const SessionInfo = z.object({
   idleExpiresAt: z.iso.datetime(),
   /** When the session ends regardless of activity (ISO 8601). */
   absoluteExpiresAt: z.iso.datetime(),
+  /** Second factor: required, proven, what is enrolled. */
+  mfa: MfaStatus,
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
+
+/** A confirmed enrolment: the session's new state and, for the first factor, recovery codes (shown once). */
+export const EnrolmentResult = z.object({
+  session: SessionInfo,
+  recoveryCodes: z.array(z.string()).nullable(),
+});
+export type EnrolmentResult = z.infer<typeof EnrolmentResult>;

@@ -23,10 +23,12 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 /**
- * What a route requires: a permission, any signed-in user (`authenticated`), or nobody
- * (`public`, declared explicitly — never inferred from a URL prefix).
+ * What a route requires: a permission, any fully signed-in user (`authenticated`: second factor
+ * proven where a role requires one), any session even before its second factor (`session`:
+ * only what it takes to prove or enrol one), or nobody (`public`, declared explicitly — never
+ * inferred from a URL prefix).
  */
-export type RouteAccess = Permission | 'authenticated' | 'public';
+export type RouteAccess = Permission | 'authenticated' | 'session' | 'public';
 
 /** Deny by default: a role has exactly the permissions listed here. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {

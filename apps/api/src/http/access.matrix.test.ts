@@ -40,6 +40,7 @@ describe('route × role matrix', () => {
       for (const role of ROLES) {
         const allowed =
           route.permission === 'authenticated' ||
+          route.permission === 'session' ||
           permissionsFor([role]).includes(route.permission as never);
         const response = await t.app.inject({
           method: route.method as 'GET',
@@ -59,5 +60,38 @@ describe('route × role matrix', () => {
     expect(mismatches).toEqual([]);
     // The walk covered real ground: every role was refused somewhere and allowed somewhere.
     expect(routes.length).toBeGreaterThan(10);
+  });
+
+  it('refuses every route but the second-factor ones to a session still waiting for its second factor', async () => {
+    const admin = await createTestUser(t, { roles: ['admin'] });
+    const { cookie, response } = await signIn(t.app, admin, { secondFactor: false });
+    expect(response.json()).toMatchObject({
+      user: { roles: ['admin'], abilities: [] },
+      mfa: { required: true, satisfied: false, enrolled: { totp: true, webauthn: 0 } },
+    });
+    const routes = t.app
+      .routeAccessTable()
+      .filter(
+        (r) =>
+          r.url.startsWith('/api/v1/') &&
+          r.permission !== 'public' &&
+          r.method !== 'HEAD' &&
+          !(r.method === 'DELETE' && r.url === '/api/v1/session'),
+      );
+    const mismatches: string[] = [];
+    for (const route of routes) {
+      const response = await t.app.inject({
+        method: route.method as 'GET',
+        url: urlFor(route.url),
+        headers: { cookie },
+        ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }),
+      });
+      const refused =
+        response.statusCode === 403 && response.json().code === 'auth.second_factor_required';
+      if (refused === (route.permission === 'session') || response.statusCode >= 500) {
+        mismatches.push(`${route.method} ${route.url} → ${response.statusCode}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
   });
 });

@@ -63,6 +63,10 @@ export const accessPlugin = fp<{ identity: IdentityService; cookie: SessionCooki
         if (!request.auth) cookie.clear(reply);
       }
       if (!request.auth) throw new AppError(401, 'auth.unauthenticated');
+      // `session`: only what it takes to prove or enrol a second factor (and to sign out).
+      if (permission === 'session') return;
+      // Before a required second factor, nothing else: the session's abilities are empty too.
+      if (!request.auth.info.mfa.satisfied) throw new AppError(403, 'auth.second_factor_required');
       if (permission !== 'authenticated' && !request.auth.user.abilities.includes(permission)) {
         throw new AppError(403, 'auth.forbidden');
       }

@@ -64,6 +64,69 @@ export const PROBLEM_MESSAGES: Record<ErrorCode, { title: string; detail: Locali
       en: 'Too many failed sign-ins. Please wait before you try again.',
     },
   },
+  'auth.second_factor_required': {
+    title: 'Second factor required',
+    detail: {
+      de: 'Bitte bestätigen Sie die Anmeldung mit Ihrem zweiten Faktor.',
+      en: 'Please confirm the sign-in with your second factor.',
+    },
+  },
+  'mfa.invalid_code': {
+    title: 'Code not accepted',
+    detail: {
+      de: 'Der Code ist falsch oder abgelaufen.',
+      en: 'The code is wrong or has expired.',
+    },
+  },
+  'mfa.code_reused': {
+    title: 'Code already used',
+    detail: {
+      de: 'Dieser Code wurde schon verwendet. Bitte warten Sie auf den nächsten Code.',
+      en: 'This code has already been used. Please wait for the next code.',
+    },
+  },
+  'mfa.throttled': {
+    title: 'Too many wrong codes',
+    detail: {
+      de: 'Zu viele falsche Codes. Bitte warten Sie, bevor Sie es erneut versuchen.',
+      en: 'Too many wrong codes. Please wait before you try again.',
+    },
+  },
+  'mfa.enrolment_not_allowed': {
+    title: 'Confirm your sign-in first',
+    detail: {
+      de: 'Bitte bestätigen Sie zuerst die Anmeldung mit einem vorhandenen Faktor.',
+      en: 'Please confirm the sign-in with an existing factor first.',
+    },
+  },
+  'mfa.enrolment_expired': {
+    title: 'Enrolment expired',
+    detail: {
+      de: 'Die Einrichtung ist abgelaufen. Bitte beginnen Sie erneut.',
+      en: 'The enrolment has expired. Please start again.',
+    },
+  },
+  'mfa.passkey_failed': {
+    title: 'Passkey not accepted',
+    detail: {
+      de: 'Der Passkey wurde nicht angenommen. Bitte versuchen Sie es erneut.',
+      en: 'The passkey was not accepted. Please try again.',
+    },
+  },
+  'mfa.factor_not_found': {
+    title: 'Factor not found',
+    detail: {
+      de: 'Dieser Anmeldefaktor existiert nicht.',
+      en: 'This sign-in factor does not exist.',
+    },
+  },
+  'mfa.last_factor': {
+    title: 'Last factor',
+    detail: {
+      de: 'Der letzte Anmeldefaktor kann nicht entfernt werden, solange Ihre Rolle einen zweiten Faktor verlangt. Richten Sie zuerst einen anderen ein.',
+      en: 'The last sign-in factor cannot be removed while your role requires a second factor. Set up another one first.',
+    },
+  },
   'password.too_common': {
     title: 'Password too common',
     detail: {

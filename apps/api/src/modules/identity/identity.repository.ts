@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import type { Role } from '@zemag/contracts';
 import type { DbOrTx } from '../../db/database.js';
 import { sessions, signInThrottles, userRoles, users } from './identity.table.js';
@@ -18,6 +18,26 @@ export async function findUserById({ db, id }: { db: DbOrTx; id: string }) {
 /** Ends every session of a user (disabled, or their grants changed). */
 export async function deleteSessionsOfUser({ db, userId }: { db: DbOrTx; userId: string }) {
   await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Ends every session of a user but the one given (null: all of them). */
+export async function deleteOtherSessionsOfUser({
+  db,
+  userId,
+  keepTokenHash,
+}: {
+  db: DbOrTx;
+  userId: string;
+  keepTokenHash: string | null;
+}) {
+  await db
+    .delete(sessions)
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        keepTokenHash ? ne(sessions.tokenHash, keepTokenHash) : undefined,
+      ),
+    );
 }
 
 export async function insertUser({ db, user }: { db: DbOrTx; user: typeof users.$inferInsert }) {

@@ -43,10 +43,11 @@ export const identityRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/api/v1/session',
     {
-      config: { permission: 'authenticated' },
+      // `session`: the web app learns from it that a second factor is still due.
+      config: { permission: 'session' },
       schema: {
         tags: ['identity'],
-        summary: 'The signed-in user, their roles and abilities',
+        summary: 'The signed-in user, their roles, abilities and second-factor state',
         response: { 200: SessionInfo, 401: Problem },
       },
     },
@@ -56,7 +57,7 @@ export const identityRoutes: FastifyPluginAsyncZod<{
   app.delete(
     '/api/v1/session',
     {
-      config: { permission: 'authenticated' },
+      config: { permission: 'session' },
       schema: {
         tags: ['identity'],
         summary: 'Sign out: ends the session on the server',

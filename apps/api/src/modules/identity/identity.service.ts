@@ -1,4 +1,11 @@
-import { permissionsFor, type CurrentUser, type Role, type SessionInfo } from '@zemag/contracts';
+import {
+  permissionsFor,
+  type CurrentUser,
+  type MfaStatus,
+  type Role,
+  type SecondFactorMethod,
+  type SessionInfo,
+} from '@zemag/contracts';
 import type { Clock } from '../../clock.js';
 import type { Db, Tx } from '../../db/database.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -11,6 +18,7 @@ import {
   findThrottles,
   findUserByUsername,
   insertSession,
+  deleteOtherSessionsOfUser,
   recordThrottleFailure,
   touchSession,
   type UserRow,
@@ -26,9 +34,21 @@ export interface SessionPolicy {
 
 /** A request's signed-in user and the session it came with. */
 export interface Authenticated {
+  /** Abilities are empty while a required second factor is not proven (`info.mfa`). */
   user: CurrentUser;
   tokenHash: string;
   info: SessionInfo;
+}
+
+/** What the identity module needs to know about second factors (mfa module, config). */
+export interface SecondFactorPolicy {
+  /** Roles whose holders must prove a second factor. */
+  requiredRoles: readonly Role[];
+  /** Confirmed factors and unused recovery codes of a user. */
+  summary: (input: {
+    db: Db | Tx;
+    userId: string;
+  }) => Promise<{ totp: number; webauthn: number; recoveryCodesLeft: number }>;
 }
 
 // Writing last_seen_at on every request would make each read a write; a minute of slack in
@@ -43,6 +63,7 @@ export function createIdentityService({
   clock,
   session,
   rolesOf,
+  secondFactor: policy,
 }: {
   db: Db;
   audit: AuditService;
@@ -50,24 +71,53 @@ export function createIdentityService({
   session: SessionPolicy;
   /** The roles a user holds right now (grants service). */
   rolesOf: (input: { db?: Db | Tx; userId: string }) => Promise<{ roles: Role[] }>;
+  secondFactor: SecondFactorPolicy;
 }) {
-  async function currentUser(dbOrTx: Db | Tx, user: UserRow): Promise<CurrentUser> {
+  /**
+   * The user with the abilities this session may use. A second factor is required when a
+   * role asks for one, and also when the user enrolled one of their own accord.
+   */
+  async function currentUser(
+    dbOrTx: Db | Tx,
+    user: UserRow,
+    secondFactor: string | null,
+  ): Promise<{ user: CurrentUser; mfa: MfaStatus }> {
     const { roles } = await rolesOf({ db: dbOrTx, userId: user.id });
+    const summary = await policy.summary({ db: dbOrTx, userId: user.id });
+    const enrolled = summary.totp + summary.webauthn > 0;
+    const required = enrolled || roles.some((role) => policy.requiredRoles.includes(role));
+    // Any recorded factor counts, including one the identity provider proved (single sign-on).
+    const method = secondFactor;
+    const satisfied = !required || method !== null;
     return {
-      id: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      roles,
-      abilities: permissionsFor(roles),
+      user: {
+        id: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        roles,
+        abilities: satisfied ? permissionsFor(roles) : [],
+      },
+      mfa: {
+        required,
+        satisfied,
+        method,
+        enrolled: { totp: summary.totp > 0, webauthn: summary.webauthn },
+        recoveryCodesLeft: summary.recoveryCodesLeft,
+      },
     };
   }
 
-  function sessionInfo(user: CurrentUser, lastSeenAt: Date, absoluteExpiresAt: Date): SessionInfo {
+  function sessionInfo(
+    { user, mfa }: { user: CurrentUser; mfa: MfaStatus },
+    lastSeenAt: Date,
+    absoluteExpiresAt: Date,
+  ): SessionInfo {
     const idle = new Date(lastSeenAt.getTime() + session.idleMs);
     return {
       user,
       idleExpiresAt: (idle < absoluteExpiresAt ? idle : absoluteExpiresAt).toISOString(),
       absoluteExpiresAt: absoluteExpiresAt.toISOString(),
+      mfa,
     };
   }
 
@@ -113,13 +163,76 @@ export function createIdentityService({
         subject: { type: 'user', id: user.id },
         details: { factor: method, ...(secondFactor ? { secondFactor } : {}) },
       });
-      return currentUser(tx, user);
+      return currentUser(tx, user, secondFactor);
     });
     return { token, info: sessionInfo(current, now, absoluteExpiresAt) };
   }
 
+  /**
+   * Records a second factor proven in the caller's transaction: the session is replaced by a
+   * new one (new token, same absolute end) that carries the factor, and the event is audited.
+   */
+  async function completeSecondFactor({
+    tx,
+    tokenHash,
+    method,
+    details = {},
+  }: {
+    tx: Tx;
+    tokenHash: string;
+    method: SecondFactorMethod;
+    details?: Record<string, unknown>;
+  }): Promise<{ token: string; info: SessionInfo }> {
+    const now = clock.now();
+    const { found } = await findSessionWithUser({ db: tx, tokenHash });
+    if (!found) throw new Error('session vanished during second-factor verification');
+    const token = newToken();
+    await deleteSession({ db: tx, tokenHash });
+    await insertSession({
+      db: tx,
+      session: {
+        ...found.session,
+        tokenHash: hashToken(token),
+        lastSeenAt: now,
+        secondFactor: method,
+        secondFactorAt: now,
+      },
+    });
+    await audit.record({
+      tx,
+      actor: found.user.id,
+      action: 'auth.second_factor',
+      subject: { type: 'user', id: found.user.id },
+      details: { factor: method, ...details },
+    });
+    const current = await currentUser(tx, found.user, method);
+    return { token, info: sessionInfo(current, now, found.session.absoluteExpiresAt) };
+  }
+
   return {
     openSession,
+    completeSecondFactor,
+
+    /** The session info again after a change to the user's factors (same token). */
+    async refreshInfo({ tx, tokenHash }: { tx: Tx; tokenHash: string }): Promise<SessionInfo> {
+      const { found } = await findSessionWithUser({ db: tx, tokenHash });
+      if (!found) throw new Error('session vanished');
+      const current = await currentUser(tx, found.user, found.session.secondFactor);
+      return sessionInfo(current, found.session.lastSeenAt, found.session.absoluteExpiresAt);
+    },
+
+    /** Ends every other session of the user, e.g. after a factor was revoked. */
+    async endOtherSessions({
+      tx,
+      userId,
+      keepTokenHash,
+    }: {
+      tx: Tx;
+      userId: string;
+      keepTokenHash: string | null;
+    }) {
+      await deleteOtherSessionsOfUser({ db: tx, userId, keepTokenHash });
+    },
 
     /**
      * Checks the password and opens a session. Repeated failures on one account or from one
@@ -206,11 +319,11 @@ export function createIdentityService({
         await touchSession({ db, tokenHash, at: now });
         lastSeenAt = now;
       }
-      const user = await currentUser(db, found.user);
+      const current = await currentUser(db, found.user, found.session.secondFactor);
       return {
-        user,
+        user: current.user,
         tokenHash,
-        info: sessionInfo(user, lastSeenAt, found.session.absoluteExpiresAt),
+        info: sessionInfo(current, lastSeenAt, found.session.absoluteExpiresAt),
       };
     },
 
