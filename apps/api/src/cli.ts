@@ -92,6 +92,27 @@ export function buildCli() {
       );
     });
 
+  demo
+    .command('reset')
+    .description('return a demo instance to its seeded state (refused if it holds real data)')
+    .action(async () => {
+      const config = loadConfig(process.env);
+      const database = await openConfiguredDatabase(config);
+      try {
+        const demoOf = () =>
+          createDemoService({
+            db: database.db,
+            ...createServices({ db: database.db, clock: systemClock, config }),
+          });
+        await demoOf().assertNoRealData();
+        await database.wipe();
+        await demoOf().seed();
+      } finally {
+        await database.close();
+      }
+      process.stdout.write('Musterstadt reset to its seeded state.\n');
+    });
+
   const bench = program.command('bench').description('measurements (each prints one JSON line)');
   bench
     .command('import-users')

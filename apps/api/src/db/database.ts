@@ -29,6 +29,11 @@ export interface Database {
   migrationStatus(): Promise<{ applied: number; expected: number }>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Drops every table, the audit log included, and migrates again. Only for the demo
+   * (`zemag demo reset`), which checks first that the database holds nothing real.
+   */
+  wipe(): Promise<void>;
   /** PGlite only: the whole database as a tarball. */
   dump?: () => Promise<Blob | File>;
 }
@@ -61,6 +66,12 @@ async function tableExists(db: Db): Promise<boolean> {
   return rowsOf<{ present: boolean }>(result)[0]?.present === true;
 }
 
+async function wipeSchemas(db: Db) {
+  await db.execute(sql`DROP SCHEMA IF EXISTS drizzle CASCADE`);
+  await db.execute(sql`DROP SCHEMA public CASCADE`);
+  await db.execute(sql`CREATE SCHEMA public`);
+}
+
 async function statusOf(db: Db) {
   const applied = (await tableExists(db)) ? await appliedMigrations(db) : 0;
   return { applied, expected: countMigrationFiles() };
@@ -74,7 +85,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // unhandled it would end the process. pg drops that client; the next query opens a new one.
     pool.on('error', () => {});
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
-    return {
+    const database: Database = {
       db,
       engine: 'postgres',
       async migrate() {
@@ -90,6 +101,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         }
       },
       migrationStatus: () => statusOf(db),
+      async wipe() {
+        await wipeSchemas(db);
+        await database.migrate();
+      },
       async ping() {
         await pool.query('SELECT 1');
       },
@@ -97,6 +112,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         await pool.end();
       },
     };
+    return database;
   }
 
   const release = options.dataDir ? acquireDataDirLock(options.dataDir) : () => {};
@@ -112,7 +128,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     throw error;
   }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return {
+  const database: Database = {
     db,
     engine: 'pglite',
     dump: () => client.dumpDataDir('none'),
@@ -122,6 +138,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       });
     },
     migrationStatus: () => statusOf(db),
+    async wipe() {
+      await wipeSchemas(db);
+      await database.migrate();
+    },
     async ping() {
       await client.query('SELECT 1');
     },
@@ -133,4 +153,5 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       }
     },
   };
+  return database;
 }

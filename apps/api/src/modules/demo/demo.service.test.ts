@@ -70,6 +70,26 @@ describe('demo city Musterstadt', () => {
     expect(await demo.seed()).toEqual({ seeded: false });
   });
 
+  it('resets to the seeded state: later changes are gone, the audit log starts again', async () => {
+    await demo.seed();
+    const admin = await signIn(t.app, { username: 'demo.admin', password: DEMO_PASSWORD });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: { cookie: admin.cookie },
+      payload: { username: 'demo.extra', displayName: 'Extra', departmentCode: '50' },
+    });
+    await demo.assertNoRealData().catch(() => undefined);
+    await t.database.wipe();
+    expect(await demo.seed()).toEqual({ seeded: true });
+    const again = await signIn(t.app, { username: 'demo.admin', password: DEMO_PASSWORD });
+    const { total } = (
+      await t.app.inject({ url: '/api/v1/users', headers: { cookie: again.cookie } })
+    ).json();
+    expect(total).toBe(DEMO_USERS.length);
+    expect((await t.services.audit.verify({ db: t.database.db })).ok).toBe(true);
+  });
+
   it('is refused for a database that holds real accounts', async () => {
     await createTestUser(t);
     await expect(demo.seed()).rejects.toThrow(DemoRefusedError);

@@ -48,22 +48,28 @@ export function createDemoService({
     );
   }
 
+  /** Refuses when the database holds accounts that are not demo accounts. */
+  async function assertNoRealData() {
+    const realUsers = await count(
+      db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(users)
+        .where(not(inArray(users.username, demoNames))),
+    );
+    if (realUsers > 0) {
+      throw new DemoRefusedError(
+        'This database holds accounts that are not demo accounts: the demo is never mixed with real data.',
+      );
+    }
+  }
+
   return {
     isSeeded,
+    assertNoRealData,
 
     /** Seeds Musterstadt once; refused when the database holds anything that is not demo data. */
     async seed(): Promise<{ seeded: boolean }> {
-      const realUsers = await count(
-        db
-          .select({ n: sql<number>`count(*)::int` })
-          .from(users)
-          .where(not(inArray(users.username, demoNames))),
-      );
-      if (realUsers > 0) {
-        throw new DemoRefusedError(
-          'This database holds accounts that are not demo accounts: the demo is never mixed with real data.',
-        );
-      }
+      await assertNoRealData();
       if (await isSeeded()) return { seeded: false };
       if ((await count(db.select({ n: sql<number>`count(*)::int` }).from(departments))) > 0) {
         throw new DemoRefusedError(
