@@ -2,7 +2,7 @@ import { Problem } from '@zemag/contracts';
 import type { z } from 'zod';
 import { ApiError } from './api-error';
 
-type Method = 'GET' | 'POST' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 /** A small typed fetch client: every answer is checked against a contract schema. */
 export interface ApiClient {

@@ -31,6 +31,12 @@ export function AppHeader() {
               <span className="kern-label kern-sr-only-mobile">{t('admin.header.link')}</span>
             </AppLink>
           ) : null}
+          {state.status === 'signed-in' && state.session.mfa.satisfied ? (
+            <AppLink href="/security" className="kern-btn kern-btn--tertiary zm-header__button">
+              <span className="kern-icon kern-icon--account-circle" aria-hidden="true" />
+              <span className="kern-label kern-sr-only-mobile">{t('mfa.security.link')}</span>
+            </AppLink>
+          ) : null}
           <LanguageSwitch />
           {state.status === 'signed-in' ? <SignOutButton /> : null}
         </div>

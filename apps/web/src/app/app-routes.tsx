@@ -3,6 +3,8 @@ import { AdminRoutes, isAdminPath } from '../features/admin/admin.routes';
 import { HomePage } from '../features/home/home.page';
 import { useSession } from '../features/identity/session.context';
 import { SignInPage } from '../features/identity/sign-in.page';
+import { SecondFactorGate } from '../features/mfa/second-factor.gate';
+import { SecurityPage } from '../features/mfa/security.page';
 import { SetupPage } from '../features/setup/setup.page';
 import { useTranslator } from '../i18n/use-translator';
 import { problemMessage } from '../api/problem-message';
@@ -31,6 +33,10 @@ export function AppRoutes() {
     );
   }
   const signedIn = state.status === 'signed-in';
+  // A required second factor comes first, on whatever page the user was heading to.
+  if (signedIn && !state.session.mfa.satisfied) return <SecondFactorGate session={state.session} />;
+  if (path === '/security')
+    return signedIn ? <SecurityPage session={state.session} /> : <SignInPage />;
   if (path === '/sign-in') return signedIn ? <Redirect to="/" /> : <SignInPage />;
   if (path === '/') return signedIn ? <HomePage user={state.session.user} /> : <SignInPage />;
   if (isAdminPath(path)) {

@@ -1,5 +1,6 @@
 import type { CurrentUser } from '@zemag/contracts';
 import { useTranslation } from 'react-i18next';
+import { AppLink } from '../../app/app-link';
 import { usePage } from '../../app/use-page';
 import { AbilityList } from './ability-list';
 import { AdminLinks } from './admin-links';
@@ -20,6 +21,11 @@ export function HomePage({ user }: { user: CurrentUser }) {
         </p>
       </div>
       <AdminLinks abilities={user.abilities} />
+      <p className="kern-body">
+        <AppLink href="/security" className="kern-link">
+          {t('mfa.security.homeLink')}
+        </AppLink>
+      </p>
       <div className="zm-home-grid">
         <RoleList roles={user.roles} />
         <AbilityList abilities={user.abilities} />
