@@ -13,6 +13,7 @@ import {
 } from './support/browser';
 import { overflowsHorizontally, watchPageErrors } from './support/page-checks';
 import { snap } from './support/screenshot';
+import { insertFactor } from '../apps/api/src/modules/mfa/mfa.repository.ts';
 import { startServer } from './support/server';
 
 const ADMIN_1 = {
@@ -65,21 +66,21 @@ describe.skipIf(skipBrowser)(browserSuiteName('administration in the browser'), 
         expect(await links.getByRole('link').allTextContents()).toEqual([
           'Benutzerkonten',
           'Bestätigungen und Rezertifizierung',
-          'Fachbereiche',
+          'Dienststellen',
           'CSV-Import',
         ]);
         await snap(page, `${viewport}-admin-home`);
 
         // A department authorised for look-ups; the reason is required and checked.
-        await links.getByRole('link', { name: 'Fachbereiche' }).click();
-        await page.getByRole('heading', { level: 1, name: 'Fachbereiche' }).waitFor();
-        await page.getByText('Es sind noch keine Fachbereiche angelegt.').waitFor();
+        await links.getByRole('link', { name: 'Dienststellen' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Dienststellen' }).waitFor();
+        await page.getByText('Es sind noch keine Dienststellen angelegt.').waitFor();
         await check(page, viewport, 'departments-empty');
         await page.getByLabel('Kürzel').fill('32');
         await page.getByLabel('Bezeichnung').fill('Ordnungsamt');
         await page.getByLabel('Für Abfragen im Register freigegeben').check();
         await page.getByLabel('Begründung der Freigabe').fill('kurz');
-        await page.getByRole('button', { name: 'Fachbereich anlegen' }).click();
+        await page.getByRole('button', { name: 'Dienststelle anlegen' }).click();
         await page.locator('#department-lookupAuthorisationReason-error').waitFor();
         expect(await page.getByLabel('Begründung der Freigabe').getAttribute('aria-invalid')).toBe(
           'true',
@@ -88,8 +89,8 @@ describe.skipIf(skipBrowser)(browserSuiteName('administration in the browser'), 
         await page
           .getByLabel('Begründung der Freigabe')
           .fill('Hausbesuche und Vollzugsdienst im Außendienst');
-        await page.getByRole('button', { name: 'Fachbereich anlegen' }).click();
-        await page.getByText('Der Fachbereich „Ordnungsamt“ wurde angelegt.').waitFor();
+        await page.getByRole('button', { name: 'Dienststelle anlegen' }).click();
+        await page.getByText('Die Dienststelle „Ordnungsamt“ wurde angelegt.').waitFor();
         await page.getByRole('button', { name: 'Bearbeiten: Ordnungsamt' }).waitFor();
         await check(page, viewport, 'departments');
 
@@ -130,6 +131,36 @@ describe.skipIf(skipBrowser)(browserSuiteName('administration in the browser'), 
         expect(await page.locator('tr[data-role="field"]').textContent()).toContain('Aktiv');
         await check(page, viewport, 'user');
 
+        // A lost phone: the administrator revokes the employee's authenticator app.
+        const employeeId = userPath.split('/').pop()!;
+        await insertFactor({
+          db: server.database.db,
+          factor: {
+            userId: employeeId,
+            kind: 'totp',
+            label: 'Diensthandy',
+            secret: 'not used by this journey',
+            createdAt: new Date(),
+            confirmedAt: new Date(),
+          },
+        });
+        await page.reload();
+        await page.getByRole('heading', { level: 1, name: EMPLOYEE.displayName }).waitFor();
+        await page.getByText('Diensthandy (Authenticator-App)').waitFor();
+        await page.getByRole('button', { name: '„Diensthandy“ sperren' }).click();
+        const factorDialog = page.getByRole('dialog', { name: 'Faktor sperren' });
+        await factorDialog
+          .getByText('Alle Sitzungen von Erika Mustermann werden beendet')
+          .waitFor();
+        await check(page, viewport, 'user-factor-dialog');
+        await factorDialog.getByRole('button', { name: 'Faktor sperren' }).click();
+        await page
+          .getByText(
+            '„Diensthandy“ von Erika Mustermann wurde gesperrt; alle Sitzungen wurden beendet.',
+          )
+          .waitFor();
+        await page.getByText('Kein zweiter Faktor eingerichtet.').waitFor();
+
         // Disabling asks for a reason in a dialog; cancelling changes nothing.
         await page.getByRole('button', { name: 'Konto sperren' }).click();
         const dialog = page.getByRole('dialog', { name: 'Konto sperren' });
@@ -163,7 +194,7 @@ describe.skipIf(skipBrowser)(browserSuiteName('administration in the browser'), 
           has: page.locator('#import-departments-title'),
         });
         const csv = (body: string) => ({
-          name: 'fachbereiche.csv',
+          name: 'dienststellen.csv',
           mimeType: 'text/csv',
           buffer: Buffer.from(`\uFEFF${HEADER}\n${body}`, 'utf8'),
         });
@@ -171,7 +202,7 @@ describe.skipIf(skipBrowser)(browserSuiteName('administration in the browser'), 
         await departmentsImport
           .getByLabel('CSV-Datei')
           .setInputFiles(csv('50;Sozialamt;;;ja;\n51;Jugendamt;;;nein;'));
-        await departmentsImport.getByText('„fachbereiche.csv“: 2 Datenzeilen.').waitFor();
+        await departmentsImport.getByText('„dienststellen.csv“: 2 Datenzeilen.').waitFor();
         await departmentsImport.getByRole('button', { name: 'Probelauf' }).click();
         await departmentsImport.getByText('1 Fehler gefunden').waitFor();
         expect(

@@ -50,6 +50,21 @@ describe('createApiClient', () => {
     });
   });
 
+  it('sends PUT and PATCH bodies and checks their answers too', async () => {
+    const fetch = vi
+      .fn()
+      .mockResolvedValueOnce(json(200, { required: false }))
+      .mockResolvedValueOnce(json(200, { required: 'no' }));
+    const api = createApiClient({ fetch });
+    await expect(api.put('/api/v1/x', { a: 1 }, SetupStatus)).resolves.toEqual({ required: false });
+    await expect(failure(api.patch('/api/v1/x', { b: 2 }, SetupStatus))).resolves.toMatchObject({
+      code: 'client.unexpected_response',
+    });
+    const methods = fetch.mock.calls.map(([, init]) => (init as RequestInit).method);
+    expect(methods).toEqual(['PUT', 'PATCH']);
+    expect((fetch.mock.calls[1] as [string, RequestInit])[1].body).toBe('{"b":2}');
+  });
+
   it('turns problem+json into an ApiError with code and field errors', async () => {
     const errors = [{ field: 'password', code: 'too_short', message: { de: 'd', en: 'e' } }];
     const fetch = vi.fn().mockResolvedValue(problem(400, 'request.invalid', { errors }));

@@ -2,12 +2,14 @@ import { Problem } from '@zemag/contracts';
 import type { z } from 'zod';
 import { ApiError } from './api-error';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** A small typed fetch client: every answer is checked against a contract schema. */
 export interface ApiClient {
   get<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>>;
   post<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.infer<S>>;
+  put<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.infer<S>>;
+  patch<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.infer<S>>;
   /** For answers without a body (204). */
   send(method: Method, path: string, body?: unknown): Promise<void>;
   /** Called whenever the server says the session is gone; returns an unsubscribe function. */
@@ -81,6 +83,12 @@ export function createApiClient({ fetch: fetchImpl = fetch }: ApiClientOptions =
     },
     async post(path, body, schema) {
       return parse(await call('POST', path, body), schema);
+    },
+    async put(path, body, schema) {
+      return parse(await call('PUT', path, body), schema);
+    },
+    async patch(path, body, schema) {
+      return parse(await call('PATCH', path, body), schema);
     },
     async send(method, path, body) {
       await call(method, path, body);

@@ -2,6 +2,7 @@ import {
   type CreateUserRequest,
   Department,
   type DepartmentInput,
+  FactorList,
   type GrantRequest,
   PendingGrant,
   type Role,
@@ -11,7 +12,6 @@ import {
 } from '@zemag/contracts';
 import { z } from 'zod';
 import type { ApiClient } from '../../api/api-client';
-import { sendJson } from './admin.http';
 import { ImportReport, type ImportKind } from './import-report';
 
 const V1 = '/api/v1';
@@ -30,13 +30,12 @@ export function adminApi(api: ApiClient) {
     departments: async () => (await api.get(`${V1}/departments`, DepartmentList)).departments,
     createDepartment: (input: DepartmentInput) => api.post(`${V1}/departments`, input, Department),
     updateDepartment: (id: string, input: DepartmentInput) =>
-      sendJson(api, 'PUT', `${V1}/departments/${encodeURIComponent(id)}`, input, Department),
+      api.put(`${V1}/departments/${encodeURIComponent(id)}`, input, Department),
 
     searchUsers: (query: string) => api.get(`${V1}/users?${query}`, UserSearchResult),
     user: (id: string) => api.get(user(id), UserDetail),
     createUser: (input: CreateUserRequest) => api.post(`${V1}/users`, input, UserDetail),
-    updateUser: (id: string, input: UpdateUserRequest) =>
-      sendJson(api, 'PATCH', user(id), input, UserDetail),
+    updateUser: (id: string, input: UpdateUserRequest) => api.patch(user(id), input, UserDetail),
     disableUser: (id: string, reason: string) =>
       api.post(`${user(id)}/disable`, { reason }, UserDetail),
     enableUser: (id: string) => api.post(`${user(id)}/enable`, {}, UserDetail),
@@ -52,6 +51,10 @@ export function adminApi(api: ApiClient) {
       api.post(`${grant(id, role)}/recertify`, {}, RecertifyAnswer),
     pendingGrants: async () => (await api.get(`${V1}/grants/pending`, PendingList)).pending,
     dueGrants: async () => (await api.get(`${V1}/grants/recertification-due`, DueList)).due,
+
+    factors: (id: string) => api.get(`${user(id)}/factors`, FactorList),
+    revokeFactor: (id: string, factorId: string) =>
+      api.send('DELETE', `${user(id)}/factors/${encodeURIComponent(factorId)}`),
 
     importCsv: (kind: ImportKind, csv: string, dryRun: boolean) =>
       api.post(`${V1}/imports/${kind}`, { csv, dryRun }, ImportReport),

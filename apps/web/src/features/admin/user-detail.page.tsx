@@ -17,6 +17,7 @@ import { ReasonDialog } from './reason-dialog';
 import { useAdminApi } from './use-admin-api';
 import { asApiError, useResource } from './use-resource';
 import { type GrantAction, UserGrantsTable } from './user-grants.table';
+import { UserFactorsSection } from './user-factors.section';
 import { UserProfileForm } from './user-profile.form';
 
 type Pending =
@@ -232,6 +233,7 @@ export function UserDetailPage({ user, id }: { user: CurrentUser; id: string }) 
               </>
             )}
           </section>
+          <UserFactorsSection userId={account.id} name={account.displayName} />
           <section className="zm-panel kern-stack-md" aria-labelledby="grants-title">
             <h2 className="kern-heading-medium" id="grants-title">
               {t('admin.user.grantsTitle')}
