@@ -7,3 +7,4 @@ export * from './setup.schemas.js';
 export * from './organisation.schemas.js';
 export * from './imports.schemas.js';
 export * from './sso.schemas.js';
+export * from './incidents.schemas.js';

@@ -266,6 +266,132 @@ export const PROBLEM_MESSAGES: Record<ErrorCode, { title: string; detail: Locali
     title: 'End date in the past',
     detail: { de: 'Das Enddatum liegt in der Vergangenheit.', en: 'The end date is in the past.' },
   },
+  'idempotency.key_required': {
+    title: 'Idempotency key required',
+    detail: {
+      de: 'Dieser Aufruf braucht einen Idempotency-Key (UUID), damit eine Wiederholung nur einmal gespeichert wird.',
+      en: 'This call needs an Idempotency-Key header (a UUID) so that a retry is stored only once.',
+    },
+  },
+  'idempotency.key_reused': {
+    title: 'Idempotency key reused with another request',
+    detail: {
+      de: 'Dieser Idempotency-Key wurde schon für eine andere Meldung verwendet.',
+      en: 'This Idempotency-Key was already used for a different request.',
+    },
+  },
+  'idempotency.in_flight': {
+    title: 'Same request in progress',
+    detail: {
+      de: 'Diese Meldung wird gerade schon gespeichert. Bitte einen Moment warten.',
+      en: 'This report is being stored right now. Please wait a moment.',
+    },
+  },
+  'incident.in_future': {
+    title: 'Time in the future',
+    detail: {
+      de: 'Der Zeitpunkt des Vorfalls liegt in der Zukunft.',
+      en: 'The time of the incident is in the future.',
+    },
+  },
+  'incident.not_amendable': {
+    title: 'Report cannot be changed',
+    detail: {
+      de: 'Diese Meldung kann nicht mehr geändert werden.',
+      en: 'This report can no longer be changed.',
+    },
+  },
+  'incident.wrong_status': {
+    title: 'Not possible in this state',
+    detail: {
+      de: 'Das ist im aktuellen Stand der Meldung nicht möglich.',
+      en: 'This is not possible in the report’s current state.',
+    },
+  },
+  'incident.own_report': {
+    title: 'Own report',
+    detail: {
+      de: 'Eigene Meldungen prüft eine andere Person der Registerstelle.',
+      en: 'Another registrar reviews your own reports.',
+    },
+  },
+  'person.not_found': {
+    title: 'Person not found',
+    detail: {
+      de: 'Diese Person gibt es im Register nicht.',
+      en: 'This person does not exist in the register.',
+    },
+  },
+  'person.merge_same': {
+    title: 'Same person',
+    detail: {
+      de: 'Eine Person kann nicht mit sich selbst zusammengeführt werden.',
+      en: 'A person cannot be merged with itself.',
+    },
+  },
+  'listing.no_confirmed_incident': {
+    title: 'No confirmed incident',
+    detail: {
+      de: 'Ein Eintrag braucht mindestens einen bestätigten Vorfall mit dieser Person.',
+      en: 'A listing needs at least one confirmed incident involving this person.',
+    },
+  },
+  'listing.level_too_low': {
+    title: 'Level too low',
+    detail: {
+      de: 'Ein Eintrag braucht einen bestätigten Vorfall der Stufe 2 oder 3.',
+      en: 'A listing needs a confirmed incident of level 2 or 3.',
+    },
+  },
+  'listing.no_criminal_complaint': {
+    title: 'No criminal complaint',
+    detail: {
+      de: 'Ein Eintrag braucht einen Vorfall der Stufe 2 oder 3, zu dem Strafanzeige erstattet wurde.',
+      en: 'A listing needs a level 2 or 3 incident for which a criminal complaint was filed.',
+    },
+  },
+  'listing.incident_other_person': {
+    title: 'Incident concerns someone else',
+    detail: {
+      de: 'Mindestens ein gewählter Vorfall betrifft diese Person nicht.',
+      en: 'At least one chosen incident does not involve this person.',
+    },
+  },
+  'listing.already_listed': {
+    title: 'Already listed',
+    detail: {
+      de: 'Für diese Person gibt es schon einen vorgeschlagenen oder aktiven Eintrag.',
+      en: 'This person already has a proposed or active listing.',
+    },
+  },
+  'listing.same_registrar': {
+    title: 'Four-eyes rule',
+    detail: {
+      de: 'Einen Eintrag aktiviert eine andere Person der Registerstelle als die, die ihn vorgeschlagen hat.',
+      en: 'A listing is activated by a registrar other than the one who proposed it.',
+    },
+  },
+  'listing.wrong_status': {
+    title: 'Not possible in this state',
+    detail: {
+      de: 'Das ist im aktuellen Stand des Eintrags nicht möglich.',
+      en: 'This is not possible in the listing’s current state.',
+    },
+  },
+  'listing.valid_until_invalid': {
+    title: 'Invalid valid-until date',
+    detail: {
+      de: 'Das Gültig-bis-Datum muss in der Zukunft und höchstens 5 Jahre entfernt liegen.',
+      en: 'The valid-until date must be in the future and at most 5 years ahead.',
+    },
+  },
+  'listing.precaution_unknown': {
+    title: 'Unknown precaution',
+    detail: {
+      de: 'Diese Schutzmaßnahme steht nicht im Katalog.',
+      en: 'This precaution is not in the catalogue.',
+    },
+  },
   'sso.not_configured': {
     title: 'Single sign-on not configured',
     detail: {
