@@ -1,0 +1,133 @@
+/**
+ * Name normalisation for the look-up: one place that decides how a typed name becomes
+ * comparable text.
+ *
+ * Two forms come out of a name:
+ * - `tokens`: the words of the name in the German transliteration of DIN 5007-2 (ä → ae,
+ *   ö → oe, ü → ue, ß → ss), lower case, ASCII only. "Müller-Lüdenscheidt" →
+ *   ["mueller", "luedenscheidt"]. Phonetic codes and display keys use these.
+ * - `folded`: the same words with every umlaut spelling collapsed to its base vowel
+ *   (ae → a, oe → o, ue → u unless a vowel or q stands before it), so "Müller", "Mueller"
+ *   and "Muller" all fold to "muller" and compare as equal under trigram similarity. The
+ *   collapse is applied to both sides of every comparison, so it can merge spellings but
+ *   never separate a name from itself; "Michael" → "michal" is the accepted collateral.
+ */
+
+/**
+ * Letters that Unicode decomposition does not reduce to an ASCII base letter (ı ł ø đ ß …)
+ * or that German writes as two letters. Keys are lower case; upper case is lowered first.
+ */
+const TRANSLITERATION: Readonly<Record<string, string>> = {
+  ä: 'ae',
+  ö: 'oe',
+  ü: 'ue',
+  ß: 'ss',
+  ẞ: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'oe',
+  ı: 'i',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ħ: 'h',
+  ŧ: 't',
+  ŀ: 'l',
+  ĸ: 'k',
+  ŋ: 'n',
+  ſ: 's',
+  ə: 'e',
+  ʻ: '',
+  ʼ: '',
+  ʿ: '',
+  ʾ: '',
+};
+
+/** Characters that join parts of one word and are dropped: O'Brien → obrien. */
+const APOSTROPHES = /['’‘`´ʹʻʼʽʾʿ]/g;
+/** Combining marks left over after canonical decomposition. */
+const COMBINING_MARKS = /\p{M}+/gu;
+
+/**
+ * Lower case, German transliteration and accent stripping, with apostrophes removed and
+ * everything that is not a-z or a digit turned into a single space. "Yılmaz" → "yilmaz",
+ * "Łukasz" → "lukasz", "José-María" → "jose maria", "Straße" → "strasse".
+ */
+export function transliterate(input: string): string {
+  // İ lowers to "i̇" (i + combining dot) in JavaScript; map it before lowering.
+  const lowered = input.replace(/İ/g, 'i').toLowerCase();
+  let out = '';
+  for (const char of lowered) out += TRANSLITERATION[char] ?? char;
+  return out
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .replace(APOSTROPHES, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** The words of a name in DIN 5007-2 transliteration: "Müller-Lüdenscheidt" → ["mueller", "luedenscheidt"]. */
+export function nameTokens(input: string): string[] {
+  const text = transliterate(input);
+  return text === '' ? [] : text.split(' ');
+}
+
+/**
+ * Collapses the umlaut spellings of one transliterated word to the base vowel: "mueller" →
+ * "muller", "goethe" → "gothe"; "bauer" and "quelle" stay (a vowel or q before the e-pair
+ * means it is not an umlaut).
+ */
+export function foldToken(token: string): string {
+  return token.replace(/(^|[^aeiouq])([aou])e/g, '$1$2');
+}
+
+/** Folded words of a name, for trigram comparison: "Müller-Lüdenscheidt" → ["muller", "ludenscheidt"]. */
+export function foldedTokens(input: string): string[] {
+  return nameTokens(input).map(foldToken);
+}
+
+/** The folded name as one string of words separated by single spaces (the trigram input). */
+export function foldName(input: string): string {
+  return foldedTokens(input).join(' ');
+}
+
+/**
+ * Name particles that are often left out or moved when a name is typed ("von der Leyen",
+ * "al-Hassan", "van Beek"). Matching gives them no weight of their own when other words exist.
+ */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set([
+  'von',
+  'vom',
+  'zu',
+  'zum',
+  'zur',
+  'der',
+  'den',
+  'dem',
+  'van',
+  'ver',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'dos',
+  'das',
+  'do',
+  'du',
+  'le',
+  'la',
+  'al',
+  'el',
+  'ul',
+  'bin',
+  'ibn',
+  'abu',
+]);
+
+/** The words of a name without particles, unless the name consists of particles only. */
+export function significantTokens(tokens: readonly string[]): string[] {
+  const kept = tokens.filter((t) => !NAME_PARTICLES.has(t));
+  return kept.length > 0 ? kept : [...tokens];
+}
