@@ -18,6 +18,7 @@ import { registerWebApp } from './http/web-app.js';
 import { departmentsRoutes } from './modules/departments/departments.routes.js';
 import { grantsRoutes } from './modules/grants/grants.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { incidentsRoutes } from './modules/incidents/incidents.routes.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
 import { identityRoutes } from './modules/identity/identity.routes.js';
 import { mfaRoutes } from './modules/mfa/mfa.routes.js';
@@ -70,6 +71,7 @@ export async function buildApp(
   await app.register(grantsRoutes, { grants: services.grants });
   await app.register(ssoRoutes, { sso: services.sso, cookie });
   await app.register(importsRoutes, { imports: services.imports });
+  await app.register(incidentsRoutes, { incidents: services.incidents });
 
   await registerWebApp(app, { webDir: config.webDir });
   return { app, services };

@@ -4,6 +4,8 @@ import type { Db } from './db/database.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { createDepartmentsService } from './modules/departments/departments.service.js';
 import { createGrantsService } from './modules/grants/grants.service.js';
+import { createIdempotencyService } from './modules/idempotency/idempotency.service.js';
+import { createIncidentsService } from './modules/incidents/incidents.service.js';
 import { createImportsService } from './modules/imports/imports.service.js';
 import { createIdentityService } from './modules/identity/identity.service.js';
 import { factorSummary } from './modules/mfa/mfa.repository.js';
@@ -61,6 +63,26 @@ export function createServices({
     users,
     grantSettings: settings,
   });
-  return { audit, identity, mfa, grants, departments, users, imports, setup, sso };
+  const idempotency = createIdempotencyService({ db, clock });
+  const incidents = createIncidentsService({
+    db,
+    audit,
+    clock,
+    idempotency,
+    timeZone: config.timeZone,
+  });
+  return {
+    audit,
+    identity,
+    mfa,
+    grants,
+    departments,
+    users,
+    imports,
+    setup,
+    sso,
+    idempotency,
+    incidents,
+  };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -8,3 +8,4 @@ export * from './organisation.schemas.js';
 export * from './imports.schemas.js';
 export * from './sso.schemas.js';
 export * from './incidents.schemas.js';
+export * from './listings.schemas.js';

@@ -5,3 +5,8 @@ export * from '../modules/setup/setup.table.js';
 export * from '../modules/departments/departments.table.js';
 export * from '../modules/mfa/mfa.table.js';
 export * from '../modules/sso/sso.table.js';
+export * from '../modules/idempotency/idempotency.table.js';
+export * from '../modules/persons/persons.table.js';
+export * from '../modules/incidents/incidents.table.js';
+export * from '../modules/listings/listings.table.js';
+export * from '../modules/notifications/notifications.table.js';

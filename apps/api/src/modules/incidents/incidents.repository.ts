@@ -1,0 +1,196 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { type DbOrTx, rowsOf } from '../../db/database.js';
+import { departments } from '../departments/departments.table.js';
+import { users } from '../identity/identity.table.js';
+import { incidentMessages, incidentPersons, incidents } from './incidents.table.js';
+
+export type IncidentRow = typeof incidents.$inferSelect;
+export type IncidentInsert = Omit<typeof incidents.$inferInsert, 'number' | 'reference'>;
+export type IncidentPersonRow = typeof incidentPersons.$inferSelect;
+export type IncidentMessageRow = typeof incidentMessages.$inferSelect & { authorName: string };
+
+/** Stores a report with a readable reference `V-<year>-<number>` from the table's sequence. */
+export async function insertIncident({
+  db,
+  incident,
+  year,
+}: {
+  db: DbOrTx;
+  incident: IncidentInsert;
+  year: string;
+}) {
+  const [next] = rowsOf<{ number: number }>(
+    await db.execute(
+      sql`select nextval(pg_get_serial_sequence('incidents', 'number'))::int as number`,
+    ),
+  );
+  const number = next!.number;
+  const reference = `V-${year}-${String(number).padStart(5, '0')}`;
+  const [row] = await db
+    .insert(incidents)
+    .values({ ...incident, number, reference })
+    .returning();
+  if (!row) throw new Error('insert into incidents returned no row');
+  return { incident: row };
+}
+
+export async function replaceInvolvedPersons({
+  db,
+  incidentId,
+  persons,
+}: {
+  db: DbOrTx;
+  incidentId: string;
+  persons: Omit<typeof incidentPersons.$inferInsert, 'incidentId' | 'position'>[];
+}) {
+  await db.delete(incidentPersons).where(eq(incidentPersons.incidentId, incidentId));
+  if (persons.length === 0) return;
+  await db
+    .insert(incidentPersons)
+    .values(persons.map((p, position) => ({ ...p, incidentId, position })));
+}
+
+export async function updateIncident({
+  db,
+  id,
+  changes,
+}: {
+  db: DbOrTx;
+  id: string;
+  changes: Partial<typeof incidents.$inferInsert>;
+}) {
+  const [row] = await db
+    .update(incidents)
+    .set({ ...changes, version: sql`${incidents.version} + 1` })
+    .where(eq(incidents.id, id))
+    .returning();
+  return { incident: row ?? null };
+}
+
+/** Locks the row for the rest of the transaction, so two decisions cannot interleave. */
+export async function findIncidentForUpdate({ db, id }: { db: DbOrTx; id: string }) {
+  const [row] = await db.select().from(incidents).where(eq(incidents.id, id)).for('update');
+  return { incident: row ?? null };
+}
+
+export async function findIncident({ db, id }: { db: DbOrTx; id: string }) {
+  const [row] = await db
+    .select({ incident: incidents, reporterName: users.displayName, department: departments.name })
+    .from(incidents)
+    .innerJoin(users, eq(users.id, incidents.reporterId))
+    .leftJoin(departments, eq(departments.id, incidents.reporterDepartmentId))
+    .where(eq(incidents.id, id));
+  if (!row) return { found: null };
+  const persons = await db
+    .select()
+    .from(incidentPersons)
+    .where(eq(incidentPersons.incidentId, id))
+    .orderBy(asc(incidentPersons.position));
+  const messages = await db
+    .select({ message: incidentMessages, authorName: users.displayName })
+    .from(incidentMessages)
+    .innerJoin(users, eq(users.id, incidentMessages.authorId))
+    .where(eq(incidentMessages.incidentId, id))
+    .orderBy(asc(incidentMessages.createdAt));
+  return {
+    found: {
+      ...row,
+      persons,
+      messages: messages.map((m) => ({ ...m.message, authorName: m.authorName })),
+    },
+  };
+}
+
+export async function insertMessage({
+  db,
+  message,
+}: {
+  db: DbOrTx;
+  message: typeof incidentMessages.$inferInsert;
+}) {
+  await db.insert(incidentMessages).values(message);
+}
+
+const summaryColumns = {
+  incident: incidents,
+  reporterName: users.displayName,
+  openQuestion: sql<boolean>`${incidents.status} = 'needs_info'`,
+};
+
+export async function listByReporter({ db, reporterId }: { db: DbOrTx; reporterId: string }) {
+  const rows = await db
+    .select(summaryColumns)
+    .from(incidents)
+    .innerJoin(users, eq(users.id, incidents.reporterId))
+    .where(eq(incidents.reporterId, reporterId))
+    .orderBy(desc(incidents.submittedAt))
+    .limit(500);
+  return { rows };
+}
+
+/** The review queue: level 3 on top, then oldest first. */
+export async function listForReview({ db }: { db: DbOrTx }) {
+  const rows = await db
+    .select(summaryColumns)
+    .from(incidents)
+    .innerJoin(users, eq(users.id, incidents.reporterId))
+    .where(inArray(incidents.status, ['submitted', 'in_review']))
+    .orderBy(desc(sql`${incidents.level} = 3`), asc(incidents.submittedAt))
+    .limit(500);
+  return { rows };
+}
+
+export async function findInvolvedPerson({
+  db,
+  incidentId,
+  involvedId,
+}: {
+  db: DbOrTx;
+  incidentId: string;
+  involvedId: string;
+}) {
+  const [row] = await db
+    .select()
+    .from(incidentPersons)
+    .where(and(eq(incidentPersons.incidentId, incidentId), eq(incidentPersons.id, involvedId)));
+  return { involved: row ?? null };
+}
+
+export async function linkInvolvedPerson({
+  db,
+  involvedId,
+  personId,
+}: {
+  db: DbOrTx;
+  involvedId: string;
+  personId: string;
+}) {
+  await db.update(incidentPersons).set({ personId }).where(eq(incidentPersons.id, involvedId));
+}
+
+/** Moves every link from one person record to another (merge). */
+export async function relinkPersons({
+  db,
+  fromPersonId,
+  toPersonId,
+}: {
+  db: DbOrTx;
+  fromPersonId: string;
+  toPersonId: string;
+}) {
+  await db
+    .update(incidentPersons)
+    .set({ personId: toPersonId })
+    .where(eq(incidentPersons.personId, fromPersonId));
+}
+
+/** Confirmed and other incidents a person is linked to (for listing rules). */
+export async function listIncidentsOfPerson({ db, personId }: { db: DbOrTx; personId: string }) {
+  const rows = await db
+    .selectDistinct({ incident: incidents })
+    .from(incidentPersons)
+    .innerJoin(incidents, eq(incidents.id, incidentPersons.incidentId))
+    .where(eq(incidentPersons.personId, personId))
+    .orderBy(desc(incidents.occurredAt));
+  return { incidents: rows.map((r) => r.incident) };
+}

@@ -1,0 +1,96 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from '../identity/identity.table.js';
+import { incidents } from '../incidents/incidents.table.js';
+import { persons } from '../persons/persons.table.js';
+
+/**
+ * Listings (Gefährdungshinweise): `proposed` → `active` → `expired` | `ended`; `restricted`
+ * hides an active listing from look-ups while a dispute runs.
+ */
+export const listings = pgTable(
+  'listings',
+  {
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    status: text('status').notNull(),
+    restricted: boolean('restricted').notNull().default(false),
+    level: smallint('level').notNull(),
+    categories: text('categories').array().notNull(),
+    precautions: text('precautions').array().notNull(),
+    precautionsText: text('precautions_text'),
+    validUntil: date('valid_until', { mode: 'string' }).notNull(),
+    proposedBy: uuid('proposed_by')
+      .notNull()
+      .references(() => users.id),
+    proposedAt: timestamp('proposed_at', { withTimezone: true, mode: 'date' }).notNull(),
+    activatedBy: uuid('activated_by').references(() => users.id),
+    activatedAt: timestamp('activated_at', { withTimezone: true, mode: 'date' }),
+    endedAt: timestamp('ended_at', { withTimezone: true, mode: 'date' }),
+    /** Art. 14 GDPR letter: `pending` → `sent` (date) or `held_back` (reason, review date). */
+    notificationState: text('notification_state').notNull().default('pending'),
+    notificationSentOn: date('notification_sent_on', { mode: 'string' }),
+    notificationHoldReason: text('notification_hold_reason'),
+    notificationReviewOn: date('notification_review_on', { mode: 'string' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    index('listings_person_idx').on(t.personId),
+    index('listings_status_idx').on(t.status, t.validUntil),
+    // At most one proposed or active listing per person.
+    uniqueIndex('listings_one_open_per_person_idx')
+      .on(t.personId)
+      .where(sql`status in ('proposed', 'active')`),
+  ],
+);
+
+/** The confirmed incidents a listing rests on. */
+export const listingIncidents = pgTable(
+  'listing_incidents',
+  {
+    listingId: uuid('listing_id')
+      .notNull()
+      .references(() => listings.id, { onDelete: 'cascade' }),
+    incidentId: uuid('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+  },
+  (t) => [primaryKey({ columns: [t.listingId, t.incidentId] })],
+);
+
+/** Every change of a listing: who, when, what, why. */
+export const listingHistory = pgTable(
+  'listing_history',
+  {
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    listingId: uuid('listing_id')
+      .notNull()
+      .references(() => listings.id, { onDelete: 'cascade' }),
+    action: text('action').notNull(),
+    actorId: uuid('actor_id')
+      .notNull()
+      .references(() => users.id),
+    reason: text('reason'),
+    changes: jsonb('changes').notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('listing_history_listing_idx').on(t.listingId, t.at)],
+);
