@@ -11,6 +11,7 @@ import { PROBLEM_MESSAGES } from './http/problem-messages.js';
 import { benchImportUsers } from './bench/import.bench.js';
 import { benchSignIn } from './bench/sign-in.bench.js';
 import { readSecret } from './cli/read-secret.js';
+import { registerPhoneticCommand } from './cli/phonetic.command.js';
 import { openConfiguredDatabase } from './runtime.js';
 import { systemClock } from './clock.js';
 import { createServices } from './services.js';
@@ -144,6 +145,7 @@ export function buildCli() {
       process.stdout.write(`${JSON.stringify(await benchSignIn({ attempts }))}\n`);
     });
 
+  registerPhoneticCommand(program);
   return program;
 }
 
