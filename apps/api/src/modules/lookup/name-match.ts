@@ -62,6 +62,8 @@ interface WordMatch {
 }
 
 const NO_MATCH: WordMatch = { score: 0, agreement: 'different' };
+/** Below this a spelling similarity is reported as 'different'. */
+const SIMILAR_MINIMUM = 0.35;
 
 /** Scores of the word-level signals (tuned on the variant groups; see README). */
 const WORD_SCORE = {
@@ -101,7 +103,8 @@ function wordMatch(
       : 0;
   const similar = Math.max(trigram, typo);
   if (phonetic >= similar && phonetic > 0) return { score: phonetic, agreement: 'phonetic' };
-  return similar > 0 ? { score: similar, agreement: 'similar' } : NO_MATCH;
+  // A few shared trigrams are not worth naming as "similar" in an explanation.
+  return { score: similar, agreement: similar >= SIMILAR_MINIMUM ? 'similar' : 'different' };
 }
 
 /** The result of comparing two names. */
