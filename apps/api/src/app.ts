@@ -15,6 +15,8 @@ import { registerOpenApi } from './http/openapi.js';
 import { registerSecurity } from './http/security.js';
 import { createSessionCookie } from './http/session-cookie.js';
 import { registerWebApp } from './http/web-app.js';
+import { demoRoutes } from './modules/demo/demo.routes.js';
+import { createDemoService } from './modules/demo/demo.service.js';
 import { departmentsRoutes } from './modules/departments/departments.routes.js';
 import { grantsRoutes } from './modules/grants/grants.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -72,6 +74,11 @@ export async function buildApp(
   await app.register(ssoRoutes, { sso: services.sso, cookie });
   await app.register(importsRoutes, { imports: services.imports });
   await app.register(incidentsRoutes, { incidents: services.incidents });
+  await app.register(demoRoutes, {
+    enabled: config.demo,
+    demo: createDemoService({ db: database.db, ...services }),
+    cookie,
+  });
 
   await registerWebApp(app, { webDir: config.webDir });
   return { app, services };

@@ -101,6 +101,11 @@ const EnvSchema = z.object({
   ZEMAG_OIDC_CREATE_USERS: booleanFlagDefault(true),
   /** Single sign-on: an `amr` claim with mfa/otp/hwk/swk counts as the second factor. */
   ZEMAG_OIDC_TRUST_MFA: booleanFlag,
+  /**
+   * Demo mode: seeds the fictional city Musterstadt into an empty database, offers one-click
+   * sign-in as its demo accounts and needs no second factor; refused in production.
+   */
+  ZEMAG_DEMO: booleanFlag,
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -124,6 +129,8 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   /** OpenID Connect single sign-on, or null when it is off. */
   oidc: OidcSettings | null;
+  /** Demo mode (Musterstadt, one-click demo sign-in); never true in production. */
+  demo: boolean;
 }
 
 /**
@@ -166,6 +173,11 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     if (e.LOG_LEVEL === 'debug' || e.LOG_LEVEL === 'trace') {
       problems.push('LOG_LEVEL: debug and trace are not allowed in production');
     }
+    if (e.ZEMAG_DEMO) {
+      problems.push(
+        'ZEMAG_DEMO: demo mode (one-click sign-in, no second factor) is not allowed in production',
+      );
+    }
   }
   const secretKey = e.ZEMAG_SECRET_KEY ? Buffer.from(e.ZEMAG_SECRET_KEY, 'base64') : null;
   const dataDir = path.resolve(cwd, e.ZEMAG_DATA_DIR);
@@ -181,6 +193,12 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     secretKeySource = { kind: 'ephemeral' };
   } else secretKeySource = { kind: 'file', path: path.join(dataDir, 'secret.key') };
   const oidc = readOidcSettings(e, publicUrl, problems);
+  // A demo is tried without a phone at hand: unless roles are named explicitly, none needs a
+  // second factor in demo mode.
+  const mfaRequiredRoles =
+    e.ZEMAG_DEMO && env.ZEMAG_MFA_REQUIRED_ROLES === undefined
+      ? []
+      : (e.ZEMAG_MFA_REQUIRED_ROLES as Role[]);
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -201,9 +219,10 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     logLevel: e.LOG_LEVEL,
     timeZone: e.ZEMAG_TIMEZONE,
     grants: { recertifyMonths: e.ZEMAG_GRANT_RECERTIFY_MONTHS },
-    mfa: { requiredRoles: e.ZEMAG_MFA_REQUIRED_ROLES as Role[], secretKey: secretKeySource },
+    mfa: { requiredRoles: mfaRequiredRoles, secretKey: secretKeySource },
     webauthn: { rpId: publicUrl.hostname, rpName: 'ZeMAG', origin: publicUrl.origin },
     oidc,
+    demo: e.ZEMAG_DEMO,
   };
 }
 

@@ -2,6 +2,8 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import { loggerOptions } from './logger.js';
+import { createDemoService, DemoRefusedError } from './modules/demo/demo.service.js';
+import { demoHint, demoRefusedMessage } from './modules/demo/demo.startup.js';
 import { openConfiguredDatabase } from './runtime.js';
 
 /** The process: configuration, database, listen, first-run link, graceful shutdown. */
@@ -30,6 +32,23 @@ async function main() {
   }
 
   const { app, services } = await buildApp({ config, database }, { logger: loggerOptions(config) });
+
+  // Demo mode: an empty database gets Musterstadt, a demo database starts as it is, a
+  // database with real data stops the server.
+  let demo: { seeded: boolean } | null = null;
+  if (config.demo) {
+    try {
+      demo = await createDemoService({ db: database.db, ...services }).seed();
+    } catch (error) {
+      if (error instanceof DemoRefusedError) {
+        console.error(demoRefusedMessage(error.message));
+        await app.close();
+        await database.close();
+        process.exit(78); // EX_CONFIG
+      }
+      throw error;
+    }
+  }
 
   // Expired sessions are refused anyway; this only keeps the table small.
   const purge = setInterval(() => {
@@ -64,6 +83,10 @@ async function main() {
     'ZeMAG ready',
   );
 
+  if (demo) {
+    process.stdout.write(demoHint({ publicUrl: config.publicUrl, seeded: demo.seeded }));
+    return;
+  }
   const link = await services.setup.issueSetupLinkIfRequired();
   if (link) {
     // Printed to the console on purpose and not into the JSON log: it is a one-time secret.

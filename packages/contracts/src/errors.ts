@@ -71,6 +71,8 @@ export const ERROR_CODES = [
   'sso.department_unknown',
   'sso.no_account',
   'sso.account_disabled',
+  'demo.not_enabled',
+  'demo.unknown_account',
   'server.internal',
   'server.unavailable',
 ] as const;

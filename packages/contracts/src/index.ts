@@ -7,5 +7,6 @@ export * from './setup.schemas.js';
 export * from './organisation.schemas.js';
 export * from './imports.schemas.js';
 export * from './sso.schemas.js';
+export * from './demo.schemas.js';
 export * from './incidents.schemas.js';
 export * from './listings.schemas.js';

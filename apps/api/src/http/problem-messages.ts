@@ -455,6 +455,20 @@ export const PROBLEM_MESSAGES: Record<ErrorCode, { title: string; detail: Locali
       en: 'Your ZeMAG account is disabled.',
     },
   },
+  'demo.not_enabled': {
+    title: 'Not a demo instance',
+    detail: {
+      de: 'Diese Instanz ist keine Demo: Bitte melden Sie sich mit Ihrem Konto an.',
+      en: 'This instance is not a demo: please sign in with your account.',
+    },
+  },
+  'demo.unknown_account': {
+    title: 'Not a demo account',
+    detail: {
+      de: 'Das ist kein Demo-Konto. Bitte wählen Sie eines der angezeigten Konten.',
+      en: 'That is not a demo account. Please choose one of the accounts shown.',
+    },
+  },
   'server.internal': {
     title: 'Internal server error',
     detail: {

@@ -1,13 +1,20 @@
-import { inArray, not, sql } from 'drizzle-orm';
+import type { DemoAccount, SessionInfo } from '@zemag/contracts';
 import type { Db } from '../../db/database.js';
+import { AppError } from '../../http/app-error.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { DepartmentsService } from '../departments/departments.service.js';
-import { departments } from '../departments/departments.table.js';
 import type { GrantsService } from '../grants/grants.service.js';
 import { needsFourEyes } from '../grants/grants.policy.js';
-import { users } from '../identity/identity.table.js';
+import { findUserByUsername } from '../identity/identity.repository.js';
+import type { IdentityService } from '../identity/identity.service.js';
 import type { UsersService } from '../users/users.service.js';
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_USERS } from './demo.data.js';
+import {
+  countAccountsOutsideDemo,
+  countDepartments,
+  countUsersNamed,
+  findActiveUsersNamed,
+} from './demo.repository.js';
 
 /** The demo is refused for a database that holds real data. */
 export class DemoRefusedError extends Error {
@@ -19,7 +26,8 @@ export type DemoService = ReturnType<typeof createDemoService>;
 /**
  * Fills an empty instance with Musterstadt (demo.data.ts) through the same services a city
  * uses: the first demo administrator is the bootstrap account, every further grant follows the
- * rules (a second administrator confirms registrar, dpo and admin grants).
+ * rules (a second administrator confirms registrar, dpo and admin grants). On a demo instance
+ * it also lists the demo accounts and signs in as one of them.
  */
 export function createDemoService({
   db,
@@ -27,36 +35,29 @@ export function createDemoService({
   users: usersService,
   departments: departmentsService,
   grants,
+  identity,
 }: {
   db: Db;
   audit: AuditService;
   users: UsersService;
   departments: DepartmentsService;
   grants: GrantsService;
+  /** Only needed for the one-click demo sign-in. */
+  identity?: IdentityService;
 }) {
   const demoNames = DEMO_USERS.map((u) => u.username);
-  const count = async (query: Promise<{ n: number }[]>) => (await query)[0]?.n ?? 0;
 
   async function isSeeded() {
-    return (
-      (await count(
-        db
-          .select({ n: sql<number>`count(*)::int` })
-          .from(users)
-          .where(inArray(users.username, demoNames)),
-      )) > 0
-    );
+    return (await countUsersNamed({ db, usernames: demoNames })).count > 0;
   }
 
-  /** Refuses when the database holds accounts that are not demo accounts. */
+  /**
+   * Refuses when the database holds accounts that are not demo accounts. Accounts that a demo
+   * administrator created while trying the demo are demo data too.
+   */
   async function assertNoRealData() {
-    const realUsers = await count(
-      db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(users)
-        .where(not(inArray(users.username, demoNames))),
-    );
-    if (realUsers > 0) {
+    const { count } = await countAccountsOutsideDemo({ db, demoUsernames: demoNames });
+    if (count > 0) {
       throw new DemoRefusedError(
         'This database holds accounts that are not demo accounts: the demo is never mixed with real data.',
       );
@@ -71,7 +72,7 @@ export function createDemoService({
     async seed(): Promise<{ seeded: boolean }> {
       await assertNoRealData();
       if (await isSeeded()) return { seeded: false };
-      if ((await count(db.select({ n: sql<number>`count(*)::int` }).from(departments))) > 0) {
+      if ((await countDepartments({ db })).count > 0) {
         throw new DemoRefusedError(
           'This database already has departments: the demo needs an empty database.',
         );
@@ -144,6 +145,44 @@ export function createDemoService({
         }
       }
       return { seeded: true };
+    },
+
+    /** The demo accounts that exist and may sign in, in the order of demo.data.ts. */
+    async listAccounts(): Promise<{ accounts: DemoAccount[] }> {
+      const { rows } = await findActiveUsersNamed({ db, usernames: demoNames });
+      const accounts: DemoAccount[] = [];
+      for (const demo of DEMO_USERS) {
+        const row = rows.find((r) => r.username === demo.username);
+        if (!row) continue;
+        const { roles } = await grants.rolesOf({ userId: row.id });
+        accounts.push({
+          username: row.username,
+          displayName: row.displayName,
+          roles,
+          departmentName: row.departmentName,
+          purpose: demo.purpose,
+        });
+      }
+      return { accounts };
+    },
+
+    /**
+     * Opens a session for a demo account without its password, audited as a sign-in with the
+     * method `demo`. Only the accounts of demo.data.ts qualify, never one created later.
+     */
+    async signIn({
+      username,
+      previousToken,
+    }: {
+      username: string;
+      previousToken?: string | undefined;
+    }): Promise<{ token: string; info: SessionInfo }> {
+      if (!identity) throw new Error('the demo sign-in needs the identity service');
+      const { user } = demoNames.includes(username)
+        ? await findUserByUsername({ db, username })
+        : { user: null };
+      if (!user || user.disabledAt !== null) throw new AppError(403, 'demo.unknown_account');
+      return identity.openSession({ user, method: 'demo', previousToken });
     },
   };
 }

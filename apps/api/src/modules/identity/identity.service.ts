@@ -122,9 +122,9 @@ export function createIdentityService({
   }
 
   /**
-   * Opens a session for a user whose first factor was proven (`password` or `oidc`). Any
-   * session the browser still carried is ended first, so a session id never survives a
-   * sign-in (no fixation).
+   * Opens a session for a user whose first factor was proven (`password` or `oidc`), or for
+   * a demo account on a demo instance (`demo`). Any session the browser still carried is
+   * ended first, so a session id never survives a sign-in (no fixation).
    */
   async function openSession({
     user,
@@ -133,7 +133,7 @@ export function createIdentityService({
     previousToken,
   }: {
     user: UserRow;
-    method: 'password' | 'oidc';
+    method: 'password' | 'oidc' | 'demo';
     /** A second factor already proven with the first, e.g. by the identity provider. */
     secondFactor?: string | null;
     previousToken?: string | undefined;
