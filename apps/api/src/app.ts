@@ -21,6 +21,9 @@ import { departmentsRoutes } from './modules/departments/departments.routes.js';
 import { grantsRoutes } from './modules/grants/grants.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { incidentsRoutes } from './modules/incidents/incidents.routes.js';
+import { listingsRoutes } from './modules/listings/listings.routes.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { personsRoutes } from './modules/persons/persons.routes.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
 import { identityRoutes } from './modules/identity/identity.routes.js';
 import { mfaRoutes } from './modules/mfa/mfa.routes.js';
@@ -74,6 +77,9 @@ export async function buildApp(
   await app.register(ssoRoutes, { sso: services.sso, cookie });
   await app.register(importsRoutes, { imports: services.imports });
   await app.register(incidentsRoutes, { incidents: services.incidents });
+  await app.register(personsRoutes, { persons: services.persons });
+  await app.register(listingsRoutes, { listings: services.listings });
+  await app.register(notificationsRoutes, { notifications: services.notifications });
   await app.register(demoRoutes, {
     enabled: config.demo,
     demo: createDemoService({ db: database.db, ...services }),

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ROLES, type Role } from '@zemag/contracts';
 import { z } from 'zod';
+import { readListingSettings, type ListingConfig } from './modules/listings/listings.settings.js';
 import { readOidcSettings, type OidcSettings } from './modules/sso/sso.settings.js';
 
 const booleanFlag = z
@@ -106,6 +107,10 @@ const EnvSchema = z.object({
    * sign-in as its demo accounts and needs no second factor; refused in production.
    */
   ZEMAG_DEMO: booleanFlag,
+  /** Months a listing stays valid after its latest incident, unless the registrar sets a date. */
+  ZEMAG_LISTING_VALIDITY_MONTHS: positiveInt(24),
+  /** Precaution catalogue as JSON [{"code","de","en"}, …]; German defaults otherwise. */
+  ZEMAG_PRECAUTIONS: z.string().optional(),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -129,6 +134,8 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   /** OpenID Connect single sign-on, or null when it is off. */
   oidc: OidcSettings | null;
+  /** Listing validity and the precaution catalogue. */
+  listings: ListingConfig;
   /** Demo mode (Musterstadt, one-click demo sign-in); never true in production. */
   demo: boolean;
 }
@@ -193,6 +200,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     secretKeySource = { kind: 'ephemeral' };
   } else secretKeySource = { kind: 'file', path: path.join(dataDir, 'secret.key') };
   const oidc = readOidcSettings(e, publicUrl, problems);
+  const listings = readListingSettings(e, problems);
   // A demo is tried without a phone at hand: unless roles are named explicitly, none needs a
   // second factor in demo mode.
   const mfaRequiredRoles =
@@ -222,6 +230,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     mfa: { requiredRoles: mfaRequiredRoles, secretKey: secretKeySource },
     webauthn: { rpId: publicUrl.hostname, rpName: 'ZeMAG', origin: publicUrl.origin },
     oidc,
+    listings,
     demo: e.ZEMAG_DEMO,
   };
 }

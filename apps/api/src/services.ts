@@ -6,6 +6,9 @@ import { createDepartmentsService } from './modules/departments/departments.serv
 import { createGrantsService } from './modules/grants/grants.service.js';
 import { createIdempotencyService } from './modules/idempotency/idempotency.service.js';
 import { createIncidentsService } from './modules/incidents/incidents.service.js';
+import { createListingsService } from './modules/listings/listings.service.js';
+import { createNotificationsService } from './modules/notifications/notifications.service.js';
+import { createPersonsService } from './modules/persons/persons.service.js';
 import { createImportsService } from './modules/imports/imports.service.js';
 import { createIdentityService } from './modules/identity/identity.service.js';
 import { factorSummary } from './modules/mfa/mfa.repository.js';
@@ -24,7 +27,10 @@ export function createServices({
 }: {
   db: Db;
   clock: Clock;
-  config: Pick<Config, 'session' | 'publicUrl' | 'timeZone' | 'grants' | 'mfa' | 'webauthn'> &
+  config: Pick<
+    Config,
+    'session' | 'publicUrl' | 'timeZone' | 'grants' | 'mfa' | 'webauthn' | 'listings'
+  > &
     Partial<Pick<Config, 'oidc'>>;
 }) {
   const audit = createAuditService({ clock });
@@ -71,6 +77,14 @@ export function createServices({
     idempotency,
     timeZone: config.timeZone,
   });
+  const persons = createPersonsService({ db, audit, clock });
+  const listings = createListingsService({
+    db,
+    audit,
+    clock,
+    settings: { timeZone: config.timeZone, ...config.listings },
+  });
+  const notifications = createNotificationsService({ db, clock });
   return {
     audit,
     identity,
@@ -83,6 +97,9 @@ export function createServices({
     sso,
     idempotency,
     incidents,
+    persons,
+    listings,
+    notifications,
   };
 }
 export type Services = ReturnType<typeof createServices>;

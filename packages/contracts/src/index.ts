@@ -10,3 +10,4 @@ export * from './sso.schemas.js';
 export * from './demo.schemas.js';
 export * from './incidents.schemas.js';
 export * from './listings.schemas.js';
+export * from './notifications.schemas.js';

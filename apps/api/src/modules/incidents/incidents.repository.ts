@@ -194,3 +194,18 @@ export async function listIncidentsOfPerson({ db, personId }: { db: DbOrTx; pers
     .orderBy(desc(incidents.occurredAt));
   return { incidents: rows.map((r) => r.incident) };
 }
+
+/** The reports a person record is linked to, newest first, as list lines. */
+export async function listSummariesOfPerson({ db, personId }: { db: DbOrTx; personId: string }) {
+  const linked = db
+    .selectDistinct({ id: incidentPersons.incidentId })
+    .from(incidentPersons)
+    .where(eq(incidentPersons.personId, personId));
+  const rows = await db
+    .select(summaryColumns)
+    .from(incidents)
+    .innerJoin(users, eq(users.id, incidents.reporterId))
+    .where(inArray(incidents.id, linked))
+    .orderBy(desc(incidents.occurredAt));
+  return { rows };
+}

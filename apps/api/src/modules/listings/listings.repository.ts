@@ -1,0 +1,145 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '../../db/database.js';
+import { users } from '../identity/identity.table.js';
+import { incidents } from '../incidents/incidents.table.js';
+import { persons } from '../persons/persons.table.js';
+import { listingHistory, listingIncidents, listings } from './listings.table.js';
+
+export type ListingRow = typeof listings.$inferSelect;
+
+const proposer = alias(users, 'proposer');
+const activator = alias(users, 'activator');
+
+const listingColumns = {
+  listing: listings,
+  person: {
+    id: persons.id,
+    familyName: persons.familyName,
+    givenNames: persons.givenNames,
+    dateOfBirth: persons.dateOfBirth,
+  },
+  proposerName: proposer.displayName,
+  activatorName: activator.displayName,
+};
+export type ListingJoined = {
+  listing: ListingRow;
+  person: { id: string; familyName: string; givenNames: string | null; dateOfBirth: string | null };
+  proposerName: string;
+  activatorName: string | null;
+};
+
+function joined(db: DbOrTx) {
+  return db
+    .select(listingColumns)
+    .from(listings)
+    .innerJoin(persons, eq(persons.id, listings.personId))
+    .innerJoin(proposer, eq(proposer.id, listings.proposedBy))
+    .leftJoin(activator, eq(activator.id, listings.activatedBy));
+}
+
+export async function insertListing({
+  db,
+  listing,
+  incidentIds,
+}: {
+  db: DbOrTx;
+  listing: typeof listings.$inferInsert;
+  incidentIds: string[];
+}) {
+  const [row] = await db.insert(listings).values(listing).returning();
+  if (!row) throw new Error('insert into listings returned no row');
+  await db
+    .insert(listingIncidents)
+    .values(incidentIds.map((incidentId) => ({ listingId: row.id, incidentId })));
+  return { listing: row };
+}
+
+export async function updateListing({
+  db,
+  id,
+  changes,
+}: {
+  db: DbOrTx;
+  id: string;
+  changes: Partial<typeof listings.$inferInsert>;
+}) {
+  await db.update(listings).set(changes).where(eq(listings.id, id));
+}
+
+export async function insertHistory({
+  db,
+  entry,
+}: {
+  db: DbOrTx;
+  entry: typeof listingHistory.$inferInsert;
+}) {
+  await db.insert(listingHistory).values(entry);
+}
+
+export async function findListingForUpdate({ db, id }: { db: DbOrTx; id: string }) {
+  const [row] = await db.select().from(listings).where(eq(listings.id, id)).for('update');
+  return { listing: row ?? null };
+}
+
+/** A listing with its person, incidents and history, for the registrar's view. */
+export async function findListing({ db, id }: { db: DbOrTx; id: string }) {
+  const [row] = await joined(db).where(eq(listings.id, id));
+  if (!row) return { found: null };
+  const grounds = await db
+    .select({
+      id: incidents.id,
+      reference: incidents.reference,
+      occurredAt: incidents.occurredAt,
+      level: incidents.level,
+      categories: incidents.categories,
+    })
+    .from(listingIncidents)
+    .innerJoin(incidents, eq(incidents.id, listingIncidents.incidentId))
+    .where(eq(listingIncidents.listingId, id))
+    .orderBy(asc(incidents.occurredAt));
+  const history = await db
+    .select({ entry: listingHistory, actorName: users.displayName })
+    .from(listingHistory)
+    .innerJoin(users, eq(users.id, listingHistory.actorId))
+    .where(eq(listingHistory.listingId, id))
+    .orderBy(asc(listingHistory.at));
+  return { found: { ...(row as ListingJoined), grounds, history } };
+}
+
+export async function listListings({ db, statuses }: { db: DbOrTx; statuses: string[] }) {
+  const rows = await joined(db)
+    .where(inArray(listings.status, statuses))
+    .orderBy(desc(listings.proposedAt))
+    .limit(500);
+  return { rows: rows as ListingJoined[] };
+}
+
+export async function listListingsOfPerson({ db, personId }: { db: DbOrTx; personId: string }) {
+  const rows = await db.select().from(listings).where(eq(listings.personId, personId));
+  return { listings: rows };
+}
+
+/** Moves a merged person's listings to the record that stays. */
+export async function moveListings({
+  db,
+  fromPersonId,
+  toPersonId,
+}: {
+  db: DbOrTx;
+  fromPersonId: string;
+  toPersonId: string;
+}) {
+  await db
+    .update(listings)
+    .set({ personId: toPersonId })
+    .where(eq(listings.personId, fromPersonId));
+}
+
+export async function hasOpenListing({ db, personId }: { db: DbOrTx; personId: string }) {
+  const [row] = await db
+    .select({ id: listings.id })
+    .from(listings)
+    .where(and(eq(listings.personId, personId), sql`${listings.status} in ('proposed', 'active')`));
+  return row !== undefined;
+}

@@ -1,0 +1,270 @@
+import type {
+  CurrentUser,
+  IncidentCategory,
+  Listing,
+  ListingProposal,
+  NotificationRecord,
+  Precaution,
+} from '@zemag/contracts';
+import { ListingProposal as ListingProposalSchema } from '@zemag/contracts';
+import type { Clock } from '../../clock.js';
+import type { Db, Tx } from '../../db/database.js';
+import { AppError } from '../../http/app-error.js';
+import { addMonths, localDate } from '../../local-date.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { listIncidentsOfPerson } from '../incidents/incidents.repository.js';
+import { findPersonForUpdate } from '../persons/persons.repository.js';
+import { listingActions, toListing, toListingSummary } from './listings.mapping.js';
+import {
+  findListing,
+  findListingForUpdate,
+  hasOpenListing,
+  insertHistory,
+  insertListing,
+  listListings,
+  updateListing,
+} from './listings.repository.js';
+import { listingDefaults, missingListingCondition } from './listings.rules.js';
+
+type Actor = Pick<CurrentUser, 'id'>;
+export type ListingsService = ReturnType<typeof createListingsService>;
+
+export interface ListingSettings {
+  timeZone: string;
+  /** Default validity: months after the latest incident. */
+  validityMonths: number;
+  precautions: readonly Precaution[];
+}
+
+/** A listing may run at most this long from today (a longer one needs a new decision). */
+const MAX_VALIDITY_MONTHS = 60;
+
+/**
+ * Listings: proposed by one registrar on confirmed grounds, activated by another, every change
+ * with its history (who, when, what, why) and an audit event in the same transaction.
+ */
+export function createListingsService({
+  db,
+  audit,
+  clock,
+  settings,
+}: {
+  db: Db;
+  audit: AuditService;
+  clock: Clock;
+  settings: ListingSettings;
+}) {
+  const today = () => localDate(clock.now(), settings.timeZone);
+
+  async function present(tx: Db | Tx, actor: Actor, id: string): Promise<Listing> {
+    const { found } = await findListing({ db: tx, id });
+    if (!found) throw new AppError(404, 'resource.not_found');
+    return toListing(found, {
+      catalogue: settings.precautions,
+      actions: listingActions(actor.id, found.listing),
+    });
+  }
+
+  async function history(
+    tx: Tx,
+    actor: Actor,
+    listingId: string,
+    action: string,
+    reason: string | null,
+    changes: Record<string, unknown>,
+  ) {
+    await insertHistory({
+      db: tx,
+      entry: { listingId, action, actorId: actor.id, reason, changes, at: clock.now() },
+    });
+    await audit.record({
+      tx,
+      actor: actor.id,
+      action: `listing.${action}`,
+      subject: { type: 'listing', id: listingId },
+      purpose: reason,
+      details: changes,
+    });
+  }
+
+  return {
+    catalogue: settings.precautions,
+
+    async propose({
+      actor,
+      proposal: input,
+    }: {
+      actor: Actor;
+      proposal: ListingProposal;
+    }): Promise<Listing> {
+      const proposal = ListingProposalSchema.parse(input);
+      const known = new Set(settings.precautions.map((p) => p.code));
+      proposal.precautions.forEach((code, index) => {
+        if (!known.has(code)) {
+          throw new AppError(400, 'listing.precaution_unknown', { field: `precautions.${index}` });
+        }
+      });
+      return db.transaction(async (tx) => {
+        const { person } = await findPersonForUpdate({ db: tx, id: proposal.personId });
+        if (!person || person.mergedIntoId) {
+          throw new AppError(404, 'person.not_found', { field: 'personId' });
+        }
+        if (await hasOpenListing({ db: tx, personId: person.id })) {
+          throw new AppError(409, 'listing.already_listed', { field: 'personId' });
+        }
+        const { incidents } = await listIncidentsOfPerson({ db: tx, personId: person.id });
+        const ids = [...new Set(proposal.incidentIds)];
+        const missing = missingListingCondition(ids, incidents);
+        if (missing) throw new AppError(422, missing, { field: 'incidentIds' });
+        const grounds = incidents.filter((i) => ids.includes(i.id));
+        const defaults = listingDefaults(grounds);
+        const validUntil =
+          proposal.validUntil ??
+          addMonths(localDate(defaults.latest, settings.timeZone), settings.validityMonths);
+        if (validUntil <= today() || validUntil > addMonths(today(), MAX_VALIDITY_MONTHS)) {
+          throw new AppError(400, 'listing.valid_until_invalid', { field: 'validUntil' });
+        }
+        const now = clock.now();
+        const values = {
+          level: proposal.level ?? defaults.level,
+          categories: (proposal.categories ?? defaults.categories) as IncidentCategory[],
+          precautions: proposal.precautions,
+          precautionsText: proposal.precautionsText,
+          validUntil,
+        };
+        const { listing } = await insertListing({
+          db: tx,
+          incidentIds: ids,
+          listing: {
+            personId: person.id,
+            status: 'proposed',
+            ...values,
+            proposedBy: actor.id,
+            proposedAt: now,
+            updatedAt: now,
+          },
+        });
+        await history(tx, actor, listing.id, 'propose', proposal.reason, {
+          ...values,
+          incidentIds: ids,
+        });
+        return present(tx, actor, listing.id);
+      });
+    },
+
+    /** Four-eyes: a registrar other than the proposer activates, after re-checking the grounds. */
+    async activate({
+      actor,
+      id,
+      reason,
+    }: {
+      actor: Actor;
+      id: string;
+      reason: string | null;
+    }): Promise<Listing> {
+      return db.transaction(async (tx) => {
+        const { listing } = await findListingForUpdate({ db: tx, id });
+        if (!listing) throw new AppError(404, 'resource.not_found');
+        if (listing.status !== 'proposed') throw new AppError(409, 'listing.wrong_status');
+        if (listing.proposedBy === actor.id) throw new AppError(403, 'listing.same_registrar');
+        const { found } = await findListing({ db: tx, id });
+        const { incidents } = await listIncidentsOfPerson({ db: tx, personId: listing.personId });
+        const missing = missingListingCondition(
+          found!.grounds.map((g) => g.id),
+          incidents,
+        );
+        if (missing) throw new AppError(422, missing);
+        if (listing.validUntil <= today()) {
+          throw new AppError(400, 'listing.valid_until_invalid', { field: 'validUntil' });
+        }
+        const now = clock.now();
+        await updateListing({
+          db: tx,
+          id,
+          changes: { status: 'active', activatedBy: actor.id, activatedAt: now, updatedAt: now },
+        });
+        await history(tx, actor, id, 'activate', reason, { status: 'active' });
+        return present(tx, actor, id);
+      });
+    },
+
+    async get({ actor, id }: { actor: Actor; id: string }): Promise<Listing> {
+      return db.transaction(async (tx) => {
+        const listing = await present(tx, actor, id);
+        await audit.record({
+          tx,
+          actor: actor.id,
+          action: 'listing.read',
+          subject: { type: 'listing', id },
+        });
+        return listing;
+      });
+    },
+
+    async list({ actor, statuses }: { actor: Actor; statuses: Listing['status'][] }) {
+      return db.transaction(async (tx) => {
+        const { rows } = await listListings({ db: tx, statuses });
+        await audit.record({
+          tx,
+          actor: actor.id,
+          action: 'listing.list',
+          details: { statuses, ids: rows.map((r) => r.listing.id) },
+        });
+        return { listings: rows.map(toListingSummary) };
+      });
+    },
+
+    /** The letter was sent on a date, or is held back with a reason and a review date. */
+    async recordNotification({
+      actor,
+      id,
+      record,
+    }: {
+      actor: Actor;
+      id: string;
+      record: NotificationRecord;
+    }): Promise<Listing> {
+      return db.transaction(async (tx) => {
+        const { listing } = await findListingForUpdate({ db: tx, id });
+        if (!listing) throw new AppError(404, 'resource.not_found');
+        if (listing.status !== 'active') throw new AppError(409, 'listing.wrong_status');
+        const now = clock.now();
+        if (record.state === 'sent') {
+          if (record.sentOn > today()) {
+            throw new AppError(400, 'listing.valid_until_invalid', { field: 'sentOn' });
+          }
+          await updateListing({
+            db: tx,
+            id,
+            changes: {
+              notificationState: 'sent',
+              notificationSentOn: record.sentOn,
+              notificationHoldReason: null,
+              notificationReviewOn: null,
+              updatedAt: now,
+            },
+          });
+          await history(tx, actor, id, 'notification_sent', null, { sentOn: record.sentOn });
+        } else {
+          if (record.reviewOn <= today()) {
+            throw new AppError(400, 'listing.valid_until_invalid', { field: 'reviewOn' });
+          }
+          await updateListing({
+            db: tx,
+            id,
+            changes: {
+              notificationState: 'held_back',
+              notificationHoldReason: record.reason,
+              notificationReviewOn: record.reviewOn,
+              updatedAt: now,
+            },
+          });
+          await history(tx, actor, id, 'notification_held_back', record.reason, {
+            reviewOn: record.reviewOn,
+          });
+        }
+        return present(tx, actor, id);
+      });
+    },
+  };
+}
