@@ -392,6 +392,27 @@ export const PROBLEM_MESSAGES: Record<ErrorCode, { title: string; detail: Locali
       en: 'This precaution is not in the catalogue.',
     },
   },
+  'listing.notification_date_invalid': {
+    title: 'Invalid notification date',
+    detail: {
+      de: 'Der Brief kann nicht an einem künftigen Tag versandt sein; eine Wiedervorlage muss in der Zukunft liegen.',
+      en: 'A letter cannot have been sent on a future day; a review date must lie in the future.',
+    },
+  },
+  'lookup.reason_unknown': {
+    title: 'Unknown look-up reason',
+    detail: {
+      de: 'Bitte wählen Sie einen Grund für die Abfrage aus der Liste.',
+      en: 'Please choose a reason for the look-up from the list.',
+    },
+  },
+  'lookup.query_too_vague': {
+    title: 'Look-up too vague',
+    detail: {
+      de: 'Bitte geben Sie einen Nachnamen mit Buchstaben oder eine Straße an.',
+      en: 'Please enter a family name with letters or a street.',
+    },
+  },
   'sso.not_configured': {
     title: 'Single sign-on not configured',
     detail: {

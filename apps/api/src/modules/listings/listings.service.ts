@@ -231,7 +231,7 @@ export function createListingsService({
         const now = clock.now();
         if (record.state === 'sent') {
           if (record.sentOn > today()) {
-            throw new AppError(400, 'listing.valid_until_invalid', { field: 'sentOn' });
+            throw new AppError(400, 'listing.notification_date_invalid', { field: 'sentOn' });
           }
           await updateListing({
             db: tx,
@@ -247,7 +247,7 @@ export function createListingsService({
           await history(tx, actor, id, 'notification_sent', null, { sentOn: record.sentOn });
         } else {
           if (record.reviewOn <= today()) {
-            throw new AppError(400, 'listing.valid_until_invalid', { field: 'reviewOn' });
+            throw new AppError(400, 'listing.notification_date_invalid', { field: 'reviewOn' });
           }
           await updateListing({
             db: tx,
