@@ -10,3 +10,4 @@ export * from '../modules/persons/persons.table.js';
 export * from '../modules/incidents/incidents.table.js';
 export * from '../modules/listings/listings.table.js';
 export * from '../modules/notifications/notifications.table.js';
+export * from '../modules/lookup/lookup.table.js';

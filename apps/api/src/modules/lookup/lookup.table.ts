@@ -1,0 +1,82 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, index, integer, pgTable, smallint, text, uuid } from 'drizzle-orm/pg-core';
+import { persons } from '../persons/persons.table.js';
+
+/**
+ * Search keys of the look-up, derived from persons, their names and addresses by
+ * `refreshSearchKeys` (never edited by hand). The look-up expands the words asked for through
+ * `lookup_words` (same word, same Kölner Phonetik code, pg_trgm-similar spelling), then finds
+ * persons by word equality narrowed by the date of birth: every step is an index probe.
+ */
+
+/**
+ * One row per word of every family name of a person (current name, aliases, former names; a
+ * double name gives one row per part and one for the parts written together).
+ */
+export const personSearchKeys = pgTable(
+  'person_search_keys',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id, { onDelete: 'cascade' }),
+    /** `primary`, `alias` or `former`. */
+    nameKind: text('name_kind').notNull(),
+    /** Folded word (normalise.ts `foldToken`): "muller". */
+    word: text('word').notNull(),
+    /** First folded given name of that name variant and its Kölner Phonetik code. */
+    givenWord: text('given_word'),
+    givenCode: text('given_code'),
+    birthYear: smallint('birth_year'),
+    birthMonth: smallint('birth_month'),
+    birthDay: smallint('birth_day'),
+  },
+  (t) => [
+    index('person_search_keys_word_year_idx').on(t.word, t.birthYear, t.personId),
+    index('person_search_keys_word_month_day_idx').on(t.word, t.birthMonth, t.birthDay, t.personId),
+    index('person_search_keys_person_idx').on(t.personId),
+  ],
+);
+
+/**
+ * Every family-name word ever indexed, with its phonetic code: the small table the fuzzy part
+ * of the search runs on (trigram GIN, code B-tree). Words are never removed; a word no person
+ * carries any more simply finds nobody.
+ */
+export const lookupWords = pgTable(
+  'lookup_words',
+  {
+    word: text('word').primaryKey(),
+    /** Kölner Phonetik (strict) of the word. */
+    code: text('code').notNull(),
+  },
+  (t) => [
+    index('lookup_words_code_idx').on(t.code),
+    index('lookup_words_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`),
+  ],
+);
+
+/**
+ * One row per address of a person, current and former (the ranking reads the validity from
+ * `person_addresses`), in the keys of address.ts.
+ */
+export const personAddressKeys = pgTable(
+  'person_address_keys',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id, { onDelete: 'cascade' }),
+    /** address.ts `streetKey`: "kolnerstrasse". */
+    streetKey: text('street_key').notNull(),
+    /** The number part of the house number (12 of "12a-14"), for equality and ranges. */
+    houseNumber: integer('house_number'),
+    postalCode: text('postal_code'),
+    cityKey: text('city_key'),
+  },
+  (t) => [
+    index('person_address_keys_street_idx').on(t.streetKey, t.postalCode),
+    index('person_address_keys_postal_idx').on(t.postalCode, t.houseNumber),
+    index('person_address_keys_person_idx').on(t.personId),
+  ],
+);
