@@ -1,6 +1,11 @@
 import path from 'node:path';
 import { ROLES, type Role } from '@zemag/contracts';
 import { z } from 'zod';
+import {
+  LetterSettingsError,
+  readLetterheadSettings,
+  type LetterheadSettings,
+} from './modules/letters/letter.settings.js';
 import { readListingSettings, type ListingConfig } from './modules/listings/listings.settings.js';
 import { readOidcSettings, type OidcSettings } from './modules/sso/sso.settings.js';
 
@@ -134,8 +139,8 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   /** OpenID Connect single sign-on, or null when it is off. */
   oidc: OidcSettings | null;
-  /** Listing validity and the precaution catalogue. */
-  listings: ListingConfig;
+  /** Listing validity, the precaution catalogue and the notification letter's letterhead. */
+  listings: ListingConfig & { letterhead: LetterheadSettings };
   /** Demo mode (Musterstadt, one-click demo sign-in); never true in production. */
   demo: boolean;
 }
@@ -157,6 +162,17 @@ export class ConfigError extends Error {
 }
 
 const defaultWebDir = path.resolve(import.meta.dirname, '../../web/dist');
+
+/** The letterhead settings (ZEMAG_CITY_NAME, ZEMAG_LETTER_*, …), their problems added to the list. */
+function readLetterhead(env: Record<string, string | undefined>, problems: string[]) {
+  try {
+    return readLetterheadSettings(env);
+  } catch (error) {
+    if (!(error instanceof LetterSettingsError)) throw error;
+    problems.push(...error.problems);
+    return readLetterheadSettings({});
+  }
+}
 
 /** Reads and validates the configuration once, at start. */
 export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
@@ -200,7 +216,10 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     secretKeySource = { kind: 'ephemeral' };
   } else secretKeySource = { kind: 'file', path: path.join(dataDir, 'secret.key') };
   const oidc = readOidcSettings(e, publicUrl, problems);
-  const listings = readListingSettings(e, problems);
+  const listings = {
+    ...readListingSettings(e, problems),
+    letterhead: readLetterhead(env, problems),
+  };
   // A demo is tried without a phone at hand: unless roles are named explicitly, none needs a
   // second factor in demo mode.
   const mfaRequiredRoles =

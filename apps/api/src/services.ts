@@ -6,6 +6,7 @@ import { createDepartmentsService } from './modules/departments/departments.serv
 import { createGrantsService } from './modules/grants/grants.service.js';
 import { createIdempotencyService } from './modules/idempotency/idempotency.service.js';
 import { createIncidentsService } from './modules/incidents/incidents.service.js';
+import { notificationLetterPdf } from './modules/letters/notification-letter.js';
 import { createListingsService } from './modules/listings/listings.service.js';
 import { createNotificationsService } from './modules/notifications/notifications.service.js';
 import { createPersonsService } from './modules/persons/persons.service.js';
@@ -83,6 +84,7 @@ export function createServices({
     audit,
     clock,
     settings: { timeZone: config.timeZone, ...config.listings },
+    renderLetter: notificationLetterPdf,
   });
   const notifications = createNotificationsService({ db, clock });
   return {

@@ -70,3 +70,13 @@ export async function listAncestorIds({ db, id }: { db: DbOrTx; id: string }) {
   `);
   return { ids: (result as unknown as { rows: { id: string }[] }).rows.map((r) => r.id) };
 }
+
+/** Names of the departments whose staff may look up the register (for the letter). */
+export async function listAuthorisedDepartmentNames({ db }: { db: DbOrTx }) {
+  const rows = await db
+    .select({ name: departments.name })
+    .from(departments)
+    .where(eq(departments.lookupAuthorised, true))
+    .orderBy(asc(departments.name));
+  return { names: rows.map((r) => r.name) };
+}

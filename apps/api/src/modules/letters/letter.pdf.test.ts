@@ -1,26 +1,9 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { notificationLetter } from './letter.content.js';
 import { buildLetterInput } from './letter.fixtures.js';
 import { renderLetterPdf, runs } from './letter.pdf.js';
 import { notificationLetterPdf } from './notification-letter.js';
-
-/** The PDF's text as a reader would copy it: pages joined, whitespace collapsed. */
-async function pdfText(bytes: Uint8Array): Promise<{ pages: string[]; text: string }> {
-  // pdf.js takes ownership of the buffer it is given.
-  const pdf = await getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false })
-    .promise;
-  const pages: string[] = [];
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const content = await (await pdf.getPage(n)).getTextContent();
-    const parts = content.items.map((item) =>
-      'str' in item ? item.str + (item.hasEOL ? '\n' : '') : '',
-    );
-    pages.push(parts.join('').replace(/\s+/g, ' ').trim());
-  }
-  await pdf.destroy();
-  return { pages, text: pages.join(' ') };
-}
+import { pdfText } from '../../test-support/pdf-text.js';
 
 describe('notification letter PDF', () => {
   it('is a real PDF whose text carries name, valid-until date, DPO contact and the rights', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createTestUser, signIn, type TestApp } from '../../test-support/test-app.js';
+import { pdfText } from '../../test-support/pdf-text.js';
 import { engines, engineTitle } from '../../test-support/test-database.js';
 
 const REPORT = {
@@ -174,6 +175,21 @@ for (const target of engines) {
         'propose',
         'activate',
       ]);
+
+      const letter = await call(registrarB, 'GET', `/api/v1/listings/${listing.id}/letter`);
+      expect(letter.statusCode).toBe(200);
+      expect(letter.headers['content-type']).toBe('application/pdf');
+      expect(letter.headers['cache-control']).toBe('no-store');
+      const { text } = await pdfText(new Uint8Array(letter.rawPayload));
+      expect(text).toContain('Guten Tag Klaus Peter Kowalski,');
+      expect(text).toContain('1. Dezember 2027');
+      expect(text).toContain('Nur zu zweit');
+      const proposedLetter = await call(
+        registrarA,
+        'GET',
+        `/api/v1/listings/${(await reported()).id}/letter`,
+      );
+      expect(proposedLetter.statusCode).toBe(404);
 
       const pastReview = await call(
         registrarB,

@@ -115,6 +115,31 @@ export const listingsRoutes: FastifyPluginAsyncZod<{ listings: ListingsService }
       }),
   );
 
+  app.get(
+    '/api/v1/listings/:id/letter',
+    {
+      config: { permission: 'listing.manage' },
+      schema: {
+        tags,
+        summary: 'The notification letter (Art. 14 GDPR) of an active listing, as PDF',
+        params: IdParams,
+        produces: ['application/pdf'],
+        response: { 200: z.any().describe('PDF document'), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { pdf, reference } = await listings.letter({
+        actor: request.auth!.user,
+        id: request.params.id,
+      });
+      return reply
+        .type('application/pdf')
+        .header('cache-control', 'no-store')
+        .header('content-disposition', `attachment; filename="Benachrichtigung-${reference}.pdf"`)
+        .send(Buffer.from(pdf));
+    },
+  );
+
   app.post(
     '/api/v1/listings/:id/notification',
     {

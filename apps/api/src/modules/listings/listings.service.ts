@@ -25,6 +25,14 @@ import {
   updateListing,
 } from './listings.repository.js';
 import { listingDefaults, missingListingCondition } from './listings.rules.js';
+import { letterInput } from './listings.letter.js';
+import { listAuthorisedDepartmentNames } from '../departments/departments.repository.js';
+import type {
+  LetterheadSettings,
+  NotificationLetterInput,
+} from '../letters/notification-letter.js';
+import { findPersons } from '../persons/persons.repository.js';
+import { precautionTexts } from './listings.mapping.js';
 
 type Actor = Pick<CurrentUser, 'id'>;
 export type ListingsService = ReturnType<typeof createListingsService>;
@@ -34,6 +42,7 @@ export interface ListingSettings {
   /** Default validity: months after the latest incident. */
   validityMonths: number;
   precautions: readonly Precaution[];
+  letterhead: LetterheadSettings;
 }
 
 /** A listing may run at most this long from today (a longer one needs a new decision). */
@@ -48,11 +57,13 @@ export function createListingsService({
   audit,
   clock,
   settings,
+  renderLetter,
 }: {
   db: Db;
   audit: AuditService;
   clock: Clock;
   settings: ListingSettings;
+  renderLetter(input: NotificationLetterInput): Promise<Uint8Array>;
 }) {
   const today = () => localDate(clock.now(), settings.timeZone);
 
@@ -212,6 +223,50 @@ export function createListingsService({
         });
         return { listings: rows.map(toListingSummary) };
       });
+    },
+
+    /**
+     * The Art. 14 GDPR letter for an active listing, as PDF. Producing it is audited; the
+     * registrar then records it as sent or held back.
+     */
+    async letter({
+      actor,
+      id,
+    }: {
+      actor: Pick<CurrentUser, 'id' | 'displayName'>;
+      id: string;
+    }): Promise<{ pdf: Uint8Array; reference: string }> {
+      const input = await db.transaction(async (tx) => {
+        const { found } = await findListing({ db: tx, id });
+        if (!found) throw new AppError(404, 'resource.not_found');
+        if (found.listing.status !== 'active') throw new AppError(409, 'listing.wrong_status');
+        const { records } = await findPersons({ db: tx, ids: [found.listing.personId] });
+        const { names } = await listAuthorisedDepartmentNames({ db: tx });
+        const letter = letterInput({
+          found,
+          person: records[0]!,
+          precautions: [
+            ...precautionTexts(found.listing.precautions, settings.precautions).map((p) => p.de),
+            ...(found.listing.precautionsText ? [found.listing.precautionsText] : []),
+          ],
+          settings: {
+            ...settings.letterhead,
+            departments: names.length > 0 ? names : settings.letterhead.departments,
+          },
+          registrarName: actor.displayName,
+          today: today(),
+          localDateOf: (instant) => localDate(instant, settings.timeZone),
+        });
+        await audit.record({
+          tx,
+          actor: actor.id,
+          action: 'listing.letter',
+          subject: { type: 'listing', id },
+          details: { reference: letter.listing.reference },
+        });
+        return letter;
+      });
+      return { pdf: await renderLetter(input), reference: input.listing.reference };
     },
 
     /** The letter was sent on a date, or is held back with a reason and a review date. */
