@@ -34,6 +34,14 @@ export const personSearchKeys = pgTable(
   (t) => [
     index('person_search_keys_word_year_idx').on(t.word, t.birthYear, t.personId),
     index('person_search_keys_word_month_day_idx').on(t.word, t.birthMonth, t.birthDay, t.personId),
+    // Given name and full date of birth: finds a person whose family name changed (marriage).
+    index('person_search_keys_given_date_idx').on(
+      t.givenCode,
+      t.birthYear,
+      t.birthMonth,
+      t.birthDay,
+      t.personId,
+    ),
     index('person_search_keys_person_idx').on(t.personId),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "person_search_keys_given_date_idx" ON "person_search_keys" USING btree ("given_code","birth_year","birth_month","birth_day","person_id");
