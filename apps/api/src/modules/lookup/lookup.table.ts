@@ -42,6 +42,8 @@ export const personSearchKeys = pgTable(
       t.birthDay,
       t.personId,
     ),
+    // Family word and given name regardless of the date of birth (a mistyped date).
+    index('person_search_keys_word_given_idx').on(t.word, t.givenCode, t.personId),
     index('person_search_keys_person_idx').on(t.personId),
   ],
 );

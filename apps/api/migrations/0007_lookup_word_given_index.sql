@@ -1,0 +1,1 @@
+CREATE INDEX "person_search_keys_word_given_idx" ON "person_search_keys" USING btree ("word","given_code","person_id");
