@@ -1,4 +1,4 @@
-import type { DemoAccount, SessionInfo } from '@zemag/contracts';
+import { ROLES, type DemoAccount, type Role, type SessionInfo } from '@zemag/contracts';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -15,6 +15,9 @@ import {
   countUsersNamed,
   findActiveUsersNamed,
 } from './demo.repository.js';
+
+// The role that tells accounts apart first; `reporter`, which everyone has, last.
+const roleRank = (role: Role) => (role === 'reporter' ? ROLES.length : ROLES.indexOf(role));
 
 /** The demo is refused for a database that holds real data. */
 export class DemoRefusedError extends Error {
@@ -158,7 +161,7 @@ export function createDemoService({
         accounts.push({
           username: row.username,
           displayName: row.displayName,
-          roles,
+          roles: [...roles].sort((a, b) => roleRank(a) - roleRank(b)),
           departmentName: row.departmentName,
           purpose: demo.purpose,
         });

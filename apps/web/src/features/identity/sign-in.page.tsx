@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type Notice, useRoute } from '../../app/router';
 import { usePage } from '../../app/use-page';
 import { Alert } from '../../ui/alert';
+import { DemoAccounts } from '../demo/demo-accounts';
 import { SsoSignIn } from '../sso/sso-sign-in';
 import { SignInForm } from './sign-in.form';
 
@@ -32,6 +33,7 @@ export function SignInPage() {
           <p className="kern-body">{t(`notices.${notice}`)}</p>
         </Alert>
       ) : null}
+      <DemoAccounts />
       <SsoSignIn />
       <SignInForm onSubmitted={() => setShowNotice(false)} />
     </div>

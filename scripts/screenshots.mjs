@@ -1,0 +1,189 @@
+/* global document */
+// `npm run screenshots`: the README's pictures, taken from the demo city Musterstadt.
+// Expects `npm run build` to be done; starts the built server with ZEMAG_DEMO=1 on an empty
+// temporary database and a free port, signs in through the demo buttons as a visitor would,
+// and writes docs/screenshots/<phone|desktop>-<screen>.png.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { toPalettePng } from './png-palette.mjs';
+
+const root = path.resolve(import.meta.dirname, '..');
+const serverJs = path.join(root, 'apps/api/dist/server.js');
+const webIndex = path.join(root, 'apps/web/dist/index.html');
+const outDir = path.join(root, 'docs/screenshots');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const VIEWPORTS = {
+  phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+  desktop: { viewport: { width: 1280, height: 800 } },
+};
+
+/** Who is signed in for which screens (display names from apps/api/src/modules/demo/demo.data.ts). */
+const JOURNEYS = [
+  {
+    account: 'Sven Yıldız',
+    screens: [
+      { name: 'home-field', path: '/', heading: 'Guten Tag, Sven Yıldız' },
+      { name: 'security', path: '/security', heading: 'Sicherheit' },
+    ],
+  },
+  {
+    account: 'Aylin Demir',
+    screens: [{ name: 'home-registrar', path: '/', heading: 'Guten Tag, Aylin Demir' }],
+  },
+  {
+    account: 'Katrin Vogel',
+    screens: [
+      // twice the screen's height: the account list starts below the search form
+      { name: 'admin-users', path: '/admin/users', heading: 'Benutzerkonten', screens: 2 },
+      { name: 'admin-grants', path: '/admin/grants', heading: 'Bestätigungen' },
+    ],
+  },
+];
+
+function fail(message) {
+  console.error(message);
+  process.exit(1);
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** The built server in demo mode; resolves once it has seeded Musterstadt and listens. */
+async function startDemoServer(dataDir) {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [serverJs], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'development',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      ZEMAG_PUBLIC_URL: origin,
+      ZEMAG_DATA_DIR: dataDir,
+      ZEMAG_DEMO: '1',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server not ready:\n${output}`)), 180_000);
+    const onData = (chunk) => {
+      output += chunk.toString();
+      if (output.includes('Demo mode: Musterstadt')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    origin,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function shoot(page, file, screens = 1) {
+  // Fonts and the last request settled, no blinking caret: the same screen gives the same picture.
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => document.fonts.ready);
+  const { width, height } = page.viewportSize();
+  const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+  const png = await page.screenshot({
+    animations: 'disabled',
+    caret: 'hide',
+    ...(screens > 1
+      ? {
+          fullPage: true,
+          clip: { x: 0, y: 0, width, height: Math.min(pageHeight, height * screens) },
+        }
+      : {}),
+  });
+  fs.writeFileSync(path.join(outDir, file), toPalettePng(png));
+  console.log(`  docs/screenshots/${file}`);
+}
+
+async function signInWithDemoButton(page, origin, displayName) {
+  await page.goto(`${origin}/`);
+  await page.getByRole('button', { name: `Anmelden als ${displayName}` }).click();
+  await page.getByRole('heading', { level: 1, name: `Guten Tag, ${displayName}` }).waitFor();
+}
+
+async function main() {
+  for (const file of [serverJs, webIndex]) {
+    if (!fs.existsSync(file))
+      fail(`${path.relative(root, file)} is missing: run npm run build first`);
+  }
+  if (!fs.existsSync(chromiumPath)) fail(`no Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
+
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zemag-screenshots-'));
+  let server;
+  let browser;
+  try {
+    server = await startDemoServer(dataDir);
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    fs.mkdirSync(outDir, { recursive: true });
+    for (const [viewportName, options] of Object.entries(VIEWPORTS)) {
+      const newPage = async () =>
+        (await browser.newContext({ ...options, locale: 'de-DE', deviceScaleFactor: 1 })).newPage();
+
+      const signInPage = await newPage();
+      await signInPage.goto(`${server.origin}/`);
+      await signInPage.getByTestId('demo-accounts').waitFor();
+      await shoot(signInPage, `${viewportName}-sign-in.png`);
+      await signInPage.context().close();
+
+      for (const journey of JOURNEYS) {
+        const page = await newPage();
+        await signInWithDemoButton(page, server.origin, journey.account);
+        for (const screen of journey.screens) {
+          if (new URL(page.url()).pathname !== screen.path) {
+            await page.goto(`${server.origin}${screen.path}`);
+          }
+          await page.getByRole('heading', { level: 1, name: screen.heading }).waitFor();
+          await shoot(page, `${viewportName}-${screen.name}.png`, screen.screens);
+        }
+        await page.context().close();
+      }
+    }
+  } finally {
+    await browser?.close();
+    await server?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
