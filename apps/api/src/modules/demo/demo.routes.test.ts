@@ -188,6 +188,30 @@ for (const target of engines) {
       } finally {
         await t.close();
       }
-    });
+    }, 120_000);
+
+    it('seeds the same Musterstadt every time: accounts, roles and departments', async () => {
+      const picture = async () => {
+        const t = await buildTestApp({ engine: target.engine, env: { ZEMAG_DEMO: '1' } });
+        try {
+          await createDemoService({ db: t.database.db, ...t.services }).seed();
+          const admin = await signIn(t.app, { username: 'demo.admin', password: DEMO_PASSWORD });
+          const get = (url: string) =>
+            t.app.inject({ url, headers: { cookie: admin.cookie } }).then((r) => r.json());
+          const { departments } = await get('/api/v1/departments');
+          return {
+            demo: (await t.app.inject({ url: '/api/v1/demo' })).json(),
+            departments: departments
+              .map(({ id: _id, ...rest }: { id: string }) => rest)
+              .sort((a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code)),
+          };
+        } finally {
+          await t.close();
+        }
+      };
+      const first = await picture();
+      expect(first.demo.accounts).toHaveLength(DEMO_USERS.length);
+      expect(await picture()).toEqual(first);
+    }, 120_000);
   });
 }
