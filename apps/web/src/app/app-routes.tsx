@@ -5,6 +5,9 @@ import { useSession } from '../features/identity/session.context';
 import { SignInPage } from '../features/identity/sign-in.page';
 import { SecondFactorGate } from '../features/mfa/second-factor.gate';
 import { SecurityPage } from '../features/mfa/security.page';
+import { OfflineOutboxNotice } from '../features/reports/offline-outbox-notice';
+import { OutboxSync } from '../features/reports/outbox-sync';
+import { ReportsRoutes, isReportsPath } from '../features/reports/reports.routes';
 import { SetupPage } from '../features/setup/setup.page';
 import { useTranslator } from '../i18n/use-translator';
 import { problemMessage } from '../api/problem-message';
@@ -15,8 +18,17 @@ import { NotFoundPage } from './not-found.page';
 import { Redirect } from './redirect';
 import { useRoute } from './router';
 
-/** Which page to show for the current path and session. */
+/** Which page to show for the current path and session; the report outbox syncs beside it. */
 export function AppRoutes() {
+  return (
+    <>
+      <OutboxSync />
+      <Page />
+    </>
+  );
+}
+
+function Page() {
   const { t } = useTranslation();
   const translator = useTranslator();
   const { path } = useRoute();
@@ -28,6 +40,7 @@ export function AppRoutes() {
     return (
       <div className="zm-narrow kern-stack-lg">
         <Alert variant="danger" title={problemMessage(state.error, translator)} role="alert" />
+        <OfflineOutboxNotice />
         <Button variant="secondary" label={t('app.retry')} onClick={reload} />
       </div>
     );
@@ -39,6 +52,9 @@ export function AppRoutes() {
     return signedIn ? <SecurityPage session={state.session} /> : <SignInPage />;
   if (path === '/sign-in') return signedIn ? <Redirect to="/" /> : <SignInPage />;
   if (path === '/') return signedIn ? <HomePage user={state.session.user} /> : <SignInPage />;
+  if (isReportsPath(path)) {
+    return signedIn ? <ReportsRoutes path={path} user={state.session.user} /> : <SignInPage />;
+  }
   if (isAdminPath(path)) {
     return signedIn ? <AdminRoutes path={path} user={state.session.user} /> : <SignInPage />;
   }

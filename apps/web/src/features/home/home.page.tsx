@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../app/app-link';
 import { usePage } from '../../app/use-page';
 import { AbilityList } from './ability-list';
+import { ReportsHome } from '../reports/reports-home';
 import { AdminLinks } from './admin-links';
 import { RoleList } from './role-list';
 
@@ -20,6 +21,7 @@ export function HomePage({ user }: { user: CurrentUser }) {
           {t('home.signedInAs', { username: user.username })}
         </p>
       </div>
+      <ReportsHome user={user} />
       <AdminLinks abilities={user.abilities} />
       <p className="kern-body">
         <AppLink href="/security" className="kern-link">

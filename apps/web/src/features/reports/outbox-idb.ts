@@ -1,0 +1,94 @@
+import type { OutboxStore, StoredEntry } from './outbox-store';
+
+/** The IndexedDB database of the outbox: one store for the key, one for the entries. */
+export const OUTBOX_DB = 'zemag-outbox';
+const VERSION = 1;
+const KEYS = 'keys';
+const ENTRIES = 'entries';
+const KEY_ID = 'outbox';
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+function done(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+  });
+}
+
+function open(factory: IDBFactory): Promise<IDBDatabase> {
+  const req = factory.open(OUTBOX_DB, VERSION);
+  req.onupgradeneeded = () => {
+    const db = req.result;
+    if (!db.objectStoreNames.contains(KEYS)) db.createObjectStore(KEYS);
+    if (!db.objectStoreNames.contains(ENTRIES)) db.createObjectStore(ENTRIES, { keyPath: 'id' });
+  };
+  return request(req);
+}
+
+/**
+ * The outbox in the browser's IndexedDB. The key is stored as a CryptoKey object (structured
+ * clone keeps it non-extractable); the database is opened per operation and closed again, so
+ * a wipe in another tab is never blocked by an idle connection.
+ */
+export function createIdbOutboxStore(factory: IDBFactory = indexedDB): OutboxStore {
+  async function run<T>(
+    stores: string[],
+    mode: IDBTransactionMode,
+    work: (tx: IDBTransaction) => Promise<T> | T,
+  ): Promise<T> {
+    const db = await open(factory);
+    try {
+      const tx = db.transaction(stores, mode);
+      const finished = done(tx);
+      const result = await work(tx);
+      await finished;
+      return result;
+    } finally {
+      db.close();
+    }
+  }
+
+  return {
+    loadKey: () =>
+      run([KEYS], 'readonly', (tx) =>
+        request(tx.objectStore(KEYS).get(KEY_ID) as IDBRequest<CryptoKey | undefined>),
+      ),
+    saveKeyIfAbsent: (key) =>
+      // One transaction: two tabs starting at once end up with the same key.
+      run([KEYS], 'readwrite', async (tx) => {
+        const store = tx.objectStore(KEYS);
+        const existing = (await request(store.get(KEY_ID))) as CryptoKey | undefined;
+        if (existing) return existing;
+        store.put(key, KEY_ID);
+        return key;
+      }),
+    all: () =>
+      run([ENTRIES], 'readonly', (tx) =>
+        request(tx.objectStore(ENTRIES).getAll() as IDBRequest<StoredEntry[]>),
+      ),
+    get: (id) =>
+      run([ENTRIES], 'readonly', (tx) =>
+        request(tx.objectStore(ENTRIES).get(id) as IDBRequest<StoredEntry | undefined>),
+      ),
+    put: (entry) =>
+      run([ENTRIES], 'readwrite', (tx) => {
+        tx.objectStore(ENTRIES).put(entry);
+      }),
+    remove: (id) =>
+      run([ENTRIES], 'readwrite', (tx) => {
+        tx.objectStore(ENTRIES).delete(id);
+      }),
+    wipe: () =>
+      run([KEYS, ENTRIES], 'readwrite', (tx) => {
+        tx.objectStore(ENTRIES).clear();
+        tx.objectStore(KEYS).clear();
+      }),
+  };
+}

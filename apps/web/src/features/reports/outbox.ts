@@ -1,0 +1,196 @@
+import type { IncidentReceipt, IncidentReportInput } from '@zemag/contracts';
+import type { SendIncident, SendOutcome } from './incident-sender';
+import { createOutboxKey, openJson, sealJson } from './outbox-crypto';
+import type { EntryProblem, OutboxStore, StoredEntry } from './outbox-store';
+
+/** An entry as the app shows it: bookkeeping plus the decrypted report. */
+export interface OutboxEntry {
+  id: string;
+  createdAt: string;
+  attempts: number;
+  lastAttemptAt: string | null;
+  state: StoredEntry['state'];
+  lastError: string | null;
+  problems: EntryProblem[];
+  report: IncidentReportInput;
+}
+
+/** The result of sending one entry during a flush. */
+export interface FlushResult {
+  id: string;
+  outcome: SendOutcome;
+}
+
+export interface Outbox {
+  /** Encrypts and keeps a report; its idempotency key is fixed here. */
+  add(ownerId: string, report: IncidentReportInput): Promise<OutboxEntry>;
+  /** Replaces a corrected entry: a new entry with a new key (the old key met a refusal). */
+  replace(id: string, ownerId: string, report: IncidentReportInput): Promise<OutboxEntry>;
+  /** The owner's entries, oldest first. Entries that can no longer be opened are dropped. */
+  entries(ownerId: string): Promise<OutboxEntry[]>;
+  /** How many entries wait on this device, whoever wrote them (no key needed). */
+  countAll(): Promise<number>;
+  /** Sends the owner's pending entries, oldest first; stops when the connection is gone. */
+  flush(ownerId: string): Promise<FlushResult[]>;
+  remove(id: string): Promise<void>;
+  /** Deletes every entry and the key (sign-out). */
+  wipe(): Promise<void>;
+  /** Called after every change; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+}
+
+export interface OutboxDeps {
+  store: OutboxStore;
+  send: SendIncident;
+  now?: () => Date;
+  newId?: () => string;
+  /** Runs a flush exclusively across tabs (Web Locks in the browser); plain call by default. */
+  exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
+  subtle?: SubtleCrypto;
+}
+
+/** Failures after which the other entries would fail the same way. */
+const STOP_CODES = new Set(['client.network', 'auth.unauthenticated']);
+
+/**
+ * The device's outbox of reports: every submission lands here first, encrypted, and leaves
+ * only when the server confirmed it stored the report (201) or already holds it (422
+ * key_reused). Everything else keeps the entry for the next attempt.
+ */
+export function createOutbox({
+  store,
+  send,
+  now = () => new Date(),
+  newId = () => crypto.randomUUID(),
+  exclusive = (work) => work(),
+  subtle = crypto.subtle,
+}: OutboxDeps): Outbox {
+  const listeners = new Set<() => void>();
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const changed = () => listeners.forEach((listener) => listener());
+
+  async function key(): Promise<CryptoKey> {
+    const existing = await store.loadKey();
+    if (existing) return existing;
+    return store.saveKeyIfAbsent(await createOutboxKey(subtle));
+  }
+
+  async function open(entry: StoredEntry, cryptoKey: CryptoKey): Promise<OutboxEntry | null> {
+    try {
+      const report = (await openJson(cryptoKey, entry.sealed, entry.id, subtle)) as
+        IncidentReportInput | undefined;
+      if (report === undefined) return null;
+      const { sealed: _sealed, ownerId: _owner, ...rest } = entry;
+      return { ...rest, report };
+    } catch {
+      return null;
+    }
+  }
+
+  async function add(ownerId: string, report: IncidentReportInput): Promise<OutboxEntry> {
+    const id = newId();
+    const entry: StoredEntry = {
+      id,
+      ownerId,
+      createdAt: now().toISOString(),
+      attempts: 0,
+      lastAttemptAt: null,
+      state: 'pending',
+      lastError: null,
+      problems: [],
+      sealed: await sealJson(await key(), report, id, subtle),
+    };
+    await store.put(entry);
+    changed();
+    const { sealed: _sealed, ownerId: _owner, ...rest } = entry;
+    return { ...rest, report };
+  }
+
+  async function entries(ownerId: string): Promise<OutboxEntry[]> {
+    const stored = (await store.all()).filter((entry) => entry.ownerId === ownerId);
+    if (stored.length === 0) return [];
+    const cryptoKey = await store.loadKey();
+    const opened: OutboxEntry[] = [];
+    for (const entry of stored) {
+      const view = cryptoKey ? await open(entry, cryptoKey) : null;
+      // Without its key an entry can never be read or sent again: drop it.
+      if (view) opened.push(view);
+      else await store.remove(entry.id);
+    }
+    return opened.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  async function sendOne(entry: OutboxEntry, ownerId: string): Promise<SendOutcome> {
+    const outcome = await send(entry.id, entry.report);
+    if (outcome.kind === 'stored' || outcome.kind === 'duplicate') {
+      await store.remove(entry.id);
+      return outcome;
+    }
+    const current = await store.get(entry.id);
+    if (!current || current.ownerId !== ownerId) return outcome;
+    await store.put({
+      ...current,
+      attempts: current.attempts + 1,
+      lastAttemptAt: now().toISOString(),
+      lastError: outcome.code,
+      ...(outcome.kind === 'invalid'
+        ? {
+            state: 'invalid' as const,
+            problems: outcome.fieldErrors.map(({ field, code }) => ({ field, code })),
+          }
+        : {}),
+    });
+    return outcome;
+  }
+
+  async function runFlush(ownerId: string): Promise<FlushResult[]> {
+    const results: FlushResult[] = [];
+    for (const entry of await entries(ownerId)) {
+      if (entry.state !== 'pending') continue;
+      const outcome = await sendOne(entry, ownerId);
+      results.push({ id: entry.id, outcome });
+      if (outcome.kind === 'retry' && STOP_CODES.has(outcome.code)) break;
+    }
+    if (results.length > 0) changed();
+    return results;
+  }
+
+  return {
+    add,
+    async replace(id, ownerId, report) {
+      const entry = await add(ownerId, report);
+      await store.remove(id);
+      changed();
+      return entry;
+    },
+    entries,
+    async countAll() {
+      return (await store.all()).length;
+    },
+    flush(ownerId) {
+      // One flush at a time in this tab; a flush asked for meanwhile runs after it.
+      const next = queue.then(() => exclusive(() => runFlush(ownerId)));
+      queue = next.catch(() => undefined);
+      return next;
+    },
+    async remove(id) {
+      await store.remove(id);
+      changed();
+    },
+    async wipe() {
+      await store.wipe();
+      changed();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** The receipt of an entry in a flush's results, if the server stored it. */
+export function receiptOf(results: readonly FlushResult[], id: string): IncidentReceipt | null {
+  const result = results.find((r) => r.id === id);
+  return result?.outcome.kind === 'stored' ? result.outcome.receipt : null;
+}

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import {
+  draftFrom,
+  emptyDraft,
+  emptyPerson,
+  partialDate,
+  splitPartialDate,
+  toReportInput,
+} from './report-form.model';
+import { fieldId, fieldKey, serverProblems, validateReport } from './report-validation';
+
+const NOW = new Date('2026-03-10T10:00:00Z');
+
+function quickDraft() {
+  return {
+    ...emptyDraft(new Date('2026-03-10T09:00:00Z')),
+    categories: ['threat' as const],
+    level: 2 as const,
+    placeDescription: 'Bürgerbüro Nord, Schalter 3',
+  };
+}
+
+describe('the report form', () => {
+  it('turns a quick report into a valid report marked quick', () => {
+    const input = toReportInput(quickDraft());
+    expect(validateReport(input, NOW)).toEqual([]);
+    expect(input).toMatchObject({
+      categories: ['threat'],
+      level: 2,
+      quick: true,
+      place: { address: null, description: 'Bürgerbüro Nord, Schalter 3', position: null },
+      persons: [],
+    });
+    expect(input.occurredAt).toBe('2026-03-10T09:00:00.000Z');
+  });
+
+  it('is no longer quick once details are given', () => {
+    const draft = { ...quickDraft(), policeInvolved: 'yes' as const };
+    expect(toReportInput(draft)).toMatchObject({ quick: false, policeInvolved: true });
+  });
+
+  it.each([
+    ['', '', '1984', '1984'],
+    ['', '3', '1984', '1984-03'],
+    ['7', '3', '1984', '1984-03-07'],
+    ['', '', '', ''],
+  ])('composes a partial date of birth from %j/%j/%j', (day, month, year, expected) => {
+    expect(partialDate(day, month, year)).toBe(expected);
+  });
+
+  it('refuses a day of birth without a month instead of dropping it', () => {
+    const draft = {
+      ...quickDraft(),
+      persons: [{ ...emptyPerson(), familyName: 'Muster', birthDay: '7', birthYear: '1984' }],
+    };
+    expect(validateReport(toReportInput(draft), NOW)).toEqual([
+      { field: 'persons.0.dateOfBirth', code: 'invalid_format' },
+    ]);
+  });
+
+  it('names every missing minimum by field', () => {
+    const problems = validateReport(toReportInput(emptyDraft(NOW)), NOW);
+    expect(problems.map((p) => [p.field, p.code])).toEqual([
+      ['place.description', 'invalid'],
+      ['categories', 'too_few'],
+    ]);
+  });
+
+  it('asks for a name or a description of each person', () => {
+    const draft = { ...quickDraft(), persons: [emptyPerson()] };
+    expect(validateReport(toReportInput(draft), NOW)).toEqual([
+      { field: 'persons.0.familyName', code: 'invalid' },
+    ]);
+  });
+
+  it('refuses a time in the future', () => {
+    const draft = { ...quickDraft(), occurredAt: '2026-03-11T09:00' };
+    expect(validateReport(toReportInput(draft), NOW)).toEqual([
+      { field: 'occurredAt', code: 'incident.in_future' },
+    ]);
+  });
+
+  it('wants a street when an address is started, and five digits of postal code', () => {
+    const draft = { ...quickDraft(), postalCode: '5206', city: 'Aachen' };
+    expect(validateReport(toReportInput(draft), NOW).map((p) => p.field)).toEqual([
+      'place.address.street',
+      'place.address.postalCode',
+    ]);
+  });
+
+  it('gives a stored report back to the form without losing anything', () => {
+    const draft = {
+      ...quickDraft(),
+      street: 'Marktplatz',
+      houseNumber: '1',
+      postalCode: '52062',
+      city: 'Aachen',
+      description: 'Er schrie und schlug gegen die Scheibe.',
+      injuries: 'minor' as const,
+      policeInvolved: 'no' as const,
+      complaintStatus: 'planned' as const,
+      complaintFileNumber: 'AZ 123/26',
+      persons: [{ ...emptyPerson(), familyName: 'Muster', birthMonth: '03', birthYear: '1984' }],
+    };
+    const input = toReportInput(draft);
+    const again = toReportInput(draftFrom(input));
+    expect(again).toEqual(input);
+    expect(splitPartialDate('1984-03')).toEqual({ day: '', month: '03', year: '1984' });
+  });
+});
+
+describe('field errors', () => {
+  it.each([
+    ['occurredAt', 'report-occurredAt'],
+    ['categories', 'report-categories'],
+    ['categories.1', 'report-categories'],
+    ['place', 'report-place-description'],
+    ['place.address', 'report-place-address-street'],
+    ['place.address.postalCode', 'report-place-address-postalCode'],
+    ['persons.0.familyName', 'report-persons-0-familyName'],
+    ['persons.1', 'report-persons-1-familyName'],
+    ['persons.2.address.city', 'report-persons-2-address-city'],
+    ['criminalComplaint.fileNumber', 'report-criminalComplaint-fileNumber'],
+  ])('puts %s at the control %s', (field, id) => {
+    expect(fieldId(field)).toBe(id);
+  });
+
+  it('reads the server’s paths, also inside an amendment', () => {
+    const message = { de: 'x', en: 'y' };
+    expect(
+      serverProblems([
+        { field: 'report.persons.0.familyName', code: 'too_long', message },
+        { field: 'occurredAt', code: 'incident.in_future', message },
+      ]).map((p) => [p.field, p.code]),
+    ).toEqual([
+      ['persons.0.familyName', 'too_long'],
+      ['occurredAt', 'incident.in_future'],
+    ]);
+    expect(fieldKey('report.persons.3.address.street')).toBe('persons.address.street');
+  });
+});
