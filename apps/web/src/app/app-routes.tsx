@@ -8,6 +8,7 @@ import { SecurityPage } from '../features/mfa/security.page';
 import { OfflineOutboxNotice } from '../features/reports/offline-outbox-notice';
 import { OutboxSync } from '../features/reports/outbox-sync';
 import { ReportsRoutes, isReportsPath } from '../features/reports/reports.routes';
+import { ReviewRoutes, isReviewPath } from '../features/review/review.routes';
 import { SetupPage } from '../features/setup/setup.page';
 import { useTranslator } from '../i18n/use-translator';
 import { problemMessage } from '../api/problem-message';
@@ -54,6 +55,9 @@ function Page() {
   if (path === '/') return signedIn ? <HomePage user={state.session.user} /> : <SignInPage />;
   if (isReportsPath(path)) {
     return signedIn ? <ReportsRoutes path={path} user={state.session.user} /> : <SignInPage />;
+  }
+  if (isReviewPath(path)) {
+    return signedIn ? <ReviewRoutes path={path} user={state.session.user} /> : <SignInPage />;
   }
   if (isAdminPath(path)) {
     return signedIn ? <AdminRoutes path={path} user={state.session.user} /> : <SignInPage />;

@@ -4,6 +4,7 @@ import { AppLink } from '../../app/app-link';
 import { usePage } from '../../app/use-page';
 import { AbilityList } from './ability-list';
 import { ReportsHome } from '../reports/reports-home';
+import { ReviewHome } from '../review/review-home';
 import { AdminLinks } from './admin-links';
 import { RoleList } from './role-list';
 
@@ -22,6 +23,7 @@ export function HomePage({ user }: { user: CurrentUser }) {
         </p>
       </div>
       <ReportsHome user={user} />
+      <ReviewHome user={user} />
       <AdminLinks abilities={user.abilities} />
       <p className="kern-body">
         <AppLink href="/security" className="kern-link">

@@ -1,0 +1,202 @@
+import type { CurrentUser, Incident, ReviewDecision } from '@zemag/contracts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { problemMessage } from '../../api/problem-message';
+import { useTranslator } from '../../i18n/use-translator';
+import { Alert } from '../../ui/alert';
+import { Button } from '../../ui/button';
+import { Loading } from '../../ui/loading';
+import { asApiError, useResource } from '../admin/use-resource';
+import { IncidentFacts } from './incident-facts';
+import { InvolvedPersonCard } from './involved-person';
+import { MessageThread } from './message-thread';
+import { IncidentStatusBadge, LevelBadge, QuickBadge } from './review-badges';
+import { ReviewLayout } from './review-layout';
+import { useReviewApi } from './review.api';
+import { TextDialog } from './text-dialog';
+
+type Decision = ReviewDecision['decision'];
+
+/**
+ * One report for review: everything reported, the messages, the decisions the server offers
+ * (`actions`), and the persons to link to records.
+ */
+export function IncidentReviewPage({ user, id }: { user: CurrentUser; id: string }) {
+  const { t } = useTranslation();
+  const translator = useTranslator();
+  const review = useReviewApi();
+  const [resource, reload] = useResource(() => review.incident(id), id);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<Decision | null>(null);
+  const [busy, setBusy] = useState(false);
+  const incident: Incident | undefined = resource.data;
+  const can = (action: Incident['actions'][number]) => incident?.actions.includes(action) ?? false;
+
+  function done(message: string) {
+    setNotice(message);
+    setActionError(null);
+    setDialog(null);
+    reload();
+  }
+
+  async function startReview() {
+    if (busy) return;
+    setBusy(true);
+    setNotice(null);
+    setActionError(null);
+    try {
+      await review.startReview(id);
+      done(t('review.detail.startedNotice'));
+    } catch (error) {
+      setActionError(problemMessage(asApiError(error), translator));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function decide(text: string) {
+    if (!dialog || !incident) return;
+    const decision: ReviewDecision =
+      dialog === 'confirm'
+        ? { decision: 'confirm', note: text }
+        : dialog === 'reject'
+          ? { decision: 'reject', reason: text }
+          : { decision: 'ask', question: text };
+    await review.decide(id, decision);
+    done(t(`review.decision.${dialog}.notice`, { reference: incident.reference }));
+  }
+
+  const title = incident
+    ? t('review.detail.title', { reference: incident.reference })
+    : t('review.detail.loadingTitle');
+  return (
+    <ReviewLayout
+      user={user}
+      current="queue"
+      title={title}
+      back={{ href: '/review', label: t('review.detail.back') }}
+      meta={
+        incident ? (
+          <>
+            <IncidentStatusBadge status={incident.status} />
+            <LevelBadge level={incident.level} />
+            {incident.quick ? <QuickBadge /> : null}
+          </>
+        ) : null
+      }
+    >
+      {notice ? <Alert variant="success" title={notice} role="status" /> : null}
+      {actionError ? (
+        <Alert variant="danger" title={t('admin.common.failed')} role="alert">
+          <p className="kern-body">{actionError}</p>
+        </Alert>
+      ) : null}
+      {resource.status === 'error' ? (
+        <Alert variant="danger" title={problemMessage(resource.error, translator)} role="alert">
+          <Button variant="secondary" label={t('app.retry')} onClick={reload} />
+        </Alert>
+      ) : null}
+      {!incident && resource.status === 'loading' ? <Loading /> : null}
+      {incident ? (
+        <>
+          {can('start_review') || can('confirm') || can('reject') || can('ask') ? (
+            <section className="zm-panel kern-stack-md" aria-labelledby="decide-title">
+              <h2 className="kern-heading-medium" id="decide-title">
+                {t('review.detail.decideTitle')}
+              </h2>
+              {incident.quick ? <p className="kern-body">{t('review.detail.quickHint')}</p> : null}
+              <div className="zm-actions">
+                {can('start_review') ? (
+                  <Button
+                    icon="checklist"
+                    label={busy ? t('admin.common.working') : t('review.detail.startReview')}
+                    aria-disabled={busy || undefined}
+                    onClick={() => void startReview()}
+                  />
+                ) : null}
+                {can('confirm') ? (
+                  <Button
+                    variant={can('start_review') ? 'secondary' : 'primary'}
+                    icon="check"
+                    label={t('review.decision.confirm.button')}
+                    onClick={() => setDialog('confirm')}
+                  />
+                ) : null}
+                {can('reject') ? (
+                  <Button
+                    variant="secondary"
+                    icon="close"
+                    label={t('review.decision.reject.button')}
+                    onClick={() => setDialog('reject')}
+                  />
+                ) : null}
+                {can('ask') ? (
+                  <Button
+                    variant="secondary"
+                    icon="question-mark"
+                    label={t('review.decision.ask.button')}
+                    onClick={() => setDialog('ask')}
+                  />
+                ) : null}
+              </div>
+            </section>
+          ) : null}
+          <section className="zm-panel kern-stack-md" aria-labelledby="facts-title">
+            <h2 className="kern-heading-medium" id="facts-title">
+              {t('review.detail.factsTitle')}
+            </h2>
+            <IncidentFacts incident={incident} />
+          </section>
+          <section className="zm-panel kern-stack-md" aria-labelledby="persons-title">
+            <h2 className="kern-heading-medium" id="persons-title">
+              {t('review.detail.personsTitle')}
+            </h2>
+            {incident.persons.length === 0 ? (
+              <p className="kern-body zm-empty">{t('review.detail.noPersons')}</p>
+            ) : (
+              <>
+                {can('link_persons') ? (
+                  <p className="kern-body">{t('review.detail.personsIntro')}</p>
+                ) : null}
+                {incident.persons.map((person, index) => (
+                  <InvolvedPersonCard
+                    key={person.id}
+                    incidentId={incident.id}
+                    person={person}
+                    index={index}
+                    canLink={can('link_persons')}
+                    abilities={user.abilities}
+                    onLinked={done}
+                  />
+                ))}
+              </>
+            )}
+          </section>
+          <section className="zm-panel kern-stack-md" aria-labelledby="messages-title">
+            <h2 className="kern-heading-medium" id="messages-title">
+              {t('review.messages.title')}
+            </h2>
+            <MessageThread messages={incident.messages} />
+          </section>
+        </>
+      ) : null}
+      <TextDialog
+        key={dialog ?? 'none'}
+        open={dialog !== null}
+        title={dialog ? t(`review.decision.${dialog}.title`) : ''}
+        description={
+          dialog && incident
+            ? t(`review.decision.${dialog}.text`, { reference: incident.reference })
+            : ''
+        }
+        label={dialog ? t(`review.decision.${dialog}.label`) : ''}
+        hint={dialog ? t(`review.decision.${dialog}.hint`) : ''}
+        min={dialog === 'confirm' ? 0 : 3}
+        confirmLabel={dialog ? t(`review.decision.${dialog}.button`) : ''}
+        onCancel={() => setDialog(null)}
+        onConfirm={decide}
+      />
+    </ReviewLayout>
+  );
+}

@@ -1,0 +1,148 @@
+import type { CurrentUser, ListingStatus } from '@zemag/contracts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AppLink } from '../../app/app-link';
+import { problemMessage } from '../../api/problem-message';
+import { useTranslator } from '../../i18n/use-translator';
+import { Alert } from '../../ui/alert';
+import { Button } from '../../ui/button';
+import { Loading } from '../../ui/loading';
+import { formatDate, formatDateTime } from '../admin/format';
+import { useResource } from '../admin/use-resource';
+import { LevelBadge, ListingStatusBadge } from './review-badges';
+import { ReviewLayout } from './review-layout';
+import { useReviewApi } from './review.api';
+import { LISTING_FILTERS, type ListingFilter, filterFromSearch } from './listing-filter';
+import { personName } from './review.model';
+
+/** Listings by state: waiting for activation (first), active, ended or expired. */
+export function ListingsPage({ user }: { user: CurrentUser }) {
+  const { t, i18n } = useTranslation();
+  const translator = useTranslator();
+  const review = useReviewApi();
+  const [filter, setFilter] = useState<ListingFilter>(() =>
+    filterFromSearch(window.location.search),
+  );
+  const statuses: readonly ListingStatus[] = LISTING_FILTERS[filter];
+  const [resource, reload] = useResource(() => review.listings(statuses), filter);
+  const listings = resource.data;
+
+  function choose(next: ListingFilter) {
+    setFilter(next);
+    window.history.replaceState(window.history.state, '', `/listings?show=${next}`);
+  }
+
+  return (
+    <ReviewLayout user={user} current="listings" title={t('review.listings.title')}>
+      <p className="kern-body">{t('review.listings.intro')}</p>
+      <nav aria-label={t('review.listings.filterLabel')}>
+        <ul className="zm-subnav__list zm-filter-tabs">
+          {(Object.keys(LISTING_FILTERS) as ListingFilter[]).map((key) => (
+            <li key={key}>
+              <a
+                href={`/listings?show=${key}`}
+                className="zm-subnav__link"
+                aria-current={key === filter ? 'true' : undefined}
+                onClick={(event) => {
+                  event.preventDefault();
+                  choose(key);
+                }}
+              >
+                {t(`review.listings.filter.${key}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <section className="zm-panel kern-stack-md" aria-labelledby="listings-title">
+        <h2 className="kern-heading-medium" id="listings-title">
+          {t(`review.listings.filter.${filter}`)}
+        </h2>
+        <p className="kern-body" role="status">
+          {listings ? t('review.listings.count', { count: listings.length }) : ''}
+        </p>
+        {resource.status === 'error' ? (
+          <Alert variant="danger" title={problemMessage(resource.error, translator)} role="alert">
+            <Button variant="secondary" label={t('app.retry')} onClick={reload} />
+          </Alert>
+        ) : null}
+        {resource.status === 'loading' && !listings ? <Loading /> : null}
+        {listings && listings.length === 0 ? (
+          <p className="kern-body zm-empty">{t(`review.listings.empty.${filter}`)}</p>
+        ) : null}
+        {listings && listings.length > 0 ? (
+          <table
+            className="kern-table kern-table--small zm-table zm-table--stack"
+            aria-busy={resource.status === 'loading' || undefined}
+            data-testid="listings"
+          >
+            <caption className="kern-sr-only">{t(`review.listings.filter.${filter}`)}</caption>
+            <thead className="kern-table__head">
+              <tr className="kern-table__row">
+                <th scope="col" className="kern-table__header">
+                  {t('review.listing.person')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('review.fields.status')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('review.fields.level')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('review.listing.validUntil')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('review.listing.proposed')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('review.listing.notification')}
+                </th>
+              </tr>
+            </thead>
+            <tbody className="kern-table__body">
+              {listings.map((listing) => (
+                <tr key={listing.id} className="kern-table__row">
+                  <th scope="row" className="kern-table__header zm-cell-title">
+                    <AppLink className="kern-link" href={`/listings/${listing.id}`}>
+                      {personName(listing.person)}
+                    </AppLink>
+                    {listing.person.dateOfBirth ? (
+                      <span className="zm-cell-note">
+                        {t('review.person.born', { date: listing.person.dateOfBirth })}
+                      </span>
+                    ) : null}
+                  </th>
+                  <td className="kern-table__cell" data-label={t('review.fields.status')}>
+                    <span>
+                      <ListingStatusBadge status={listing.status} />
+                    </span>
+                    {listing.status === 'proposed' && listing.proposedBy.id === user.id ? (
+                      <span className="zm-cell-note">{t('review.listings.yours')}</span>
+                    ) : null}
+                  </td>
+                  <td className="kern-table__cell" data-label={t('review.fields.level')}>
+                    <span>
+                      <LevelBadge level={listing.level} />
+                    </span>
+                  </td>
+                  <td className="kern-table__cell" data-label={t('review.listing.validUntil')}>
+                    <span>{formatDate(listing.validUntil, i18n.language)}</span>
+                  </td>
+                  <td className="kern-table__cell" data-label={t('review.listing.proposed')}>
+                    <span>{listing.proposedBy.displayName}</span>
+                    <span className="zm-cell-note">
+                      {formatDateTime(listing.proposedAt, i18n.language)}
+                    </span>
+                  </td>
+                  <td className="kern-table__cell" data-label={t('review.listing.notification')}>
+                    <span>{t(`review.notification.state.${listing.notification.state}`)}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </section>
+    </ReviewLayout>
+  );
+}

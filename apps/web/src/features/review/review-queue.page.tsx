@@ -1,0 +1,125 @@
+import type { CurrentUser } from '@zemag/contracts';
+import { useTranslation } from 'react-i18next';
+import { AppLink } from '../../app/app-link';
+import { problemMessage } from '../../api/problem-message';
+import { useTranslator } from '../../i18n/use-translator';
+import { Alert } from '../../ui/alert';
+import { Button } from '../../ui/button';
+import { Loading } from '../../ui/loading';
+import { formatDateTime } from '../admin/format';
+import { useResource } from '../admin/use-resource';
+import { IncidentStatusBadge, LevelBadge, useCategoryNames } from './review-badges';
+import { ReviewLayout } from './review-layout';
+import { useReviewApi } from './review.api';
+
+/** Reports waiting for review, as the server orders them: level 3 first, then oldest. */
+export function ReviewQueuePage({ user }: { user: CurrentUser }) {
+  const { t, i18n } = useTranslation();
+  const translator = useTranslator();
+  const review = useReviewApi();
+  const categoryNames = useCategoryNames();
+  const [queue, reload] = useResource(() => review.queue(), 'queue');
+  const incidents = queue.data;
+
+  return (
+    <ReviewLayout user={user} current="queue" title={t('review.queue.title')}>
+      <p className="kern-body">{t('review.queue.intro')}</p>
+      <section className="zm-panel kern-stack-md" aria-labelledby="queue-title">
+        <h2 className="kern-heading-medium" id="queue-title">
+          {t('review.queue.listTitle')}
+        </h2>
+        <p className="kern-body" role="status">
+          {incidents ? t('review.queue.count', { count: incidents.length }) : ''}
+        </p>
+        {queue.status === 'error' ? (
+          <Alert variant="danger" title={problemMessage(queue.error, translator)} role="alert">
+            <Button variant="secondary" label={t('app.retry')} onClick={reload} />
+          </Alert>
+        ) : null}
+        {queue.status === 'loading' && !incidents ? <Loading /> : null}
+        {incidents && incidents.length > 0 ? (
+          <table
+            className="kern-table kern-table--small zm-table zm-table--stack"
+            data-testid="review-queue"
+          >
+            <caption className="kern-sr-only">{t('review.queue.listTitle')}</caption>
+            <thead className="kern-table__head">
+              <tr className="kern-table__row">
+                <th scope="col" className="kern-table__header">
+                  {t('review.fields.reference')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('review.fields.level')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('review.fields.categories')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('review.fields.submittedAt')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('review.fields.reporter')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('review.fields.place')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('review.fields.status')}
+                </th>
+              </tr>
+            </thead>
+            <tbody className="kern-table__body">
+              {incidents.map((incident) => (
+                <tr key={incident.id} className="kern-table__row">
+                  <th scope="row" className="kern-table__header zm-cell-title">
+                    <AppLink className="kern-link" href={`/review/${incident.id}`}>
+                      {incident.reference}
+                    </AppLink>
+                    {incident.quick ? (
+                      <span className="zm-cell-note zm-cell-note--warning">
+                        {t('review.queue.quick')}
+                      </span>
+                    ) : null}
+                  </th>
+                  <td className="kern-table__cell" data-label={t('review.fields.level')}>
+                    <span>
+                      <LevelBadge level={incident.level} />
+                    </span>
+                  </td>
+                  <td className="kern-table__cell" data-label={t('review.fields.categories')}>
+                    <span>{categoryNames(incident.categories)}</span>
+                  </td>
+                  <td className="kern-table__cell" data-label={t('review.fields.submittedAt')}>
+                    <span>{formatDateTime(incident.submittedAt, i18n.language)}</span>
+                    <span className="zm-cell-note">
+                      {t('review.queue.occurred', {
+                        when: formatDateTime(incident.occurredAt, i18n.language),
+                      })}
+                    </span>
+                  </td>
+                  <td className="kern-table__cell" data-label={t('review.fields.reporter')}>
+                    <span>{incident.reporter}</span>
+                  </td>
+                  <td className="kern-table__cell" data-label={t('review.fields.place')}>
+                    <span>{incident.place ?? '–'}</span>
+                  </td>
+                  <td className="kern-table__cell" data-label={t('review.fields.status')}>
+                    <span>
+                      <IncidentStatusBadge status={incident.status} />
+                    </span>
+                    {incident.openQuestion ? (
+                      <span className="zm-cell-note">{t('review.queue.openQuestion')}</span>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+        {incidents && incidents.length === 0 ? (
+          <p className="kern-body zm-empty">{t('review.queue.empty')}</p>
+        ) : null}
+      </section>
+    </ReviewLayout>
+  );
+}

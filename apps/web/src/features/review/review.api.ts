@@ -1,0 +1,104 @@
+import {
+  Incident,
+  IncidentList,
+  type LinkPersonRequest,
+  Listing,
+  ListingList,
+  type ListingProposal,
+  type ListingStatus,
+  NoticeList,
+  type NotificationRecord,
+  Person,
+  PersonCandidate,
+  Precaution,
+  type ReviewDecision,
+} from '@zemag/contracts';
+import { useMemo } from 'react';
+import { z } from 'zod';
+import { type ApiClient, toApiError } from '../../api/api-client';
+import { useApi } from '../../api/api.context';
+import { ApiError } from '../../api/api-error';
+
+const V1 = '/api/v1';
+const Candidates = z.object({ candidates: z.array(PersonCandidate) });
+const Catalogue = z.object({ precautions: z.array(Precaution) });
+
+const incident = (id: string) => `${V1}/incidents/${encodeURIComponent(id)}`;
+const involved = (id: string, involvedId: string) =>
+  `${incident(id)}/persons/${encodeURIComponent(involvedId)}`;
+const person = (id: string) => `${V1}/persons/${encodeURIComponent(id)}`;
+const listing = (id: string) => `${V1}/listings/${encodeURIComponent(id)}`;
+
+/** The letter as a file, or an ApiError with the server's code. */
+export async function fetchLetter(
+  id: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<{ blob: Blob; fileName: string }> {
+  let response: Response;
+  try {
+    response = await fetchImpl(`${listing(id)}/letter`, {
+      credentials: 'same-origin',
+      cache: 'no-store',
+      headers: { accept: 'application/pdf' },
+    });
+  } catch {
+    throw new ApiError({ status: 0, code: 'client.network' });
+  }
+  if (!response.ok) throw await toApiError(response);
+  return { blob: await response.blob(), fileName: letterFileName(response, id) };
+}
+
+/** The file name the server suggests (Content-Disposition), else one from the listing id. */
+export function letterFileName(response: Pick<Response, 'headers'>, id: string): string {
+  const header = response.headers.get('content-disposition') ?? '';
+  const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(header);
+  if (match?.[1]) {
+    try {
+      return decodeURIComponent(match[1]);
+    } catch {
+      return match[1];
+    }
+  }
+  return `benachrichtigung-${id.slice(0, 8)}.pdf`;
+}
+
+/** Every call of the registrars' pages; one place for the paths. */
+export function reviewApi(api: ApiClient) {
+  return {
+    queue: async () => (await api.get(`${V1}/incidents/review-queue`, IncidentList)).incidents,
+    incident: (id: string) => api.get(incident(id), Incident),
+    startReview: (id: string) => api.post(`${incident(id)}/review`, {}, Incident),
+    decide: (id: string, decision: ReviewDecision) =>
+      api.post(`${incident(id)}/decision`, decision, Incident),
+    suggestions: async (id: string, involvedId: string) =>
+      (await api.get(`${involved(id, involvedId)}/suggestions`, Candidates)).candidates,
+    linkPerson: (id: string, involvedId: string, request: LinkPersonRequest) =>
+      api.post(`${involved(id, involvedId)}/link`, request, Person),
+
+    person: (id: string) => api.get(person(id), Person),
+    personIncidents: async (id: string) =>
+      (await api.get(`${person(id)}/incidents`, IncidentList)).incidents,
+    mergePerson: (keepId: string, mergeId: string, reason: string) =>
+      api.post(`${person(keepId)}/merge`, { mergeId, reason }, Person),
+
+    precautions: async () => (await api.get(`${V1}/precautions`, Catalogue)).precautions,
+    listings: async (statuses: readonly ListingStatus[]) =>
+      (await api.get(`${V1}/listings?status=${statuses.join(',')}`, ListingList)).listings,
+    listing: (id: string) => api.get(listing(id), Listing),
+    propose: (proposal: ListingProposal) => api.post(`${V1}/listings`, proposal, Listing),
+    activate: (id: string, reason: string | null) =>
+      api.post(`${listing(id)}/activate`, { reason }, Listing),
+    recordNotification: (id: string, record: NotificationRecord) =>
+      api.post(`${listing(id)}/notification`, record, Listing),
+
+    notifications: () => api.get(`${V1}/notifications`, NoticeList),
+  };
+}
+
+export type ReviewApi = ReturnType<typeof reviewApi>;
+
+/** The registrars' calls on the app's API client. */
+export function useReviewApi(): ReviewApi {
+  const api = useApi();
+  return useMemo(() => reviewApi(api), [api]);
+}
