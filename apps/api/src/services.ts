@@ -20,6 +20,13 @@ import { createSetupService } from './modules/setup/setup.service.js';
 import { createOidcClient } from './modules/sso/sso.provider.js';
 import { createSsoService } from './modules/sso/sso.service.js';
 
+/** The part of the configuration the services read. */
+export type ServicesConfig = Pick<
+  Config,
+  'session' | 'publicUrl' | 'timeZone' | 'grants' | 'mfa' | 'webauthn' | 'listings'
+> &
+  Partial<Pick<Config, 'oidc'>>;
+
 /** Wires the services once; routes, the CLI and tests receive them from here. */
 export function createServices({
   db,
@@ -28,11 +35,7 @@ export function createServices({
 }: {
   db: Db;
   clock: Clock;
-  config: Pick<
-    Config,
-    'session' | 'publicUrl' | 'timeZone' | 'grants' | 'mfa' | 'webauthn' | 'listings'
-  > &
-    Partial<Pick<Config, 'oidc'>>;
+  config: ServicesConfig;
 }) {
   const audit = createAuditService({ clock });
   const settings = { timeZone: config.timeZone, recertifyMonths: config.grants.recertifyMonths };
@@ -88,6 +91,8 @@ export function createServices({
   });
   const notifications = createNotificationsService({ db, clock });
   return {
+    /** What the services were built with (the demo seed builds a second set on its own clock). */
+    runtime: { config, clock },
     audit,
     identity,
     mfa,

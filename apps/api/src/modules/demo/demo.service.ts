@@ -8,6 +8,9 @@ import { needsFourEyes } from '../grants/grants.policy.js';
 import { findUserByUsername } from '../identity/identity.repository.js';
 import type { IdentityService } from '../identity/identity.service.js';
 import type { UsersService } from '../users/users.service.js';
+import type { ServicesConfig } from '../../services.js';
+import type { Clock } from '../../clock.js';
+import { demoCast, seedDemoRegister } from './demo.register.js';
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_USERS } from './demo.data.js';
 import {
   countAccountsOutsideDemo,
@@ -39,8 +42,11 @@ export function createDemoService({
   departments: departmentsService,
   grants,
   identity,
+  runtime,
 }: {
   db: Db;
+  /** The configuration and clock the services run with; the register is seeded on its own clock. */
+  runtime: { config: ServicesConfig; clock: Clock };
   audit: AuditService;
   users: UsersService;
   departments: DepartmentsService;
@@ -147,6 +153,23 @@ export function createDemoService({
             await grants.confirm({ actor: secondAdmin, userId, role });
         }
       }
+      await seedDemoRegister({
+        db,
+        config: runtime.config,
+        now: runtime.clock.now(),
+        cast: demoCast(
+          new Map(
+            DEMO_USERS.map((u) => [
+              u.username,
+              {
+                id: ids.get(u.username)!,
+                displayName: u.displayName,
+                roles: [...u.roles, 'reporter' as const],
+              },
+            ]),
+          ),
+        ),
+      });
       return { seeded: true };
     },
 

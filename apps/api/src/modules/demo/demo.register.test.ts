@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, signIn, type TestApp } from '../../test-support/test-app.js';
+import { DEMO_PASSWORD } from './demo.data.js';
+import { createDemoService } from './demo.service.js';
+
+/** A seeded demo and a registrar's view of its register, without generated ids. */
+async function seededRegister(t: TestApp) {
+  await createDemoService({ db: t.database.db, ...t.services }).seed();
+  const { cookie } = await signIn(t.app, { username: 'demo.registrar2', password: DEMO_PASSWORD });
+  const get = (url: string) => t.app.inject({ url, headers: { cookie } }).then((r) => r.json());
+  const queue = await get('/api/v1/incidents/review-queue');
+  const listings = await get('/api/v1/listings?status=proposed,active');
+  const strip = <T extends object>(o: T) =>
+    JSON.parse(JSON.stringify(o, (k, v) => (k === 'id' ? undefined : v)));
+  return { get, queue, listings, view: strip({ queue, listings }) };
+}
+
+describe('demo city Musterstadt: the register', () => {
+  let t: TestApp;
+  let register: Awaited<ReturnType<typeof seededRegister>>;
+  beforeAll(async () => {
+    t = await buildTestApp({ env: { ZEMAG_MFA_REQUIRED_ROLES: '' } });
+    register = await seededRegister(t);
+  }, 180_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('has reports waiting for review, level 3 first, including quick reports', () => {
+    const queue = register.queue.incidents as { status: string; level: number; quick: boolean }[];
+    expect(queue.map((i) => [i.status, i.level, i.quick])).toEqual([
+      ['submitted', 3, true],
+      ['in_review', 2, false],
+      ['submitted', 2, true],
+    ]);
+  });
+
+  it('has listings active and proposed, one expiring within weeks, letters sent and held back', () => {
+    const listings = register.listings.listings as {
+      person: { familyName: string };
+      status: string;
+      level: number;
+      validUntil: string;
+      notification: { state: string };
+    }[];
+    const byName = new Map(listings.map((l) => [l.person.familyName, l]));
+    expect([...byName.keys()].sort()).toEqual(['Al-Hassan', 'Meyer', 'Nowak', 'Yılmaz']);
+    expect(byName.get('Al-Hassan')).toMatchObject({ status: 'proposed', level: 3 });
+    expect(byName.get('Meyer')).toMatchObject({
+      status: 'active',
+      level: 3,
+      notification: { state: 'sent' },
+    });
+    expect(byName.get('Yılmaz')).toMatchObject({
+      status: 'active',
+      notification: { state: 'held_back' },
+    });
+    const now = t.clock.now().getTime();
+    const daysLeft = (Date.parse(byName.get('Nowak')!.validUntil) - now) / 86_400_000;
+    expect(daysLeft).toBeGreaterThan(0);
+    expect(daysLeft).toBeLessThan(60);
+  });
+
+  it('links a spelling variant to the same person record', async () => {
+    const listing = (
+      register.listings.listings as { id: string; person: { familyName: string } }[]
+    ).find((l) => l.person.familyName === 'Meyer')!;
+    const detail = await register.get(`/api/v1/listings/${listing.id}`);
+    expect(detail.incidents).toHaveLength(2);
+    const reports = await Promise.all(
+      detail.incidents.map((i: { id: string }) => register.get(`/api/v1/incidents/${i.id}`)),
+    );
+    expect(reports.map((r) => r.persons[0].familyName).sort()).toEqual(['Maier', 'Meyer']);
+    expect(
+      detail.history.map((h: { action: string; actor: { displayName: string } }) => [
+        h.action,
+        h.actor.displayName,
+      ]),
+    ).toEqual([
+      ['propose', 'Aylin Demir'],
+      ['activate', 'Stefan Nowak'],
+      ['notification_sent', 'Stefan Nowak'],
+    ]);
+  });
+
+  it('keeps an intact audit chain', async () => {
+    expect((await t.services.audit.verify({ db: t.database.db })).ok).toBe(true);
+  });
+
+  it('is the same every time it is seeded at the same moment', async () => {
+    const other = await buildTestApp({ env: { ZEMAG_MFA_REQUIRED_ROLES: '' } });
+    try {
+      expect((await seededRegister(other)).view).toEqual(register.view);
+    } finally {
+      await other.close();
+    }
+  }, 180_000);
+});
