@@ -1,4 +1,9 @@
-import type { ErrorCode, FieldError, Problem } from '@zemag/contracts';
+import {
+  Problem as ProblemSchema,
+  type ErrorCode,
+  type FieldError,
+  type Problem,
+} from '@zemag/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_MESSAGES } from './problem-messages.js';
 
@@ -33,3 +38,13 @@ export function sendProblem(
     .type('application/problem+json; charset=utf-8')
     .send(problem(request, status, code, errors));
 }
+
+/** The problem answers a register route may give, for its response schema (OpenAPI). */
+export const REGISTER_PROBLEMS = {
+  400: ProblemSchema,
+  401: ProblemSchema,
+  403: ProblemSchema,
+  404: ProblemSchema,
+  409: ProblemSchema,
+  422: ProblemSchema,
+} as const;

@@ -5,23 +5,16 @@ import {
   IncidentList,
   IncidentReceipt,
   IncidentReportInput,
-  Problem,
   ReviewDecision,
 } from '@zemag/contracts';
+import { REGISTER_PROBLEMS } from '../../http/problem.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../http/app-error.js';
 import type { IncidentsService } from './incidents.service.js';
 
 const tags = ['incidents'];
-const errors = {
-  400: Problem,
-  401: Problem,
-  403: Problem,
-  404: Problem,
-  409: Problem,
-  422: Problem,
-};
+const errors = REGISTER_PROBLEMS;
 const IdParams = z.object({ id: z.uuid() });
 /** Room for a long description: an over-long one gets a field error, not "request too large". */
 const REPORT_BODY_LIMIT = 8 * 1024 * 1024;

@@ -5,21 +5,14 @@ import {
   ListingProposal,
   NotificationRecord,
   Precaution,
-  Problem,
 } from '@zemag/contracts';
+import { REGISTER_PROBLEMS } from '../../http/problem.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ListingsService } from './listings.service.js';
 
 const tags = ['listings'];
-const errors = {
-  400: Problem,
-  401: Problem,
-  403: Problem,
-  404: Problem,
-  409: Problem,
-  422: Problem,
-};
+const errors = REGISTER_PROBLEMS;
 const IdParams = z.object({ id: z.uuid() });
 const ListQuery = z.object({
   /** Comma list, e.g. `proposed` for the activation queue. */

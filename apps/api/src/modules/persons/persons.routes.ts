@@ -4,14 +4,14 @@ import {
   MergePersonsRequest,
   Person,
   PersonCandidate,
-  Problem,
 } from '@zemag/contracts';
+import { REGISTER_PROBLEMS } from '../../http/problem.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { PersonsService } from './persons.service.js';
 
 const tags = ['persons'];
-const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
+const errors = REGISTER_PROBLEMS;
 const IdParams = z.object({ id: z.uuid() });
 const InvolvedParams = z.object({ id: z.uuid(), involvedId: z.uuid() });
 
