@@ -187,13 +187,50 @@ describe.skipIf(skipBrowser)(browserSuiteName('reporting an incident in the brow
         await check(page, 'phone-report-offline-reload');
         expect(await storedReports(server, erika.username)).toBe(0);
 
-        // Back online: the app finds its session again and sends the report.
+        // Back online, the first answer gets lost on the way back: the server has stored the
+        // report, the phone does not know and keeps it. Every attempt carries the same key.
+        const posts: { key: string | undefined; body: string | null }[] = [];
+        let loseAnswer = true;
+        await page.route('**/api/v1/incidents', async (route) => {
+          const request = route.request();
+          posts.push({ key: request.headers()['idempotency-key'], body: request.postData() });
+          if (loseAnswer) {
+            loseAnswer = false;
+            await route.fetch();
+            await route.abort('connectionreset');
+            return;
+          }
+          await route.continue();
+        });
         await context.setOffline(false);
+        // The app finds its session again by itself and sends the report.
         await page.getByRole('heading', { level: 1, name: 'Vorfall melden' }).waitFor();
         await expect.poll(() => storedReports(server, erika.username), { timeout: 15_000 }).toBe(1);
-        await expect.poll(async () => (await outboxContents(page)).entries.length).toBe(0);
+        await expect.poll(() => posts.length).toBe(1);
+        expect((await outboxContents(page)).entries).toHaveLength(1);
 
-        // Sent again after a lost answer (same key, same body): still one report.
+        // The next app start sends it again: the server answers with the stored receipt.
+        await page.goto(`${server.origin}/`);
+        await expect.poll(async () => (await outboxContents(page)).entries.length).toBe(0);
+        expect(posts).toHaveLength(2);
+        expect(posts[1]).toEqual(posts[0]);
+        expect(posts[0]!.key).toBe(kept.entries[0]!.id);
+        expect(await storedReports(server, erika.username)).toBe(1);
+        // The same key with another body is refused (422), and stores nothing.
+        const reused = await page.evaluate(
+          async ({ key, body }) =>
+            (
+              await fetch('/api/v1/incidents', {
+                method: 'POST',
+                headers: { 'content-type': 'application/json', 'idempotency-key': key! },
+                body: body!.replace('Schalter 3', 'Schalter 4'),
+              })
+            ).status,
+          posts[0]!,
+        );
+        expect(reused).toBe(422);
+        await page.unroute('**/api/v1/incidents');
+
         await page.goto(`${server.origin}/reports`);
         await page.getByRole('heading', { level: 1, name: 'Meine Meldungen' }).waitFor();
         const list = page.getByTestId('report-list');
@@ -386,6 +423,8 @@ describe.skipIf(skipBrowser)(browserSuiteName('reporting an incident in the brow
       const pageErrors = watchPageErrors(page);
       try {
         await signInAs(page, server, who);
+        // The narrowest phones the app supports.
+        await page.setViewportSize({ width: 360, height: 740 });
         // The server is unavailable for reports: the report stays on the device.
         await page.route('**/api/v1/incidents', (route) =>
           route.fulfill({
@@ -409,12 +448,12 @@ describe.skipIf(skipBrowser)(browserSuiteName('reporting an incident in the brow
 
         await page.getByRole('link', { name: 'Meine Meldungen' }).first().click();
         await page.getByTestId('outbox-list').getByText('Noch nicht gesendet').waitFor();
-        await check(page, 'phone-report-mine-unsent');
+        await check(page, '360-report-mine-unsent');
 
         await page.getByRole('button', { name: 'Abmelden' }).click();
         const dialog = page.getByRole('dialog', { name: 'Nicht gesendete Meldungen' });
         await dialog.getByText('Auf diesem Gerät wartet noch 1 Meldung.').waitFor();
-        await check(page, 'phone-report-signout-dialog');
+        await check(page, '360-report-signout-dialog');
         await dialog.getByRole('button', { name: 'Angemeldet bleiben' }).click();
         await dialog.waitFor({ state: 'hidden' });
         expect((await outboxContents(page)).entries).toHaveLength(1);

@@ -2,9 +2,12 @@ import { useEffect } from 'react';
 import { useSession } from '../identity/session.context';
 import { browserOutbox } from './outbox.browser';
 
+/** While the app is open, waiting reports are tried again this often (e.g. after a lost answer). */
+const RETRY_INTERVAL_MS = 30_000;
+
 /**
  * Sends the outbox whenever it can: when the app starts signed in, when the device comes back
- * online, and when the tab becomes visible again. Comes the connection back while the app
+ * online, when the tab becomes visible again, and every 30 seconds while it is open. Comes the connection back while the app
  * could not reach the server at start, it asks for the session again first.
  */
 export function OutboxSync() {
@@ -29,9 +32,11 @@ export function OutboxSync() {
       if (document.visibilityState === 'visible') flush();
     };
     flush();
+    const timer = window.setInterval(flush, RETRY_INTERVAL_MS);
     window.addEventListener('online', flush);
     document.addEventListener('visibilitychange', onVisible);
     return () => {
+      window.clearInterval(timer);
       window.removeEventListener('online', flush);
       document.removeEventListener('visibilitychange', onVisible);
     };

@@ -7,7 +7,13 @@ import {
   splitPartialDate,
   toReportInput,
 } from './report-form.model';
-import { fieldId, fieldKey, serverProblems, validateReport } from './report-validation';
+import {
+  fieldId,
+  fieldKey,
+  problemText,
+  serverProblems,
+  validateReport,
+} from './report-validation';
 
 const NOW = new Date('2026-03-10T10:00:00Z');
 
@@ -137,5 +143,35 @@ describe('field errors', () => {
       ['occurredAt', 'incident.in_future'],
     ]);
     expect(fieldKey('report.persons.3.address.street')).toBe('persons.address.street');
+  });
+});
+
+describe('field messages', () => {
+  const texts: Record<string, string> = {
+    'reports.fieldErrors.persons.familyName.invalid': 'Name oder Beschreibung',
+    'reports.fieldErrors.generic.too_long': 'Höchstens {{max}} Zeichen',
+    'fieldErrors.generic.too_long': 'Zu lang',
+    'errors.incident.in_future': 'In der Zukunft',
+    'fieldErrors.generic.invalid': 'Ungültig',
+  };
+  const tr = {
+    language: 'de',
+    exists: (key: string) => key in texts,
+    t: (key: string, params?: Record<string, string | number>) =>
+      (texts[key] ?? key).replace('{{max}}', String(params?.max ?? '{{max}}')),
+  };
+
+  it.each([
+    [{ field: 'persons.3.familyName', code: 'invalid' }, 'Name oder Beschreibung'],
+    [{ field: 'description', code: 'too_long', params: { max: 10000 } }, 'Höchstens 10000 Zeichen'],
+    [{ field: 'description', code: 'too_long' }, 'Zu lang'],
+    [{ field: 'occurredAt', code: 'incident.in_future' }, 'In der Zukunft'],
+    [
+      { field: 'x', code: 'odd', serverMessage: { de: 'Vom Server', en: 'From the server' } },
+      'Vom Server',
+    ],
+    [{ field: 'x', code: 'odd' }, 'Ungültig'],
+  ])('says %j as “%s”', (problem, text) => {
+    expect(problemText(problem, tr)).toBe(text);
   });
 });

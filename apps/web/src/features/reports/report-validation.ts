@@ -126,7 +126,8 @@ export function problemText(problem: FieldProblem, tr: Translator): string {
   const candidates = [
     `reports.fieldErrors.${key}.${problem.code}`,
     ...(problem.code.includes('.') ? [`errors.${problem.code}`] : []),
-    `reports.fieldErrors.generic.${problem.code}`,
+    // These name the limit, which only the app's own check knows; the server's lack it.
+    ...(problem.params ? [`reports.fieldErrors.generic.${problem.code}`] : []),
     `fieldErrors.generic.${problem.code}`,
   ];
   const found = candidates.find((candidate) => tr.exists(candidate));
