@@ -22,6 +22,7 @@ import { grantsRoutes } from './modules/grants/grants.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { incidentsRoutes } from './modules/incidents/incidents.routes.js';
 import { listingsRoutes } from './modules/listings/listings.routes.js';
+import { lookupRoutes } from './modules/lookup/lookup.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { personsRoutes } from './modules/persons/persons.routes.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
@@ -79,6 +80,7 @@ export async function buildApp(
   await app.register(incidentsRoutes, { incidents: services.incidents });
   await app.register(personsRoutes, { persons: services.persons });
   await app.register(listingsRoutes, { listings: services.listings });
+  await app.register(lookupRoutes, { lookup: services.lookup });
   await app.register(notificationsRoutes, { notifications: services.notifications });
   await app.register(demoRoutes, {
     enabled: config.demo,

@@ -8,6 +8,7 @@ import { createIdempotencyService } from './modules/idempotency/idempotency.serv
 import { createIncidentsService } from './modules/incidents/incidents.service.js';
 import { notificationLetterPdf } from './modules/letters/notification-letter.js';
 import { createListingsService } from './modules/listings/listings.service.js';
+import { createLookupService } from './modules/lookup/lookup.service.js';
 import { createNotificationsService } from './modules/notifications/notifications.service.js';
 import { createPersonsService } from './modules/persons/persons.service.js';
 import { createImportsService } from './modules/imports/imports.service.js';
@@ -90,6 +91,12 @@ export function createServices({
     renderLetter: notificationLetterPdf,
   });
   const notifications = createNotificationsService({ db, clock });
+  const lookup = createLookupService({
+    db,
+    audit,
+    clock,
+    settings: { timeZone: config.timeZone, precautions: config.listings.precautions },
+  });
   return {
     /** What the services were built with (the demo seed builds a second set on its own clock). */
     runtime: { config, clock },
@@ -107,6 +114,7 @@ export function createServices({
     persons,
     listings,
     notifications,
+    lookup,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -11,3 +11,4 @@ export * from './demo.schemas.js';
 export * from './incidents.schemas.js';
 export * from './listings.schemas.js';
 export * from './notifications.schemas.js';
+export * from './lookup.schemas.js';

@@ -34,7 +34,7 @@ export type RouteAccess = Permission | 'authenticated' | 'session' | 'public';
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   reporter: ['incident.report', 'incident.read_own'],
   field: ['register.lookup', 'visit_list.manage', 'alarm.raise'],
-  registrar: ['incident.review', 'listing.manage', 'privacy.answer'],
+  registrar: ['incident.review', 'register.lookup', 'listing.manage', 'privacy.answer'],
   dpo: ['audit.read', 'audit.verify'],
   control_room: ['alarm.handle'],
   admin: ['user.manage', 'department.manage', 'settings.manage'],

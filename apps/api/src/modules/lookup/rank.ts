@@ -82,6 +82,17 @@ const WEIGHTS = { family: 0.5, given: 0.2, date: 0.3, address: 0.3 } as const;
 const SWAPPED_FACTOR = 0.92;
 /** An alias or former name counts a little less than the current name. */
 const ALIAS_FACTOR = 0.97;
+/**
+ * Strong agreements: a name (family or given) matching at least this well, a full date of
+ * birth equal or off by a typical slip, the full address. Two of them make a candidate worth
+ * showing (at most `möglich`) even when the rest contradicts: a married name with the same
+ * given name and date of birth, the same full name with a mistyped date, the same name at the
+ * same address. One alone (a date of birth, an address) never does.
+ */
+const STRONG = {
+  name: 0.85,
+  dates: new Set<DateAgreement>(['exact', 'swapped', 'one_digit', 'transposed_digits']),
+} as const;
 
 interface BestName {
   score: number;
@@ -103,10 +114,45 @@ function bestOf(
   return best;
 }
 
+/** One digit wrong or two neighbouring digits swapped: a typo, not another place. */
+function postalCodeTypo(a: string, b: string) {
+  if (a.length !== b.length) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.push(i);
+  if (diff.length === 1) return true;
+  const [i, j] = diff as [number, number];
+  return diff.length === 2 && j === i + 1 && a[i] === b[j] && a[j] === b[i];
+}
+
+/** The same house number in the same (or a mistyped) postal code, whatever the street is called. */
+function sameHouseInArea(asked: AddressKeys, stored: CandidatePerson['addresses']) {
+  if (!asked.houseNumber || !asked.postalCode) return false;
+  return stored.some(
+    (a) =>
+      a.houseNumber !== undefined &&
+      a.postalCode !== undefined &&
+      (a.postalCode === asked.postalCode || postalCodeTypo(a.postalCode, asked.postalCode!)) &&
+      houseNumberCovers(a.houseNumber, asked.houseNumber!),
+  );
+}
+
+/** How many of year, month and day two dates share (a date with a slip in one part shares two). */
+function sharedDateParts(a: PartialDate, b: PartialDate) {
+  if (a.precision !== 'day' || b.precision !== 'day') return 0;
+  return Number(a.year === b.year) + Number(a.month === b.month) + Number(a.day === b.day);
+}
+
+/** A postal code with a typo still counts for the same street, a little less. */
+const POSTAL_TYPO_FACTOR = 0.9;
+
 function addressScore(asked: AddressKeys, stored: CandidatePerson['addresses']) {
   let best = { score: 0, kind: 'different' as 'full' | 'street' | 'different', current: false };
   for (const address of stored) {
-    if (asked.postalCode && address.postalCode && asked.postalCode !== address.postalCode) continue;
+    let postal = 1;
+    if (asked.postalCode && address.postalCode && asked.postalCode !== address.postalCode) {
+      if (!postalCodeTypo(asked.postalCode, address.postalCode)) continue;
+      postal = POSTAL_TYPO_FACTOR;
+    }
     if (!asked.postalCode && asked.cityKey && address.cityKey && asked.cityKey !== address.cityKey)
       continue;
     const street =
@@ -118,7 +164,7 @@ function addressScore(asked: AddressKeys, stored: CandidatePerson['addresses']) 
       asked.houseNumber && address.houseNumber
         ? houseNumberCovers(address.houseNumber, asked.houseNumber)
         : !asked.houseNumber;
-    const score = (house ? 1 : 0.5) * street * (address.current ? 1 : 0.9);
+    const score = (house ? 1 : 0.5) * street * postal * (address.current ? 1 : 0.9);
     if (score > best.score)
       best = { score, kind: house ? 'full' : 'street', current: address.current };
   }
@@ -138,6 +184,13 @@ export function scoreCandidate(
   nameScore: number;
   /** True when the family name is equal up to spelling (no sound-alike, no typo). */
   nameEqual: boolean;
+  /** How many independent parts agree strongly (see `STRONG`). */
+  strong: number;
+  /** True when the full address agrees, or at least its street or its house number and postal code. */
+  addressFull: boolean;
+  addressPartial: boolean;
+  /** True when the dates of birth agree in at most one of year, month and day. */
+  dateContradicts: boolean;
 } {
   const reasons: Reason[] = [];
   let sum = 0;
@@ -148,6 +201,10 @@ export function scoreCandidate(
   const givens = candidate.givenNames.map(prepareName);
   let nameScore = 1;
   let nameEqual = false;
+  let strong = 0;
+  let addressFull = false;
+  let addressPartial = false;
+  let dateContradicts = false;
   if (family) {
     let fam = bestOf(family, families);
     let giv = given ? bestOf(given, givens, true) : undefined;
@@ -168,14 +225,17 @@ export function scoreCandidate(
     weights += WEIGHTS.family;
     nameScore = fam.score;
     nameEqual = fam.agreement === 'exact' || fam.agreement === 'spelling';
+    if (fam.score >= STRONG.name) strong += 1;
     reasons.push({ field: 'family', kind: fam.agreement, alias: fam.alias });
     if (giv) {
       sum += giv.score * WEIGHTS.given;
       weights += WEIGHTS.given;
+      if (giv.score >= STRONG.name) strong += 1;
       reasons.push({ field: 'given', kind: giv.agreement, alias: giv.alias });
     }
   } else if (given) {
     const giv = bestOf(given, givens, true);
+    if (giv.score >= STRONG.name) strong += 1;
     sum += giv.score * WEIGHTS.given;
     weights += WEIGHTS.given;
     reasons.push({ field: 'given', kind: giv.agreement, alias: giv.alias });
@@ -189,10 +249,20 @@ export function scoreCandidate(
       sum += DATE_AGREEMENT_WEIGHT[dateAgreement] * WEIGHTS.date;
       weights += WEIGHTS.date;
     }
+    if (STRONG.dates.has(dateAgreement) && query.dateOfBirth.precision === 'day') strong += 1;
+    dateContradicts =
+      dateAgreement === 'different' &&
+      sharedDateParts(query.dateOfBirth, candidate.dateOfBirth) < 2;
   }
   if (query.address) {
     const address = addressScore(query.address, candidate.addresses);
     reasons.push({ field: 'address', kind: address.kind, current: address.current });
+    if (address.kind === 'full') {
+      strong += 1;
+      addressFull = true;
+    }
+    addressPartial =
+      address.kind !== 'different' || sameHouseInArea(query.address, candidate.addresses);
     sum += address.score * WEIGHTS.address;
     weights += WEIGHTS.address;
   }
@@ -201,6 +271,10 @@ export function scoreCandidate(
     reasons,
     nameScore,
     nameEqual,
+    strong,
+    addressFull,
+    addressPartial,
+    dateContradicts,
     ...(dateAgreement ? { dateAgreement } : {}),
   };
 }
@@ -231,17 +305,19 @@ export function rankCandidates<C extends CandidatePerson>(
   };
   const ranked: RankedCandidate<C>[] = [];
   for (const candidate of candidates) {
-    const { score, reasons, nameScore, nameEqual, dateAgreement } = scoreCandidate(
-      query,
-      candidate,
-      prepared,
-    );
-    if (score < settings.floor) continue;
-    if (prepared.family && nameScore < settings.nameMinimum) continue;
+    const { score, reasons, nameScore, nameEqual, dateAgreement, strong, ...facts } =
+      scoreCandidate(query, candidate, prepared);
+    // Namesakes are common: the same name with a clearly different date of birth is another
+    // person, unless the address agrees as well.
+    const corroborated =
+      strong >= 2 && (!facts.dateContradicts || facts.addressFull || facts.addressPartial);
+    const scored =
+      score >= settings.floor && !(prepared.family && nameScore < settings.nameMinimum);
+    if (!scored && !corroborated) continue;
     ranked.push({
       candidate,
       score,
-      band: bandOf(score, settings, { nameEqual, dateAgreement }),
+      band: scored ? bandOf(score, settings, { nameEqual, dateAgreement }) : 'möglich',
       reasons,
       explanation: explain(reasons),
     });

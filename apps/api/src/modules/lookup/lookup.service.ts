@@ -1,0 +1,432 @@
+import {
+  DEFAULT_LOOKUP_REASONS,
+  DEFAULT_PRECAUTIONS,
+  LOOKUP_NOTICES,
+  type CurrentUser,
+  type FieldLookupCandidate,
+  type IncidentCategory,
+  type LookupReason,
+  type LookupRequest,
+  type LookupResult,
+  type Precaution,
+  type RegistrarLookupCandidate,
+} from '@zemag/contracts';
+import type { Clock } from '../../clock.js';
+import type { Db, DbOrTx } from '../../db/database.js';
+import { AppError } from '../../http/app-error.js';
+import { localDate } from '../../local-date.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { houseNumberCovers } from './address.js';
+import { koelnerPhonetikWord } from './koelner-phonetik.js';
+import {
+  addressKeysOf,
+  dateOf,
+  familyNameWords,
+  firstGivenName,
+  searchKeysOf,
+} from './lookup.keys.js';
+import {
+  expandWords,
+  findCandidates,
+  findPersonsForKeys,
+  preselectByAddress,
+  preselectByGivenAndDate,
+  preselectByName,
+  replaceSearchKeys,
+  type CandidateRecord,
+  type DateWindow,
+  type Visibility,
+} from './lookup.repository.js';
+import {
+  DEFAULT_RANK_SETTINGS,
+  rankCandidates,
+  type AddressKeys,
+  type CandidatePerson,
+  type PersonQuery,
+  type RankedCandidate,
+  type RankSettings,
+} from './rank.js';
+import { trigramSimilarity } from './trigram.js';
+
+/**
+ * Recomputes the search keys of the given persons from their current record (names, aliases,
+ * former names, date of birth, addresses). Call it in the same transaction after every change
+ * of a person: create, edit, add/remove a name or address, merge (with both ids).
+ */
+export async function refreshSearchKeys({
+  db,
+  personIds,
+}: {
+  db: DbOrTx;
+  personIds: readonly string[];
+}) {
+  const ids = [...new Set(personIds)];
+  if (ids.length === 0) return;
+  const { records } = await findPersonsForKeys({ db, ids });
+  const keys = records.map(searchKeysOf);
+  await replaceSearchKeys({
+    db,
+    personIds: ids,
+    names: keys.flatMap((k) => k.names),
+    words: dedupeWords(keys.flatMap((k) => k.words)),
+    addresses: keys.flatMap((k) => k.addresses),
+  });
+}
+
+function dedupeWords(words: { word: string; code: string }[]) {
+  return [...new Map(words.map((w) => [w.word, w])).values()];
+}
+
+/** Settings of the look-up; every value has a default measured with `zemag match-eval`. */
+export interface LookupSettings {
+  /** The reasons a look-up may state. */
+  reasons: readonly LookupReason[];
+  /** The precaution catalogue (codes stored in listings → texts shown). */
+  precautions: readonly Precaution[];
+  rank: RankSettings;
+  /** At most this many candidates are shown. */
+  maxCandidates: number;
+  /** At most this many persons per branch leave the SQL pre-selection for the ranking. */
+  preselectLimit: number;
+  /** pg_trgm similarity from which an indexed spelling is tried. */
+  trigramThreshold: number;
+  /** At most this many similar spellings per word asked. */
+  similarPerWord: number;
+  /** The city's time zone: "valid until" is one of its calendar dates. */
+  timeZone: string;
+}
+
+export const DEFAULT_LOOKUP_SETTINGS: LookupSettings = {
+  reasons: DEFAULT_LOOKUP_REASONS,
+  precautions: DEFAULT_PRECAUTIONS,
+  rank: DEFAULT_RANK_SETTINGS,
+  maxCandidates: 10,
+  preselectLimit: 200,
+  trigramThreshold: 0.3,
+  similarPerWord: 40,
+  timeZone: 'Europe/Berlin',
+};
+
+/** A look-up as the service takes it (the HTTP schema has validated the shape). */
+export interface LookupQuery {
+  familyName?: string | undefined;
+  givenNames?: string | undefined;
+  dateOfBirth?: string | undefined;
+  address?:
+    | {
+        street: string;
+        houseNumber?: string | undefined;
+        postalCode?: string | undefined;
+        city?: string | undefined;
+      }
+    | undefined;
+}
+
+type Candidate = CandidatePerson & { record: CandidateRecord };
+export type RankedLookupCandidate = RankedCandidate<Candidate> & {
+  matchedAddress: CandidateRecord['addresses'][number] | null;
+};
+
+type Actor = Pick<CurrentUser, 'id' | 'abilities'>;
+export type LookupService = ReturnType<typeof createLookupService>;
+
+function dateWindow(text: string | undefined): DateWindow | null {
+  const date = dateOf(text);
+  if (date.precision === 'unknown') return null;
+  return {
+    years: [date.year - 1, date.year, date.year + 1],
+    // One wrong or swapped digit in the year leaves day and month: those fit any year.
+    monthDay: date.precision === 'day' ? { month: date.month, day: date.day } : null,
+  };
+}
+
+function isCurrent(validTo: string | null, today: string) {
+  return validTo === null || validTo >= today;
+}
+
+/** The stored address that best fits the one asked (same rules as the ranking). */
+function matchedAddress(asked: AddressKeys, record: CandidateRecord, today: string) {
+  let best: { score: number; address: CandidateRecord['addresses'][number] } | null = null;
+  for (const address of record.addresses) {
+    const keys = addressKeysOf(address);
+    if (asked.postalCode && keys.postalCode && asked.postalCode !== keys.postalCode) continue;
+    const street =
+      asked.streetKey === keys.streetKey ? 1 : trigramSimilarity(asked.streetKey, keys.streetKey);
+    if (street < 0.6) continue;
+    const house =
+      asked.houseNumber && keys.houseNumber
+        ? houseNumberCovers(keys.houseNumber, asked.houseNumber)
+        : !asked.houseNumber;
+    const score = (house ? 1 : 0.5) * street * (isCurrent(address.validTo, today) ? 1 : 0.9);
+    if (!best || score > best.score) best = { score, address };
+  }
+  return best?.address ?? null;
+}
+
+export function createLookupService({
+  db,
+  audit,
+  clock,
+  settings: overrides = {},
+}: {
+  db: Db;
+  audit: AuditService;
+  clock: Clock;
+  settings?: Partial<LookupSettings>;
+}) {
+  const settings: LookupSettings = { ...DEFAULT_LOOKUP_SETTINGS, ...overrides };
+  const precautionText = new Map(settings.precautions.map((p) => [p.code, p]));
+
+  /**
+   * Finds and ranks the persons whose visible listing matches the query: SQL pre-selection
+   * (words expanded by phonetic code and trigram similarity, narrowed by the date of birth;
+   * addresses by street and number), then `rankCandidates` decides what is shown.
+   */
+  async function search({
+    db: conn = db,
+    query,
+    visibility,
+    withIncidents = false,
+  }: {
+    db?: DbOrTx;
+    query: LookupQuery;
+    visibility: Visibility;
+    /** Registrars: the references of the incidents each listing rests on. */
+    withIncidents?: boolean;
+  }): Promise<RankedLookupCandidate[]> {
+    const today = localDate(clock.now(), settings.timeZone);
+    const words = query.familyName ? familyNameWords(query.familyName) : [];
+    const askedAddress = query.address ? addressKeysOf(query.address) : undefined;
+    const ids = new Set<string>();
+    const given = firstGivenName(query.givenNames);
+    // Given names typed into the family-name field (and the other way round): the given
+    // words are tried as family words too, by spelling and sound.
+    const givenWords = query.givenNames ? familyNameWords(query.givenNames) : [];
+    if (words.length > 0 || givenWords.length > 0) {
+      const expanded = await expandWords({
+        db: conn,
+        words,
+        codes: [...words, ...givenWords].map(koelnerPhonetikWord),
+        threshold: settings.trigramThreshold,
+        perWord: settings.similarPerWord,
+      });
+      const found = await preselectByName({
+        db: conn,
+        words: [...new Set([...words, ...givenWords, ...expanded])],
+        exactWords: words,
+        givenCodes: given ? [given.code] : [],
+        dates: dateWindow(query.dateOfBirth),
+        visibility,
+        limit: settings.preselectLimit,
+      });
+      for (const id of found) ids.add(id);
+    }
+    const date = dateOf(query.dateOfBirth);
+    const swapped = query.familyName ? firstGivenName(query.familyName) : null;
+    if ((given || swapped) && date.precision === 'day') {
+      const found = await preselectByGivenAndDate({
+        db: conn,
+        givenCodes: [given?.code, swapped?.code].filter((c): c is string => !!c),
+        date,
+        visibility,
+        limit: settings.preselectLimit,
+      });
+      for (const id of found) ids.add(id);
+    }
+    if (askedAddress && askedAddress.streetKey !== '') {
+      const found = await preselectByAddress({
+        db: conn,
+        streetKey: askedAddress.streetKey,
+        postalCode: askedAddress.postalCode,
+        houseNumber: askedAddress.houseNumber?.number,
+        cityKey: askedAddress.cityKey,
+        visibility,
+        limit: settings.preselectLimit,
+      });
+      for (const id of found) ids.add(id);
+    }
+    if (ids.size === 0) return [];
+    const { candidates } = await findCandidates({
+      db: conn,
+      ids: [...ids],
+      visibility,
+      withIncidents,
+    });
+    const ranked = rankCandidates<Candidate>(
+      personQuery(query, askedAddress),
+      candidates.map((record) => ({
+        record,
+        id: record.person.id,
+        familyNames: [record.person.familyName, ...record.names.map((n) => n.familyName)],
+        givenNames: [record.person.givenNames, ...record.names.map((n) => n.givenNames)].filter(
+          (g): g is string => g !== null && g !== '',
+        ),
+        dateOfBirth: dateOf(record.person.dateOfBirth),
+        addresses: record.addresses.map((a) => {
+          const keys = addressKeysOf(a);
+          return {
+            streetKey: keys.streetKey,
+            houseNumber: keys.houseNumber,
+            postalCode: keys.postalCode,
+            cityKey: keys.cityKey,
+            current: isCurrent(a.validTo, today),
+          };
+        }),
+      })),
+      settings.rank,
+    );
+    return ranked.slice(0, settings.maxCandidates).map((r) => ({
+      ...r,
+      matchedAddress: askedAddress ? matchedAddress(askedAddress, r.candidate.record, today) : null,
+    }));
+  }
+
+  function personQuery(
+    query: LookupQuery,
+    address: ReturnType<typeof addressKeysOf> | undefined,
+  ): PersonQuery {
+    const date = dateOf(query.dateOfBirth);
+    return {
+      familyName: query.familyName || undefined,
+      givenNames: query.givenNames || undefined,
+      dateOfBirth: date.precision === 'unknown' ? undefined : date,
+      address: address
+        ? {
+            streetKey: address.streetKey,
+            houseNumber: address.houseNumber,
+            postalCode: address.postalCode,
+            cityKey: address.cityKey,
+          }
+        : undefined,
+    };
+  }
+
+  function fieldCandidate(r: RankedLookupCandidate): FieldLookupCandidate {
+    const { person, listing, contact } = r.candidate.record;
+    const address = r.matchedAddress;
+    return {
+      band: r.band,
+      explanation: r.explanation,
+      familyName: person.familyName,
+      givenNames: person.givenNames,
+      dateOfBirth: person.dateOfBirth,
+      matchedAddress: address
+        ? {
+            street: address.street,
+            houseNumber: address.houseNumber,
+            postalCode: address.postalCode,
+            city: address.city,
+            current: isCurrent(address.validTo, localDate(clock.now(), settings.timeZone)),
+          }
+        : null,
+      level: listing.level,
+      categories: listing.categories as IncidentCategory[],
+      precautions: listing.precautions.map(
+        (code) => precautionText.get(code) ?? { code, de: code, en: code },
+      ),
+      precautionsText: listing.precautionsText,
+      validUntil: listing.validUntil,
+      contact,
+    };
+  }
+
+  function registrarCandidate(r: RankedLookupCandidate): RegistrarLookupCandidate {
+    const { person, listing, names, incidents } = r.candidate.record;
+    return {
+      ...fieldCandidate(r),
+      personId: person.id,
+      score: Math.round(r.score * 1000) / 1000,
+      aliases: names.map((n) => ({ familyName: n.familyName, givenNames: n.givenNames })),
+      listing: {
+        id: listing.id,
+        status: listing.status as RegistrarLookupCandidate['listing']['status'],
+        restricted: listing.restricted,
+        incidents,
+      },
+    };
+  }
+
+  /** Which listings the caller may see: registrars also proposed and restricted ones. */
+  function visibilityFor(actor: Actor, today: string): Visibility {
+    return actor.abilities.includes('listing.manage')
+      ? { statuses: ['active', 'proposed'], includeRestricted: true, validOn: null }
+      : { statuses: ['active'], includeRestricted: false, validOn: today };
+  }
+
+  return {
+    settings,
+    search,
+    refreshSearchKeys,
+
+    /** The configured reasons a look-up may state. */
+    reasons: () => ({ reasons: [...settings.reasons] }),
+
+    /**
+     * A look-up with its purpose: ranked candidates, shaped for the caller (field staff get the
+     * minimal answer), audited with the query, purpose and the ids shown in one transaction.
+     */
+    async lookup({
+      actor,
+      request,
+    }: {
+      actor: Actor;
+      request: LookupRequest & { purpose: { fileNumber: string; reason: string } };
+    }): Promise<LookupResult> {
+      const reason = settings.reasons.find((r) => r.code === request.purpose.reason);
+      if (!reason) throw new AppError(400, 'lookup.reason_unknown', { field: 'purpose.reason' });
+      const query: LookupQuery = {
+        familyName: request.familyName,
+        givenNames: request.givenNames,
+        dateOfBirth: request.dateOfBirth,
+        address: request.address,
+      };
+      const hasName =
+        query.familyName !== undefined && familyNameWords(query.familyName).length > 0;
+      const hasStreet =
+        query.address !== undefined && addressKeysOf(query.address).streetKey !== '';
+      if (!hasName && !hasStreet) {
+        throw new AppError(400, 'lookup.query_too_vague', {
+          field: query.familyName ? 'familyName' : query.address ? 'address.street' : 'familyName',
+        });
+      }
+      const registrar = actor.abilities.includes('listing.manage');
+      return db.transaction(async (tx) => {
+        const today = localDate(clock.now(), settings.timeZone);
+        const ranked = await search({
+          db: tx,
+          query,
+          visibility: visibilityFor(actor, today),
+          withIncidents: registrar,
+        });
+        const { seq } = await audit.record({
+          tx,
+          actor: actor.id,
+          action: 'register.lookup',
+          purpose: `${reason.de}: ${request.purpose.fileNumber}`,
+          details: {
+            query,
+            reason: reason.code,
+            fileNumber: request.purpose.fileNumber,
+            view: registrar ? 'registrar' : 'field',
+            personIds: ranked.map((r) => r.candidate.id),
+            listingIds: ranked.map((r) => r.candidate.record.listing.id),
+          },
+        });
+        const notice = ranked.length === 0 ? LOOKUP_NOTICES.none : LOOKUP_NOTICES.some;
+        return registrar
+          ? {
+              view: 'registrar' as const,
+              auditSeq: seq,
+              notice,
+              candidates: ranked.map(registrarCandidate),
+            }
+          : {
+              view: 'field' as const,
+              auditSeq: seq,
+              notice,
+              candidates: ranked.map(fieldCandidate),
+            };
+      });
+    },
+  };
+}
