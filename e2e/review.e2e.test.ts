@@ -51,8 +51,11 @@ async function openPage(context: BrowserContext, viewport: ViewportName): Promis
   return page;
 }
 
-/** A level-2 report with a criminal complaint and a named person, as the reporter's phone sends it. */
-async function submitReport(server: TestServer): Promise<string> {
+/** A level-2 report on Max Mustermann, as the reporter's phone sends it. */
+async function submitReport(
+  server: TestServer,
+  { complaint, description }: { complaint: boolean; description: string },
+): Promise<string> {
   const { user } = await findUserByUsername({
     db: server.database.db,
     username: REPORTER.username,
@@ -73,10 +76,12 @@ async function submitReport(server: TestServer): Promise<string> {
       },
       categories: ['threat', 'physical_violence'],
       level: 2,
-      description: 'Der Mann drohte mit Schlägen und stieß die Kollegin gegen die Tür.',
+      description,
       injuries: 'minor',
       policeInvolved: true,
-      criminalComplaint: { status: 'yes', fileNumber: 'StA 123 Js 456/26' },
+      criminalComplaint: complaint
+        ? { status: 'yes', fileNumber: 'StA 123 Js 456/26' }
+        : { status: 'no', fileNumber: null },
       persons: [
         {
           familyName: 'Mustermann',
@@ -121,21 +126,29 @@ describe.skipIf(skipBrowser)(browserSuiteName('review and listings in the browse
         await createAccount(server, { ...REPORTER, roles: ['reporter'] });
         await createAccount(server, { ...REGISTRAR_A, roles: ['registrar', 'reporter'] });
         await createAccount(server, { ...REGISTRAR_B, roles: ['registrar', 'reporter'] });
-        const reference = await submitReport(server);
+        const reference = await submitReport(server, {
+          complaint: true,
+          description: 'Der Mann drohte mit Schlägen und stieß die Kollegin gegen die Tür.',
+        });
+        const second = await submitReport(server, {
+          complaint: false,
+          description: 'Er beschimpfte und bedrohte die Kollegin am Schalter.',
+        });
 
         // Registrar A: the start page counts the waiting report.
         await signInAs(page, server, REGISTRAR_A);
         const links = page.getByTestId('review-links');
-        await links.getByRole('link', { name: 'Meldungen prüfen (1)' }).waitFor();
+        await links.getByRole('link', { name: 'Meldungen prüfen (2)' }).waitFor();
         await links.getByRole('link', { name: 'Einträge aktivieren (0)' }).waitFor();
         await check(page, viewport, 'home');
 
         // The queue: level by colour and words, categories, reporter, place.
-        await links.getByRole('link', { name: 'Meldungen prüfen (1)' }).click();
+        await links.getByRole('link', { name: 'Meldungen prüfen (2)' }).click();
         await page.getByRole('heading', { level: 1, name: 'Meldungen prüfen' }).waitFor();
         const queue = page.getByTestId('review-queue');
-        await queue.getByRole('link', { name: reference }).waitFor();
+        await queue.getByRole('link', { name: second }).waitFor();
         const row = await queue.locator('tbody tr').first().textContent();
+        expect(row).toContain(reference);
         expect(row).toContain('Stufe 2 – Gewalt oder Bedrohung');
         expect(row).toContain('Bedrohung, Körperliche Gewalt');
         expect(row).toContain(REPORTER.displayName);
@@ -179,13 +192,34 @@ describe.skipIf(skipBrowser)(browserSuiteName('review and listings in the browse
         await involved.getByRole('button', { name: 'Person anlegen und verknüpfen' }).click();
         await page.getByText('Der Datensatz Mustermann, Max ist angelegt und verknüpft.').waitFor();
         await check(page, viewport, 'incident-confirmed');
-        await involved
+
+        // The second report on the same man: confirmed, and linked through the suggestion.
+        await page.getByRole('link', { name: 'Zurück zur Warteschlange' }).click();
+        await page.getByTestId('review-queue').getByRole('link', { name: second }).click();
+        await page.getByRole('heading', { level: 1, name: `Meldung ${second}` }).waitFor();
+        await page.getByRole('button', { name: 'Bestätigen' }).click();
+        await page
+          .getByRole('dialog', { name: 'Meldung bestätigen' })
+          .getByRole('button', { name: 'Bestätigen' })
+          .click();
+        await page.getByText(`Die Meldung ${second} ist bestätigt.`).waitFor();
+        const candidate = page.getByTestId('candidate');
+        await candidate.getByText('Mustermann, Max').waitFor();
+        expect(await candidate.textContent()).toContain(
+          'Vorgeschlagen wegen: gleicher Familienname, übereinstimmender Vorname, passendes Geburtsdatum',
+        );
+        await check(page, viewport, 'suggestions');
+        await candidate.getByRole('button', { name: 'Mit Mustermann, Max verknüpfen' }).click();
+        await page.getByText('Verknüpft mit Mustermann, Max.').waitFor();
+        await page
+          .getByTestId('involved-person')
           .getByRole('link', { name: 'Personendatensatz von Mustermann, Max öffnen' })
           .click();
 
         // The person page: data, linked report; propose a listing with two precautions.
         await page.getByRole('heading', { level: 1, name: 'Mustermann, Max' }).waitFor();
         await page.getByRole('link', { name: reference }).waitFor();
+        await page.getByRole('link', { name: second }).waitFor();
         await check(page, viewport, 'person');
         await page.getByRole('button', { name: 'Eintrag vorschlagen' }).click();
         const proposal = page.getByTestId('proposal-form');
@@ -204,6 +238,16 @@ describe.skipIf(skipBrowser)(browserSuiteName('review and listings in the browse
         await proposal
           .getByLabel('Begründung')
           .fill('Körperlicher Angriff mit Strafanzeige; weitere Hausbesuche stehen an.');
+
+        // Resting only on the report without a criminal complaint: the server says so there.
+        const groundOne = proposal.getByRole('checkbox', { name: new RegExp(reference) });
+        await groundOne.uncheck();
+        await proposal.getByRole('button', { name: 'Vorschlag einreichen' }).click();
+        const refusal =
+          'Ein Eintrag braucht einen Vorfall der Stufe 2 oder 3, zu dem Strafanzeige erstattet wurde.';
+        await page.locator('#proposal-incidentIds-error').getByText(refusal).waitFor();
+        await check(page, viewport, 'proposal-refused');
+        await groundOne.check();
         await proposal.getByRole('button', { name: 'Vorschlag einreichen' }).click();
 
         // The proposal: the proposer sees why they cannot activate it.

@@ -142,6 +142,9 @@ export function IncidentReviewPage({ user, id }: { user: CurrentUser; id: string
               </div>
             </section>
           ) : null}
+          {incident.reporter.id === user.id ? (
+            <Alert variant="info" title={t('errors.incident.own_report')} role="status" />
+          ) : null}
           <section className="zm-panel kern-stack-md" aria-labelledby="facts-title">
             <h2 className="kern-heading-medium" id="facts-title">
               {t('review.detail.factsTitle')}

@@ -16,25 +16,9 @@ import { MergeDialog } from './merge-dialog';
 import { PersonReports } from './person-reports';
 import { ListingStatusBadge } from './review-badges';
 import { ReviewLayout } from './review-layout';
-import { type ReviewApi, useReviewApi } from './review.api';
+import { mergeCandidates } from './merge-candidates';
+import { useReviewApi } from './review.api';
 import { addressLine, confirmedReports, personName } from './review.model';
-
-/** Other records suggested for the reports this person is linked to: the likely duplicates. */
-async function mergeCandidates(review: ReviewApi, person: Person): Promise<Person[]> {
-  const reports = (await review.personIncidents(person.id)).slice(0, 5);
-  const found = new Map<string, Person>();
-  for (const report of reports) {
-    const incident = await review.incident(report.id);
-    for (const involved of incident.persons.filter((p) => p.personId === person.id)) {
-      for (const { person: candidate } of await review.suggestions(incident.id, involved.id)) {
-        if (candidate.id !== person.id && candidate.mergedIntoId === null) {
-          found.set(candidate.id, candidate);
-        }
-      }
-    }
-  }
-  return [...found.values()];
-}
 
 /** A person record: names, addresses, linked reports; propose a listing; merge a duplicate. */
 export function PersonPage({ user, id }: { user: CurrentUser; id: string }) {
