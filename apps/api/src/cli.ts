@@ -13,6 +13,7 @@ import { benchSignIn } from './bench/sign-in.bench.js';
 import { readSecret } from './cli/read-secret.js';
 import { registerPhoneticCommand } from './cli/phonetic.command.js';
 import { registerMatchEvalCommand } from './cli/match-eval.command.js';
+import { registerBenchLookupCommand } from './cli/bench-lookup.command.js';
 import { openConfiguredDatabase } from './runtime.js';
 import { systemClock } from './clock.js';
 import { createServices } from './services.js';
@@ -146,6 +147,7 @@ export function buildCli() {
       process.stdout.write(`${JSON.stringify(await benchSignIn({ attempts }))}\n`);
     });
 
+  registerBenchLookupCommand(bench);
   registerPhoneticCommand(program);
   registerMatchEvalCommand(program);
   return program;

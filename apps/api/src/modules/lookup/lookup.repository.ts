@@ -1,9 +1,5 @@
-import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../../db/database.js';
-import { departments } from '../departments/departments.table.js';
-import { users } from '../identity/identity.table.js';
-import { incidents } from '../incidents/incidents.table.js';
-import { listingIncidents, listings } from '../listings/listings.table.js';
 import { personAddresses, personNames, persons } from '../persons/persons.table.js';
 import type { AddressKeyRow, NameKeyRow, PersonForKeys } from './lookup.keys.js';
 import { lookupWords, personAddressKeys, personSearchKeys } from './lookup.table.js';
@@ -101,39 +97,39 @@ export async function insertSearchKeys({
 }
 
 /**
- * The indexed words worth trying for the words asked: the same phonetic code, or a pg_trgm
- * similarity of at least `threshold` (the GIN index answers `%`; the threshold is set for this
- * transaction only). At most `perWord` similar spellings per word, the closest first.
+ * The words worth trying for the words asked, as one SQL array expression: the words
+ * themselves, indexed words with the same phonetic code, and up to `perWord` indexed spellings
+ * per word with a pg_trgm similarity of at least `threshold` (≥ 0.3, the `%` operator's default,
+ * which the GIN index answers), the closest first. Evaluated once per query (an InitPlan), so
+ * the person keys are then probed by index with `word = ANY(...)`.
  */
-export async function expandWords({
-  db,
+export function expandedWords({
   words,
+  extraWords,
   codes,
   threshold,
   perWord,
 }: {
-  db: DbOrTx;
   words: readonly string[];
+  extraWords: readonly string[];
   codes: readonly string[];
   threshold: number;
   perWord: number;
-}): Promise<string[]> {
+}): SQL {
   const parts: SQL[] = [];
+  const literal = [...new Set([...words, ...extraWords])];
+  if (literal.length > 0) parts.push(sql`SELECT unnest(ARRAY[${list(literal)}]::text[])`);
   const usableCodes = codes.filter((c) => c !== '');
   if (usableCodes.length > 0) {
-    parts.push(sql`(SELECT word FROM lookup_words WHERE code IN (${list(usableCodes)}))`);
+    parts.push(sql`SELECT word FROM lookup_words WHERE code IN (${list(usableCodes)})`);
   }
   for (const word of words) {
     parts.push(
-      sql`(SELECT word FROM lookup_words WHERE word % ${word} ORDER BY word <-> ${word} LIMIT ${perWord})`,
+      sql`(SELECT word FROM lookup_words WHERE word % ${word} AND similarity(word, ${word}) >= ${threshold}
+        ORDER BY word <-> ${word} LIMIT ${perWord})`,
     );
   }
-  if (parts.length === 0) return [];
-  await db.execute(
-    sql`SELECT set_config('pg_trgm.similarity_threshold', ${String(threshold)}, true)`,
-  );
-  const result = await db.execute(sql.join(parts, sql` UNION `));
-  return rowsOf<{ word: string }>(result).map((r) => r.word);
+  return sql`ARRAY(${sql.join(parts, sql` UNION `)})`;
 }
 
 /** What the date of birth asked for allows: years, and a month/day that fits any year. */
@@ -157,14 +153,14 @@ export async function preselectByName({
   limit,
 }: {
   db: DbOrTx;
-  words: readonly string[];
+  /** From `expandedWords`. */
+  words: SQL;
   exactWords: readonly string[];
   givenCodes: readonly string[];
   dates: DateWindow | null;
   visibility: Visibility;
   limit: number;
 }): Promise<string[]> {
-  if (words.length === 0) return [];
   // The same name (family word and given name) is tried whatever the date of birth says.
   const sameGiven = givenCodes.length > 0 ? sql`OR k.given_code IN (${list(givenCodes)})` : sql``;
   const datePredicate = dates
@@ -180,7 +176,7 @@ export async function preselectByName({
   const result = await db.execute(sql`
     SELECT k.person_id AS id
     FROM person_search_keys k
-    WHERE k.word IN (${list(words)}) ${datePredicate}
+    WHERE k.word = ANY(${words}) ${datePredicate}
       AND ${visibleListing(sql`k.person_id`, visibility)}
     GROUP BY k.person_id
     ORDER BY ${sql.join(order, sql`, `)}
@@ -279,10 +275,37 @@ export async function exactWordAndYear({
   return rows.map((r) => r.id);
 }
 
+/** A candidate as the ranking and the answer need it. */
+export interface CandidateRecord {
+  person: { id: string; familyName: string; givenNames: string | null; dateOfBirth: string | null };
+  names: { kind: string; familyName: string; givenNames: string | null }[];
+  addresses: {
+    street: string;
+    houseNumber: string | null;
+    postalCode: string | null;
+    city: string | null;
+    validTo: string | null;
+  }[];
+  listing: {
+    id: string;
+    status: string;
+    restricted: boolean;
+    level: number;
+    categories: string[];
+    precautions: string[];
+    precautionsText: string | null;
+    validUntil: string;
+  };
+  /** Whom to call: the department of the registrar who activated (or proposed) the listing. */
+  contact: { department: string; contact: string | null } | null;
+  incidents: { id: string; reference: string }[];
+}
+
 /**
- * Everything the ranking and the answer need about the candidates: the person, names,
- * addresses, the visible listing and whom to call (the department of the registrar who
- * activated or proposed it). Incident references only when `withIncidents`.
+ * Everything the ranking and the answer need about the candidates, in one statement (on the
+ * embedded database every statement costs a round trip): person, names, addresses, the visible
+ * listing (an active one before a proposed one) and its registrar's department. Incident
+ * references only when `withIncidents`.
  */
 export async function findCandidates({
   db,
@@ -294,68 +317,47 @@ export async function findCandidates({
   ids: readonly string[];
   visibility: Visibility;
   withIncidents: boolean;
-}) {
+}): Promise<{ candidates: CandidateRecord[] }> {
   if (ids.length === 0) return { candidates: [] };
-  const idList = [...ids];
-  const listingFilter = and(
-    inArray(listings.personId, idList),
-    inArray(listings.status, [...visibility.statuses]),
-    visibility.includeRestricted ? undefined : eq(listings.restricted, false),
-    visibility.validOn ? sql`${listings.validUntil} >= ${visibility.validOn}` : undefined,
-  );
-  const listingRows = await db
-    .select({
-      listing: listings,
-      department: departments.name,
-      contact: departments.contact,
-    })
-    .from(listings)
-    .leftJoin(users, sql`${users.id} = coalesce(${listings.activatedBy}, ${listings.proposedBy})`)
-    .leftJoin(departments, eq(departments.id, users.departmentId))
-    .where(listingFilter)
-    // An active listing wins over a proposed one of the same person.
-    .orderBy(asc(listings.status));
-  const personRows = await db.select().from(persons).where(inArray(persons.id, idList));
-  const names = await db.select().from(personNames).where(inArray(personNames.personId, idList));
-  const addresses = await db
-    .select()
-    .from(personAddresses)
-    .where(inArray(personAddresses.personId, idList));
-  const listingIds = listingRows.map((r) => r.listing.id);
-  const incidentRows =
-    withIncidents && listingIds.length > 0
-      ? await db
-          .select({
-            listingId: listingIncidents.listingId,
-            id: incidents.id,
-            reference: incidents.reference,
-          })
-          .from(listingIncidents)
-          .innerJoin(incidents, eq(incidents.id, listingIncidents.incidentId))
-          .where(inArray(listingIncidents.listingId, listingIds))
-      : [];
-  const listingOf = new Map<string, (typeof listingRows)[number]>();
-  for (const row of listingRows) {
-    if (!listingOf.has(row.listing.personId)) listingOf.set(row.listing.personId, row);
-  }
-  const candidates = personRows.flatMap((person) => {
-    const listed = listingOf.get(person.id);
-    if (!listed) return [];
-    return [
-      {
-        person,
-        names: names.filter((n) => n.personId === person.id),
-        addresses: addresses.filter((a) => a.personId === person.id),
-        listing: listed.listing,
-        contact: listed.department
-          ? { department: listed.department, contact: listed.contact }
-          : null,
-        incidents: incidentRows
-          .filter((i) => i.listingId === listed.listing.id)
-          .map((i) => ({ id: i.id, reference: i.reference })),
-      },
-    ];
-  });
+  const incidentsColumn = withIncidents
+    ? sql`(SELECT json_agg(json_build_object('id', i.id, 'reference', i.reference) ORDER BY i.reference)
+         FROM listing_incidents li JOIN incidents i ON i.id = li.incident_id WHERE li.listing_id = l.id)`
+    : sql`NULL::json`;
+  const result = await db.execute(sql`
+    SELECT json_build_object('id', p.id, 'familyName', p.family_name, 'givenNames', p.given_names,
+             'dateOfBirth', p.date_of_birth) AS person,
+      (SELECT json_agg(json_build_object('kind', n.kind, 'familyName', n.family_name,
+          'givenNames', n.given_names) ORDER BY n.family_name)
+        FROM person_names n WHERE n.person_id = p.id) AS names,
+      (SELECT json_agg(json_build_object('street', a.street, 'houseNumber', a.house_number,
+          'postalCode', a.postal_code, 'city', a.city, 'validTo', a.valid_to) ORDER BY a.valid_from)
+        FROM person_addresses a WHERE a.person_id = p.id) AS addresses,
+      json_build_object('id', l.id, 'status', l.status, 'restricted', l.restricted, 'level', l.level,
+        'categories', to_json(l.categories), 'precautions', to_json(l.precautions),
+        'precautionsText', l.precautions_text, 'validUntil', l.valid_until) AS listing,
+      CASE WHEN d.id IS NULL THEN NULL
+        ELSE json_build_object('department', d.name, 'contact', d.contact) END AS contact,
+      ${incidentsColumn} AS incidents
+    FROM persons p
+    JOIN LATERAL (
+      SELECT * FROM listings l WHERE l.person_id = p.id
+        AND l.status IN (${list(visibility.statuses)})
+        ${visibility.includeRestricted ? sql`` : sql`AND NOT l.restricted`}
+        ${visibility.validOn ? sql`AND l.valid_until >= ${visibility.validOn}` : sql``}
+      ORDER BY l.status LIMIT 1
+    ) l ON true
+    LEFT JOIN users u ON u.id = coalesce(l.activated_by, l.proposed_by)
+    LEFT JOIN departments d ON d.id = u.department_id
+    WHERE p.id IN (${list(ids)})`);
+  const parse = <T>(value: unknown): T =>
+    (typeof value === 'string' ? JSON.parse(value) : value) as T;
+  const candidates = rowsOf<Record<string, unknown>>(result).map((row) => ({
+    person: parse<CandidateRecord['person']>(row.person),
+    names: parse<CandidateRecord['names'] | null>(row.names) ?? [],
+    addresses: parse<CandidateRecord['addresses'] | null>(row.addresses) ?? [],
+    listing: parse<CandidateRecord['listing']>(row.listing),
+    contact: parse<CandidateRecord['contact']>(row.contact),
+    incidents: parse<CandidateRecord['incidents'] | null>(row.incidents) ?? [],
+  }));
   return { candidates };
 }
-export type CandidateRecord = Awaited<ReturnType<typeof findCandidates>>['candidates'][number];

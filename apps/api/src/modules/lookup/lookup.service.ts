@@ -26,7 +26,7 @@ import {
   searchKeysOf,
 } from './lookup.keys.js';
 import {
-  expandWords,
+  expandedWords,
   findCandidates,
   findPersonsForKeys,
   preselectByAddress,
@@ -88,7 +88,7 @@ export interface LookupSettings {
   maxCandidates: number;
   /** At most this many persons per branch leave the SQL pre-selection for the ranking. */
   preselectLimit: number;
-  /** pg_trgm similarity from which an indexed spelling is tried. */
+  /** pg_trgm similarity from which an indexed spelling is tried (at least 0.3, see `expandedWords`). */
   trigramThreshold: number;
   /** At most this many similar spellings per word asked. */
   similarPerWord: number;
@@ -203,16 +203,15 @@ export function createLookupService({
     // words are tried as family words too, by spelling and sound.
     const givenWords = query.givenNames ? familyNameWords(query.givenNames) : [];
     if (words.length > 0 || givenWords.length > 0) {
-      const expanded = await expandWords({
-        db: conn,
-        words,
-        codes: [...words, ...givenWords].map(koelnerPhonetikWord),
-        threshold: settings.trigramThreshold,
-        perWord: settings.similarPerWord,
-      });
       const found = await preselectByName({
         db: conn,
-        words: [...new Set([...words, ...givenWords, ...expanded])],
+        words: expandedWords({
+          words,
+          extraWords: givenWords,
+          codes: [...words, ...givenWords].map(koelnerPhonetikWord),
+          threshold: settings.trigramThreshold,
+          perWord: settings.similarPerWord,
+        }),
         exactWords: words,
         givenCodes: given ? [given.code] : [],
         dates: dateWindow(query.dateOfBirth),

@@ -1,0 +1,208 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { buildApp } from '../app.js';
+import { createManualClock } from '../clock.js';
+import { loadConfig } from '../config.js';
+import { openDatabase } from '../db/database.js';
+import {
+  authorisedBenchDepartment,
+  loadNameLists,
+  makeRandom,
+  phoneticVariant,
+  syntheticPerson,
+  typo,
+  type Random,
+} from './lookup.bench.data.js';
+import { createFixtureRegistrar, loadFixturePersons } from '../modules/lookup/lookup.fixtures.js';
+import { familyNameWords } from '../modules/lookup/lookup.keys.js';
+import { exactWordAndYear } from '../modules/lookup/lookup.repository.js';
+import type { LookupQuery } from '../modules/lookup/lookup.service.js';
+import type { FixturePerson } from '../modules/lookup/lookup.fixtures.js';
+
+function percentile(sorted: readonly number[], p: number) {
+  const value = sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+  return Math.round(value * 100) / 100;
+}
+
+async function timed<T>(run: () => Promise<T>) {
+  const started = performance.now();
+  const result = await run();
+  return { ms: performance.now() - started, result };
+}
+
+/** A query for a stored person as a field employee might type it: typos, other spellings, swapped dates. */
+function queryFor(person: FixturePerson, random: Random, withDate: boolean): LookupQuery {
+  let family = person.familyName;
+  const roll = random();
+  if (roll < 0.25) family = typo(family, random);
+  else if (roll < 0.45) family = phoneticVariant(family);
+  let date = withDate ? (person.dateOfBirth ?? undefined) : undefined;
+  if (date && date.length === 10 && random() < 0.1) {
+    const [y, m, d] = date.split('-');
+    if (Number(d) <= 12) date = `${y}-${d}-${m}`;
+  }
+  return {
+    familyName: family,
+    givenNames: person.givenNames?.split(' ')[0],
+    dateOfBirth: date,
+  };
+}
+
+/**
+ * `zemag bench lookup`: loads `persons` synthetic listed persons, then times the look-up service
+ * (name + date of birth, name only), an exact indexed equality query as a baseline, and HTTP
+ * look-ups end to end with 8 concurrent clients (audit write included).
+ */
+export async function benchLookup({
+  persons,
+  databaseUrl,
+  namesDir,
+  queries = 400,
+  httpSeconds = 10,
+  log = () => {},
+}: {
+  persons: number;
+  databaseUrl?: string;
+  namesDir?: string;
+  queries?: number;
+  httpSeconds?: number;
+  log?: (line: string) => void;
+}) {
+  const database = await openDatabase(
+    databaseUrl
+      ? { kind: 'postgres', url: databaseUrl, poolSize: 10 }
+      : { kind: 'pglite', dataDir: null },
+  );
+  try {
+    await database.migrate();
+    const { db } = database;
+    const random = makeRandom(20260115);
+    const lists = loadNameLists(namesDir);
+    const { userId } = await createFixtureRegistrar({ db });
+    const people: (FixturePerson & { id: string })[] = [];
+    const load = await timed(async () => {
+      const batch = 20_000;
+      for (let start = 0; start < persons; start += batch) {
+        const part = Array.from({ length: Math.min(batch, persons - start) }, () =>
+          syntheticPerson(lists, random),
+        );
+        await loadFixturePersons({ db, people: part, registrarId: userId, chunk: 1000 });
+        // Keep a sample to ask for later (every 50th person).
+        for (let i = 0; i < part.length; i += 50) people.push(part[i]!);
+        log(`loaded ${Math.min(start + batch, persons)} persons`);
+      }
+      await db.execute(sql`ANALYZE`);
+    });
+    log(`load ${Math.round(load.ms / 1000)} s`);
+
+    const config = loadConfig({
+      LOG_LEVEL: 'silent',
+      ZEMAG_MFA_REQUIRED_ROLES: '',
+    });
+    const clock = createManualClock(new Date());
+    const { app, services } = await buildApp({ config, database, clock });
+    const visibility = { statuses: ['active'], includeRestricted: false, validOn: null };
+    const pick = () => people[Math.floor(random() * people.length)]!;
+
+    const measure = async (withDate: boolean) => {
+      const times: number[] = [];
+      let found = 0;
+      for (let i = 0; i < queries; i++) {
+        const person = pick();
+        const query = queryFor(person, random, withDate);
+        const { ms, result } = await timed(() =>
+          db.transaction((tx) => services.lookup.search({ db: tx, query, visibility })),
+        );
+        times.push(ms);
+        if (result.some((r) => r.candidate.id === person.id)) {
+          found += 1;
+        }
+      }
+      return { times: times.sort((a, b) => a - b), found: found / queries };
+    };
+    // Warm the caches once, then measure.
+    await measure(true);
+    const nameAndDate = await measure(true);
+    const nameOnly = await measure(false);
+    const exact: number[] = [];
+    for (let i = 0; i < queries; i++) {
+      const person = pick();
+      const word = familyNameWords(person.familyName)[0] ?? '';
+      const year = Number((person.dateOfBirth ?? '1970').slice(0, 4));
+      exact.push((await timed(() => exactWordAndYear({ db, word, year }))).ms);
+    }
+    exact.sort((a, b) => a - b);
+
+    // HTTP end to end: a field employee with a session, 8 clients in parallel.
+    const departmentId = await authorisedBenchDepartment(db);
+    await db.transaction((tx) =>
+      services.users.createUser({
+        tx,
+        username: 'bench.field',
+        displayName: 'Bench Field',
+        password: 'ein langes Passwort zum Messen',
+        departmentId,
+        roles: ['field'],
+        actor: null,
+      }),
+    );
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    const signIn = await fetch(`${address}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'bench.field', password: 'ein langes Passwort zum Messen' }),
+    });
+    if (signIn.status !== 200) throw new Error(`bench sign-in failed: ${signIn.status}`);
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+    let requests = 0;
+    let failures = 0;
+    const deadline = performance.now() + httpSeconds * 1000;
+    const client = async () => {
+      while (performance.now() < deadline) {
+        const response = await fetch(`${address}/api/v1/lookups`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie },
+          body: JSON.stringify({
+            ...queryFor(pick(), random, true),
+            purpose: { fileNumber: 'BENCH-1', reason: 'home_visit' },
+          }),
+        });
+        await response.arrayBuffer();
+        if (response.status === 200) requests += 1;
+        else failures += 1;
+      }
+    };
+    const started = performance.now();
+    await Promise.all(Array.from({ length: 8 }, client));
+    const seconds = (performance.now() - started) / 1000;
+    await app.close();
+    if (failures > 0) log(`http failures: ${failures}`);
+
+    return {
+      engine: database.engine,
+      persons,
+      p50_ms: percentile(nameAndDate.times, 50),
+      p95_ms: percentile(nameAndDate.times, 95),
+      p99_ms: percentile(nameAndDate.times, 99),
+      name_only_p95_ms: percentile(nameOnly.times, 95),
+      http_rps: Math.round(requests / seconds),
+      exact_baseline_p95_ms: percentile(exact, 95),
+      found_rate_name_and_date: Math.round(nameAndDate.found * 1000) / 1000,
+      found_rate_name_only: Math.round(nameOnly.found * 1000) / 1000,
+      http_failures: failures,
+      load_seconds: Math.round(load.ms / 1000),
+    };
+  } finally {
+    await database.close();
+  }
+}
+
+/** Writes the result to `bench/results/lookup-<engine>-<N>.json` under `root`. */
+export function writeLookupResult(root: string, result: { engine: string; persons: number }) {
+  const dir = path.join(root, 'bench', 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `lookup-${result.engine}-${result.persons}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  return file;
+}
