@@ -46,7 +46,9 @@ async function storedReports(server: TestServer, username: string): Promise<numb
 function outboxContents(page: Page) {
   return page.evaluate(async () => {
     const names = (await indexedDB.databases()).map((d) => d.name);
-    if (!names.includes('zemag-outbox')) return { exists: false, entries: [], keys: [] };
+    if (!names.includes('zemag-outbox')) {
+      return { exists: false, entries: [], keys: [], owner: null };
+    }
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('zemag-outbox');
       req.onsuccess = () => resolve(req.result);
@@ -59,7 +61,15 @@ function outboxContents(page: Page) {
         req.onerror = () => reject(req.error);
       });
     const entries = await all<{ id: string; sealed: { ciphertext: ArrayBuffer } }>('entries');
-    const keys = await all<CryptoKey>('keys');
+    const get = <T>(store: string, key: string) =>
+      new Promise<T | undefined>((resolve, reject) => {
+        const req = db.transaction(store).objectStore(store).get(key);
+        req.onsuccess = () => resolve(req.result as T | undefined);
+        req.onerror = () => reject(req.error);
+      });
+    const key = await get<CryptoKey>('keys', 'outbox');
+    const keys = key ? [key] : [];
+    const owner = await get<unknown>('keys', 'owner');
     db.close();
     let exported = 'refused';
     if (keys[0]) {
@@ -81,6 +91,8 @@ function outboxContents(page: Page) {
         json: JSON.stringify(e),
       })),
       keys: keys.map((k) => ({ extractable: k.extractable, type: k.type, exported })),
+      /** Whose outbox it is, sealed like the reports. */
+      owner: owner === undefined ? null : JSON.stringify(owner),
     };
   });
 }
@@ -107,7 +119,7 @@ describe.skipIf(skipBrowser)(browserSuiteName('reporting an incident in the brow
   });
 
   it(
-    'on a phone, a quick report made offline is kept encrypted, survives a reload and arrives exactly once when the connection is back',
+    'on a phone, quick reports made offline (also after an offline start) are kept encrypted and arrive exactly once when the connection is back',
     async () => {
       const erika = reporter('erika.mustermann', 'Erika Mustermann');
       await createAccount(server, { ...erika, roles: ['reporter'] });
@@ -168,6 +180,8 @@ describe.skipIf(skipBrowser)(browserSuiteName('reporting an incident in the brow
         expect(kept.entries[0]!.id).toMatch(/^[0-9a-f-]{36}$/);
         expect(kept.entries[0]!.bytes).not.toContain('rgerb');
         expect(kept.entries[0]!.json).not.toContain('Schalter');
+        expect(kept.owner).not.toBeNull();
+        expect(kept.owner).not.toContain('Erika');
         expect(kept.keys).toEqual([{ extractable: false, type: 'secret', exported: 'refused' }]);
         // Nothing of the report in Web Storage or the address bar.
         const storage = await page.evaluate(() =>
@@ -185,6 +199,15 @@ describe.skipIf(skipBrowser)(browserSuiteName('reporting an incident in the brow
           .getByText('1 Meldung ist noch nicht gesendet.')
           .waitFor();
         await check(page, 'phone-report-offline-reload');
+        // Even so, the last user of this device can report: it is kept with the first.
+        await page.getByRole('button', { name: 'Vorfall melden' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Vorfall melden' }).waitFor();
+        await page.getByRole('checkbox', { name: 'Beleidigung' }).click();
+        await page.getByLabel('Ort in Worten').fill('Bürgerbüro Nord, Wartebereich');
+        await page.getByRole('button', { name: 'Meldung senden' }).click();
+        await page.getByText('2 Meldungen sind noch nicht gesendet.').waitFor();
+        await check(page, 'phone-report-offline-saved');
+        expect((await outboxContents(page)).entries).toHaveLength(2);
         expect(await storedReports(server, erika.username)).toBe(0);
 
         // Back online, the first answer gets lost on the way back: the server has stored the
@@ -203,19 +226,21 @@ describe.skipIf(skipBrowser)(browserSuiteName('reporting an incident in the brow
           await route.continue();
         });
         await context.setOffline(false);
-        // The app finds its session again by itself and sends the report.
+        // The app finds its session again by itself and sends the older report first.
         await page.getByRole('heading', { level: 1, name: 'Vorfall melden' }).waitFor();
         await expect.poll(() => storedReports(server, erika.username), { timeout: 15_000 }).toBe(1);
         await expect.poll(() => posts.length).toBe(1);
-        expect((await outboxContents(page)).entries).toHaveLength(1);
+        expect((await outboxContents(page)).entries).toHaveLength(2);
 
-        // The next app start sends it again: the server answers with the stored receipt.
+        // The next app start sends both: for the first the server answers with the stored
+        // receipt. Two reports, each stored exactly once.
         await page.goto(`${server.origin}/`);
         await expect.poll(async () => (await outboxContents(page)).entries.length).toBe(0);
-        expect(posts).toHaveLength(2);
+        expect(posts).toHaveLength(3);
         expect(posts[1]).toEqual(posts[0]);
         expect(posts[0]!.key).toBe(kept.entries[0]!.id);
-        expect(await storedReports(server, erika.username)).toBe(1);
+        expect(posts[2]!.key).not.toBe(posts[0]!.key);
+        expect(await storedReports(server, erika.username)).toBe(2);
         // The same key with another body is refused (422), and stores nothing.
         const reused = await page.evaluate(
           async ({ key, body }) =>
@@ -234,14 +259,15 @@ describe.skipIf(skipBrowser)(browserSuiteName('reporting an incident in the brow
         await page.goto(`${server.origin}/reports`);
         await page.getByRole('heading', { level: 1, name: 'Meine Meldungen' }).waitFor();
         const list = page.getByTestId('report-list');
-        await list.getByText('Eingegangen').waitFor();
-        expect(await list.getByRole('listitem').count()).toBe(1);
+        await list.getByText('Eingegangen').first().waitFor();
+        expect(await list.getByRole('listitem').count()).toBe(2);
+        expect(await list.textContent()).toContain('Stufe 1 – Verbale Aggression');
         expect(await list.textContent()).toContain('Stufe 2 – Gewalt oder Bedrohung');
         expect(await list.textContent()).toContain('Bedrohung, Nötigung');
         expect(await list.textContent()).toContain('Bürgerbüro Nord, Schalter 3');
         expect(await page.getByTestId('outbox-list').count()).toBe(0);
         await check(page, 'phone-report-mine');
-        expect(await storedReports(server, erika.username)).toBe(1);
+        expect(await storedReports(server, erika.username)).toBe(2);
         expect(pageErrors).toEqual([]);
       } finally {
         await context.close();
@@ -464,6 +490,7 @@ describe.skipIf(skipBrowser)(browserSuiteName('reporting an incident in the brow
         const after = await outboxContents(page);
         expect(after.entries).toEqual([]);
         expect(after.keys).toEqual([]);
+        expect(after.owner).toBeNull();
         expect(await storedReports(server, who.username)).toBe(0);
         expect(pageErrors).toEqual([]);
       } finally {

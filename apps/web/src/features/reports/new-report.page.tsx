@@ -1,4 +1,3 @@
-import type { CurrentUser } from '@zemag/contracts';
 import { type RefObject, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../app/app-link';
@@ -34,11 +33,14 @@ function wideScreen(): boolean {
  * entry the server refused (`entry`), which is then replaced by the corrected one.
  */
 export function NewReportPage({
-  user,
+  ownerId,
   entry,
+  offline = false,
 }: {
-  user: CurrentUser;
+  ownerId: string;
   entry?: { id: string; draft: ReportDraft; problems: FieldProblem[] };
+  /** Started without reaching the server: no links into pages that need it. */
+  offline?: boolean;
 }) {
   const { t } = useTranslation();
   const translator = useTranslator();
@@ -64,7 +66,7 @@ export function NewReportPage({
             </p>
           </Alert>
         ) : (
-          <OutboxNotice ownerId={user.id} />
+          <OutboxNotice ownerId={ownerId} showLink={!offline} />
         )}
         {done.kind === 'stored' && done.quick ? (
           <p className="kern-body">{t('reports.new.completeLater')}</p>
@@ -78,9 +80,11 @@ export function NewReportPage({
               <span className="kern-label">{t('reports.new.complete')}</span>
             </AppLink>
           ) : null}
-          <AppLink href="/reports" className="kern-btn kern-btn--secondary zm-touch">
-            <span className="kern-label">{t('reports.mine.title')}</span>
-          </AppLink>
+          {offline ? null : (
+            <AppLink href="/reports" className="kern-btn kern-btn--secondary zm-touch">
+              <span className="kern-label">{t('reports.mine.title')}</span>
+            </AppLink>
+          )}
           <Button
             variant="tertiary"
             label={t('reports.new.another')}
@@ -115,7 +119,7 @@ export function NewReportPage({
         onSubmit={async (input) => {
           const result = await submitThroughOutbox({
             outbox: browserOutbox(),
-            ownerId: user.id,
+            ownerId,
             input,
             replaceId: entryId,
             tr: translator,

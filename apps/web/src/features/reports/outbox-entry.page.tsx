@@ -31,7 +31,7 @@ export function OutboxEntryPage({ user, id }: { user: CurrentUser; id: string })
   if (entry?.state === 'invalid') {
     return (
       <NewReportPage
-        user={user}
+        ownerId={user.id}
         entry={{ id: entry.id, draft: draftFrom(entry.report), problems: entry.problems }}
       />
     );

@@ -1,3 +1,4 @@
+import type { Sealed } from './outbox-crypto';
 import type { OutboxStore, StoredEntry } from './outbox-store';
 
 /** The IndexedDB database of the outbox: one store for the key, one for the entries. */
@@ -6,6 +7,7 @@ const VERSION = 1;
 const KEYS = 'keys';
 const ENTRIES = 'entries';
 const KEY_ID = 'outbox';
+const OWNER_ID = 'owner';
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -68,6 +70,14 @@ export function createIdbOutboxStore(factory: IDBFactory = indexedDB): OutboxSto
         if (existing) return existing;
         store.put(key, KEY_ID);
         return key;
+      }),
+    loadOwner: () =>
+      run([KEYS], 'readonly', (tx) =>
+        request(tx.objectStore(KEYS).get(OWNER_ID) as IDBRequest<Sealed | undefined>),
+      ),
+    saveOwner: (owner) =>
+      run([KEYS], 'readwrite', (tx) => {
+        tx.objectStore(KEYS).put(owner, OWNER_ID);
       }),
     all: () =>
       run([ENTRIES], 'readonly', (tx) =>

@@ -31,6 +31,9 @@ export interface OutboxStore {
   loadKey(): Promise<CryptoKey | undefined>;
   /** Stores `key` unless a key exists already; returns the key that is stored. */
   saveKeyIfAbsent(key: CryptoKey): Promise<CryptoKey>;
+  /** The sealed record of whose outbox this is (for reports made while the app starts offline). */
+  loadOwner(): Promise<Sealed | undefined>;
+  saveOwner(owner: Sealed): Promise<void>;
   all(): Promise<StoredEntry[]>;
   get(id: string): Promise<StoredEntry | undefined>;
   put(entry: StoredEntry): Promise<void>;
@@ -42,6 +45,7 @@ export interface OutboxStore {
 /** An outbox store in memory, for tests. */
 export function createMemoryOutboxStore(): OutboxStore & { entries: Map<string, StoredEntry> } {
   let key: CryptoKey | undefined;
+  let owner: Sealed | undefined;
   const entries = new Map<string, StoredEntry>();
   return {
     entries,
@@ -49,6 +53,11 @@ export function createMemoryOutboxStore(): OutboxStore & { entries: Map<string, 
     saveKeyIfAbsent(candidate) {
       key ??= candidate;
       return Promise.resolve(key);
+    },
+    loadOwner: () => Promise.resolve(owner),
+    saveOwner(sealed) {
+      owner = sealed;
+      return Promise.resolve();
     },
     all: () => Promise.resolve([...entries.values()].map((entry) => structuredClone(entry))),
     get: (id) => Promise.resolve(entries.has(id) ? structuredClone(entries.get(id)) : undefined),
@@ -63,6 +72,7 @@ export function createMemoryOutboxStore(): OutboxStore & { entries: Map<string, 
     wipe() {
       entries.clear();
       key = undefined;
+      owner = undefined;
       return Promise.resolve();
     },
   };

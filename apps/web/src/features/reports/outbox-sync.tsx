@@ -18,7 +18,15 @@ export function OutboxSync() {
     state.session.user.abilities.includes('incident.report')
       ? state.session.user.id
       : null;
+  const displayName = state.status === 'signed-in' ? state.session.user.displayName : '';
   const unreachable = state.status === 'error';
+
+  useEffect(() => {
+    if (ownerId)
+      void browserOutbox()
+        .rememberOwner({ id: ownerId, displayName })
+        .catch(() => undefined);
+  }, [ownerId, displayName]);
 
   useEffect(() => {
     if (!ownerId) return;

@@ -170,6 +170,17 @@ describe('the outbox of reports', () => {
     expect(await store.loadKey()).not.toBe(firstKey);
   });
 
+  it('remembers its owner encrypted until sign-out', async () => {
+    const { store, outbox } = setup();
+    expect(await outbox.lastOwner()).toBeNull();
+    await outbox.rememberOwner({ id: OWNER, displayName: 'Erika Mustermann' });
+    expect(await outbox.lastOwner()).toEqual({ id: OWNER, displayName: 'Erika Mustermann' });
+    const sealed = await store.loadOwner();
+    expect(new TextDecoder().decode(sealed!.ciphertext)).not.toContain('Erika');
+    await outbox.wipe();
+    expect(await outbox.lastOwner()).toBeNull();
+  });
+
   it('drops entries that can no longer be opened (key gone)', async () => {
     const { store, outbox } = setup();
     const entry = await outbox.add(OWNER, report('A'));

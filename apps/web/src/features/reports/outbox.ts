@@ -15,6 +15,14 @@ export interface OutboxEntry {
   report: IncidentReportInput;
 }
 
+/** Whose outbox it is: enough to file a report offline and to send it only in their session. */
+export interface OutboxOwner {
+  id: string;
+  displayName: string;
+}
+
+const OWNER_CONTEXT = 'outbox-owner';
+
 /** The result of sending one entry during a flush. */
 export interface FlushResult {
   id: string;
@@ -28,6 +36,10 @@ export interface Outbox {
   replace(id: string, ownerId: string, report: IncidentReportInput): Promise<OutboxEntry>;
   /** The owner's entries, oldest first. Entries that can no longer be opened are dropped. */
   entries(ownerId: string): Promise<OutboxEntry[]>;
+  /** Remembers who uses the outbox (encrypted), so a report can be made when the app starts offline. */
+  rememberOwner(owner: OutboxOwner): Promise<void>;
+  /** The last signed-in user of this device's outbox, if not signed out since. */
+  lastOwner(): Promise<OutboxOwner | null>;
   /** How many entries wait on this device, whoever wrote them (no key needed). */
   countAll(): Promise<number>;
   /** Sends the owner's pending entries, oldest first; stops when the connection is gone. */
@@ -144,6 +156,17 @@ export function createOutbox({
     return outcome;
   }
 
+  async function lastOwner(): Promise<OutboxOwner | null> {
+    const [sealed, cryptoKey] = await Promise.all([store.loadOwner(), store.loadKey()]);
+    if (!sealed || !cryptoKey) return null;
+    try {
+      const owner = (await openJson(cryptoKey, sealed, OWNER_CONTEXT, subtle)) as OutboxOwner;
+      return typeof owner?.id === 'string' ? owner : null;
+    } catch {
+      return null;
+    }
+  }
+
   async function runFlush(ownerId: string): Promise<FlushResult[]> {
     const results: FlushResult[] = [];
     for (const entry of await entries(ownerId)) {
@@ -165,6 +188,12 @@ export function createOutbox({
       return entry;
     },
     entries,
+    async rememberOwner(owner) {
+      const current = await lastOwner();
+      if (current?.id === owner.id && current.displayName === owner.displayName) return;
+      await store.saveOwner(await sealJson(await key(), owner, OWNER_CONTEXT, subtle));
+    },
+    lastOwner,
     async countAll() {
       return (await store.all()).length;
     },

@@ -18,7 +18,7 @@ const ROUTES: readonly ReportRoute[] = [
   {
     pattern: '/reports/new',
     needs: 'incident.report',
-    render: (user) => <NewReportPage user={user} />,
+    render: (user) => <NewReportPage ownerId={user.id} />,
   },
   {
     pattern: '/reports/outbox/:id',
