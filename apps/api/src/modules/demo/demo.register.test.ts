@@ -83,6 +83,25 @@ describe('demo city Musterstadt: the register', () => {
     ]);
   });
 
+  it('lets field staff find listed persons by a variant spelling, but not a proposal', async () => {
+    const { cookie } = await signIn(t.app, {
+      username: 'demo.ordnungsdienst',
+      password: DEMO_PASSWORD,
+    });
+    const lookup = (familyName: string) =>
+      t.app
+        .inject({
+          method: 'POST',
+          url: '/api/v1/lookups',
+          headers: { cookie },
+          payload: { familyName, purpose: { fileNumber: 'OD-2026-7', reason: 'inspection' } },
+        })
+        .then((r) => r.json().candidates as { familyName: string }[]);
+    expect((await lookup('Maier')).map((c) => c.familyName)).toContain('Meyer');
+    expect((await lookup('Yilmaz')).map((c) => c.familyName)).toContain('Yılmaz');
+    expect(await lookup('Al-Hassan')).toEqual([]);
+  });
+
   it('keeps an intact audit chain', async () => {
     expect((await t.services.audit.verify({ db: t.database.db })).ok).toBe(true);
   });

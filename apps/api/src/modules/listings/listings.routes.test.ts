@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createTestUser, signIn, type TestApp } from '../../test-support/test-app.js';
+import {
+  authorisedTestDepartment,
+  buildTestApp,
+  createTestUser,
+  signIn,
+  type TestApp,
+} from '../../test-support/test-app.js';
 import { pdfText } from '../../test-support/pdf-text.js';
 import { engines, engineTitle } from '../../test-support/test-database.js';
 
@@ -21,12 +27,16 @@ for (const target of engines) {
     let reporter: string;
     let registrarA: string;
     let registrarB: string;
+    let field: string;
     beforeAll(async () => {
       t = await buildTestApp({ engine: target.engine });
       reporter = (await signIn(t.app, await createTestUser(t, { roles: ['reporter'] }))).cookie;
       const roles = ['reporter', 'registrar'] as const;
       registrarA = (await signIn(t.app, await createTestUser(t, { roles: [...roles] }))).cookie;
       registrarB = (await signIn(t.app, await createTestUser(t, { roles: [...roles] }))).cookie;
+      const departmentId = (await authorisedTestDepartment(t.database)).id;
+      field = (await signIn(t.app, await createTestUser(t, { roles: ['field'], departmentId })))
+        .cookie;
     });
     afterAll(async () => {
       await t?.close();
@@ -155,6 +165,13 @@ for (const target of engines) {
       });
       expect(again.json().code).toBe('listing.already_listed');
 
+      const lookup = () =>
+        call(field, 'POST', '/api/v1/lookups', {
+          familyName: 'Kowalsky',
+          purpose: { fileNumber: 'VZ-2026-118', reason: 'home_visit' },
+        }).then((r) => r.json().candidates as { familyName: string; level: number }[]);
+      expect(await lookup()).toEqual([]);
+
       const self = await call(registrarA, 'POST', `/api/v1/listings/${listing.id}/activate`, {});
       expect(self.statusCode).toBe(403);
       expect(self.json().code).toBe('listing.same_registrar');
@@ -171,6 +188,8 @@ for (const target of engines) {
         status: 'active',
         actions: ['letter', 'record_notification'],
       });
+      // Field staff find the person from now on, also with a variant spelling.
+      expect(await lookup()).toMatchObject([{ familyName: 'Kowalski', level: 3 }]);
       expect(activated.json().history.map((h: { action: string }) => h.action)).toEqual([
         'propose',
         'activate',

@@ -19,6 +19,7 @@ import {
 } from '../incidents/incidents.repository.js';
 import { toSummary } from '../incidents/incidents.mapping.js';
 import { hasOpenListing, moveListings } from '../listings/listings.repository.js';
+import { refreshSearchKeys } from '../lookup/lookup.service.js';
 import { similarityReasons, toPerson } from './persons.mapping.js';
 import {
   findPersonForUpdate,
@@ -166,6 +167,7 @@ export function createPersonsService({
             await insertAddress({ db: tx, address: { personId: person.id, ...input.address } });
           }
           personId = person.id;
+          await refreshSearchKeys({ db: tx, personIds: [personId] });
           await audit.record({
             tx,
             actor: actor.id,
@@ -246,6 +248,7 @@ export function createPersonsService({
           id: mergeId,
           changes: { mergedIntoId: keepId, updatedAt: now },
         });
+        await refreshSearchKeys({ db: tx, personIds: [keepId, mergeId] });
         await audit.record({
           tx,
           actor: actor.id,
