@@ -221,6 +221,21 @@ describe.skipIf(skipBrowser)(browserSuiteName('review and listings in the browse
         await page.getByRole('link', { name: reference }).waitFor();
         await page.getByRole('link', { name: second }).waitFor();
         await check(page, viewport, 'person');
+
+        // Merging asks which record and why; with no similar record, nothing is chosen.
+        await page.getByRole('button', { name: 'Doppelten Datensatz zusammenführen' }).click();
+        const merge = page.getByRole('dialog', { name: 'Datensätze zusammenführen' });
+        await merge
+          .getByText('Zu den Meldungen dieser Person gibt es keine ähnlichen Datensätze.')
+          .waitFor();
+        await merge.getByRole('button', { name: 'Zusammenführen' }).click();
+        await merge
+          .getByText('Bitte wählen Sie einen Datensatz oder geben Sie eine gültige Kennung an.')
+          .first()
+          .waitFor();
+        await check(page, viewport, 'merge-dialog');
+        await merge.getByRole('button', { name: 'Abbrechen' }).click();
+        await merge.waitFor({ state: 'hidden' });
         await page.getByRole('button', { name: 'Eintrag vorschlagen' }).click();
         const proposal = page.getByTestId('proposal-form');
         expect(
