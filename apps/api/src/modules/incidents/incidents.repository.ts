@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { type DbOrTx, rowsOf } from '../../db/database.js';
 import { departments } from '../departments/departments.table.js';
 import { users } from '../identity/identity.table.js';
@@ -128,13 +128,18 @@ export async function listByReporter({ db, reporterId }: { db: DbOrTx; reporterI
   return { rows };
 }
 
-/** The review queue: level 3 on top, then oldest first. */
-export async function listForReview({ db }: { db: DbOrTx }) {
+/** The review queue of a registrar (never their own reports): level 3 on top, then oldest first. */
+export async function listForReview({ db, registrarId }: { db: DbOrTx; registrarId: string }) {
   const rows = await db
     .select(summaryColumns)
     .from(incidents)
     .innerJoin(users, eq(users.id, incidents.reporterId))
-    .where(inArray(incidents.status, ['submitted', 'in_review']))
+    .where(
+      and(
+        inArray(incidents.status, ['submitted', 'in_review']),
+        ne(incidents.reporterId, registrarId),
+      ),
+    )
     .orderBy(desc(sql`${incidents.level} = 3`), asc(incidents.submittedAt))
     .limit(500);
   return { rows };

@@ -260,6 +260,8 @@ for (const target of engines) {
       expect(noReason.statusCode).toBe(400);
       expect(noReason.json().errors[0].field).toBe('reason');
       const ownId = (await submit(registrar, QUICK)).json().id;
+      const queue = (await call(registrar, 'GET', '/api/v1/incidents/review-queue')).json();
+      expect(queue.incidents.map((i: { id: string }) => i.id)).not.toContain(ownId);
       const own = await call(registrar, 'POST', `/api/v1/incidents/${ownId}/decision`, {
         decision: 'confirm',
       });

@@ -202,7 +202,7 @@ export function createIncidentsService({
     /** The review queue; reading it is audited with the ids shown. */
     async reviewQueue({ actor }: { actor: Actor }): Promise<IncidentList> {
       return db.transaction(async (tx) => {
-        const { rows } = await listForReview({ db: tx });
+        const { rows } = await listForReview({ db: tx, registrarId: actor.id });
         await audit.record({
           tx,
           actor: actor.id,
