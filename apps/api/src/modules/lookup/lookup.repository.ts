@@ -139,9 +139,13 @@ export interface DateWindow {
 }
 
 /**
- * Persons (with a visible listing) carrying one of `words`, within the date window when one is
- * given. Persons whose first given name sounds like one asked (`givenCodes`) and those with a
- * word asked literally (`exactWords`) come first, so a cut at `limit` keeps the likely ones.
+ * Persons (with a visible listing) carrying one of the words, found by separate index probes
+ * whose union is small (a single OR would make the planner read every row of every word):
+ * with a date of birth, the words within the date window (year ±1, the same day and month in
+ * any year, or no date stored) and the words with the same given name whatever the date;
+ * without one, the words with the same given name and the words asked literally. Persons with
+ * the given name and those with a word asked literally come first, so a cut at `limit` keeps
+ * the likely ones.
  */
 export async function preselectByName({
   db,
@@ -161,24 +165,43 @@ export async function preselectByName({
   visibility: Visibility;
   limit: number;
 }): Promise<string[]> {
-  // The same name (family word and given name) is tried whatever the date of birth says.
-  const sameGiven = givenCodes.length > 0 ? sql`OR k.given_code IN (${list(givenCodes)})` : sql``;
-  const datePredicate = dates
-    ? sql`AND (k.birth_year IS NULL ${sameGiven}
-        ${dates.years.length > 0 ? sql`OR k.birth_year IN (${list(dates.years)})` : sql``}
-        ${dates.monthDay ? sql`OR (k.birth_month = ${dates.monthDay.month} AND k.birth_day = ${dates.monthDay.day})` : sql``})`
-    : sql``;
+  const probe = (where: SQL, cap?: number) =>
+    sql`(SELECT k.person_id, k.word, k.given_code FROM person_search_keys k
+      WHERE ${where} ${cap ? sql`LIMIT ${cap}` : sql``})`;
+  const anyWord = sql`k.word = ANY((SELECT words FROM w)::text[])`;
+  const branches: SQL[] = [];
+  if (givenCodes.length > 0) {
+    branches.push(probe(sql`${anyWord} AND k.given_code IN (${list(givenCodes)})`));
+  }
+  if (dates) {
+    if (dates.years.length > 0) {
+      branches.push(probe(sql`${anyWord} AND k.birth_year IN (${list(dates.years)})`));
+    }
+    branches.push(probe(sql`${anyWord} AND k.birth_year IS NULL`, limit));
+    if (dates.monthDay) {
+      branches.push(
+        probe(
+          sql`${anyWord} AND k.birth_month = ${dates.monthDay.month} AND k.birth_day = ${dates.monthDay.day}`,
+        ),
+      );
+    }
+  } else if (exactWords.length > 0) {
+    // Name only: every bearer of a common name would be thousands; the literal ones, capped.
+    branches.push(probe(sql`k.word IN (${list(exactWords)})`, limit * 4));
+    branches.push(probe(anyWord, limit));
+  }
+  if (branches.length === 0) return [];
   const order: SQL[] = [];
   if (givenCodes.length > 0)
-    order.push(sql`max((k.given_code IN (${list(givenCodes)}))::int) DESC`);
-  if (exactWords.length > 0) order.push(sql`max((k.word IN (${list(exactWords)}))::int) DESC`);
-  order.push(sql`k.person_id`);
+    order.push(sql`max((h.given_code IN (${list(givenCodes)}))::int) DESC`);
+  if (exactWords.length > 0) order.push(sql`max((h.word IN (${list(exactWords)}))::int) DESC`);
+  order.push(sql`h.person_id`);
   const result = await db.execute(sql`
-    SELECT k.person_id AS id
-    FROM person_search_keys k
-    WHERE k.word = ANY(${words}) ${datePredicate}
-      AND ${visibleListing(sql`k.person_id`, visibility)}
-    GROUP BY k.person_id
+    WITH w AS MATERIALIZED (SELECT ${words} AS words),
+    h AS (${sql.join(branches, sql` UNION ALL `)})
+    SELECT h.person_id AS id FROM h
+    WHERE ${visibleListing(sql`h.person_id`, visibility)}
+    GROUP BY h.person_id
     ORDER BY ${sql.join(order, sql`, `)}
     LIMIT ${limit}`);
   return rowsOf<{ id: string }>(result).map((r) => r.id);
