@@ -321,3 +321,45 @@ export const DEMO_LISTINGS: DemoListing[] = [
     state: 'proposed',
   },
 ];
+
+export interface DemoLookup {
+  daysAgo: number;
+  by: string;
+  familyName?: string;
+  givenNames?: string;
+  dateOfBirth?: string;
+  address?: { street: string; houseNumber?: string; postalCode?: string; city?: string };
+  purpose: { fileNumber: string; reason: string };
+}
+
+/** Look-ups before visits, with their purposes: hits, a variant spelling, an address, a miss. */
+export const DEMO_LOOKUPS: DemoLookup[] = [
+  {
+    daysAgo: 20,
+    by: 'demo.vollstreckung',
+    familyName: 'Maier',
+    givenNames: 'Klaus',
+    purpose: { fileNumber: 'VZ 2026/0412', reason: 'enforcement' },
+  },
+  {
+    daysAgo: 12,
+    by: 'demo.ordnungsdienst',
+    address: { street: 'Bahnhofstr.', houseNumber: '7 a', city: 'Musterstadt' },
+    purpose: { fileNumber: 'OD-26-1187', reason: 'inspection' },
+  },
+  {
+    daysAgo: 6,
+    by: 'demo.sozialdienst',
+    familyName: 'Novak',
+    dateOfBirth: '1985',
+    purpose: { fileNumber: 'SD 50-2026-88', reason: 'home_visit' },
+  },
+  {
+    daysAgo: 2,
+    by: 'demo.jugendamt',
+    familyName: 'Schneider',
+    givenNames: 'Anna',
+    dateOfBirth: '1992-06-03',
+    purpose: { fileNumber: 'ASD 51/2026/301', reason: 'home_visit' },
+  },
+];

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../../db/database.js';
 import { buildTestApp, signIn, type TestApp } from '../../test-support/test-app.js';
 import { DEMO_PASSWORD } from './demo.data.js';
 import { createDemoService } from './demo.service.js';
@@ -100,6 +102,15 @@ describe('demo city Musterstadt: the register', () => {
     expect((await lookup('Maier')).map((c) => c.familyName)).toContain('Meyer');
     expect((await lookup('Yilmaz')).map((c) => c.familyName)).toContain('Yılmaz');
     expect(await lookup('Al-Hassan')).toEqual([]);
+  });
+
+  it('has look-ups with their purposes in the audit log', async () => {
+    const { rows } = await t.database.db
+      .execute<{ n: number }>(
+        sql`select count(*)::int as n from audit_events where action = 'register.lookup'`,
+      )
+      .then((r) => ({ rows: rowsOf<{ n: number }>(r) }));
+    expect(rows[0]!.n).toBeGreaterThanOrEqual(4);
   });
 
   it('keeps an intact audit chain', async () => {

@@ -5,6 +5,7 @@ import { createServices, type ServicesConfig } from '../../services.js';
 import {
   DEMO_INCIDENTS,
   DEMO_LISTINGS,
+  DEMO_LOOKUPS,
   DEMO_PERSONS,
   type DemoIncident,
 } from './demo.register.data.js';
@@ -148,10 +149,22 @@ export async function seedDemoRegister({
     });
   }
 
+  for (const lookup of DEMO_LOOKUPS) {
+    plan(at(lookup.daysAgo, -5), async () => {
+      const { daysAgo: _daysAgo, by, ...request } = lookup;
+      await s.lookup.lookup({ actor: cast.actor(by), request });
+    });
+  }
+
   events.sort((a, b) => a.at - b.at || a.order - b.order);
   for (const event of events) {
     clock.set(new Date(event.at));
     await event.run();
   }
-  return { incidents: incidentIds.length, persons: personIds.size, listings: DEMO_LISTINGS.length };
+  return {
+    incidents: incidentIds.length,
+    persons: personIds.size,
+    listings: DEMO_LISTINGS.length,
+    lookups: DEMO_LOOKUPS.length,
+  };
 }
