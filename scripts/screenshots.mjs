@@ -28,12 +28,17 @@ const JOURNEYS = [
     account: 'Sven Yıldız',
     screens: [
       { name: 'home-field', path: '/', heading: 'Guten Tag, Sven Yıldız' },
+      { name: 'report-new', path: '/reports/new', heading: 'Vorfall melden' },
       { name: 'security', path: '/security', heading: 'Sicherheit' },
     ],
   },
   {
     account: 'Aylin Demir',
-    screens: [{ name: 'home-registrar', path: '/', heading: 'Guten Tag, Aylin Demir' }],
+    screens: [
+      { name: 'home-registrar', path: '/', heading: 'Guten Tag, Aylin Demir' },
+      { name: 'review-queue', path: '/review', heading: 'Meldungen prüfen' },
+      { name: 'listings', path: '/listings', heading: 'Einträge' },
+    ],
   },
   {
     account: 'Katrin Vogel',
