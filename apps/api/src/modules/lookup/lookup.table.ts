@@ -63,6 +63,9 @@ export const lookupWords = pgTable(
   (t) => [
     index('lookup_words_code_idx').on(t.code),
     index('lookup_words_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`),
+    // Similar spellings are looked for among words of the same first letter and about the same
+    // length: a few thousand similarity() calls instead of every word sharing one trigram.
+    index('lookup_words_initial_length_idx').on(sql`left(${t.word}, 1)`, sql`length(${t.word})`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "lookup_words_initial_length_idx" ON "lookup_words" USING btree (left("word", 1),length("word"));
