@@ -125,8 +125,10 @@ export function expandedWords({
   }
   for (const word of words) {
     parts.push(
-      sql`(SELECT word FROM lookup_words WHERE word % ${word} AND similarity(word, ${word}) >= ${threshold}
-        ORDER BY word <-> ${word} LIMIT ${perWord})`,
+      sql`(SELECT word FROM lookup_words WHERE left(word, 1) = ${word.slice(0, 1)}
+        AND length(word) BETWEEN ${Math.max(1, word.length - 2)} AND ${word.length + 2}
+        AND similarity(word, ${word}) >= ${threshold}
+        ORDER BY similarity(word, ${word}) DESC LIMIT ${perWord})`,
     );
   }
   return sql`ARRAY(${sql.join(parts, sql` UNION `)})`;

@@ -22,11 +22,20 @@ export interface PreparedName {
   codes: string[];
 }
 
-/** Prepares a name for comparison (normalisation and phonetic codes). */
+const prepared = new Map<string, PreparedName>();
+/** Names repeat: a bounded memo saves most of the normalisation when ranking many candidates. */
+const PREPARED_MEMO_SIZE = 50_000;
+
+/** Prepares a name for comparison (normalisation and phonetic codes); the result is shared, do not change it. */
 export function prepareName(name: string): PreparedName {
+  const known = prepared.get(name);
+  if (known) return known;
   const words = nameTokens(name);
   const folded = significantTokens(words).map(foldToken);
-  return { words, folded, codes: folded.map(koelnerPhonetikWord) };
+  const result = { words, folded, codes: folded.map(koelnerPhonetikWord) };
+  if (prepared.size >= PREPARED_MEMO_SIZE) prepared.clear();
+  prepared.set(name, result);
+  return result;
 }
 
 /** Optimal-string-alignment distance (Levenshtein plus adjacent transposition). */
