@@ -12,3 +12,4 @@ export * from './incidents.schemas.js';
 export * from './listings.schemas.js';
 export * from './notifications.schemas.js';
 export * from './lookup.schemas.js';
+export * from './visits.schemas.js';

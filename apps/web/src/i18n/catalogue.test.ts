@@ -1,8 +1,9 @@
 import { ERROR_CODES, PERMISSIONS, ROLES } from '@zemag/contracts';
 import { describe, expect, it } from 'vitest';
 import { CLIENT_ERROR_CODES } from '../api/api-error';
-import de from './de.json';
-import en from './en.json';
+import { catalogues } from './i18n';
+
+const { de, en } = catalogues;
 
 /** Every leaf key of a nested catalogue, dotted. */
 function keys(node: unknown, prefix = ''): string[] {

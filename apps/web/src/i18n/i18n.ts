@@ -2,9 +2,25 @@ import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import de from './de.json';
 import en from './en.json';
+import lookupDe from './lookup.de.json';
+import lookupEn from './lookup.en.json';
+import visitsDe from './visits.de.json';
+import visitsEn from './visits.en.json';
 import { type Language, loadLanguage, saveLanguage } from './language';
 
-export const resources = { de: { translation: de }, en: { translation: en } } as const;
+/**
+ * The catalogues: the main one, and one file per larger feature (top-level key `lookup`,
+ * `visits`) so that features can grow without touching the same file.
+ */
+export const catalogues = {
+  de: { ...de, lookup: lookupDe, visits: visitsDe },
+  en: { ...en, lookup: lookupEn, visits: visitsEn },
+} as const;
+
+export const resources = {
+  de: { translation: catalogues.de },
+  en: { translation: catalogues.en },
+} as const;
 
 /** Starts i18next in the remembered language (German by default) and keeps `<html lang>` in step. */
 export function createI18n(language: Language = loadLanguage()): i18n {

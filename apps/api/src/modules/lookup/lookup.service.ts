@@ -12,7 +12,7 @@ import {
   type RegistrarLookupCandidate,
 } from '@zemag/contracts';
 import type { Clock } from '../../clock.js';
-import type { Db, DbOrTx } from '../../db/database.js';
+import type { Db, DbOrTx, Tx } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import { localDate } from '../../local-date.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -367,9 +367,12 @@ export function createLookupService({
     async lookup({
       actor,
       request,
+      tx: outer,
     }: {
       actor: Actor;
       request: LookupRequest & { purpose: { fileNumber: string; reason: string } };
+      /** A transaction to run in (a visit list audits all its lines in one); default: its own. */
+      tx?: Tx;
     }): Promise<LookupResult> {
       const reason = settings.reasons.find((r) => r.code === request.purpose.reason);
       if (!reason) throw new AppError(400, 'lookup.reason_unknown', { field: 'purpose.reason' });
@@ -389,7 +392,9 @@ export function createLookupService({
         });
       }
       const registrar = actor.abilities.includes('listing.manage');
-      return db.transaction(async (tx) => {
+      const run = <T>(work: (tx: Tx) => Promise<T>) =>
+        outer ? work(outer) : db.transaction(work);
+      return run(async (tx) => {
         const today = localDate(clock.now(), settings.timeZone);
         const ranked = await search({
           db: tx,
