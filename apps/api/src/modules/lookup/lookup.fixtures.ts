@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
 import { departments } from '../departments/departments.table.js';
 import { users } from '../identity/identity.table.js';
-import { listings } from '../listings/listings.table.js';
-import { personAddresses, personNames, persons } from '../persons/persons.table.js';
 import { searchKeysOf, type PersonForKeys } from './lookup.keys.js';
-import { insertSearchKeys } from './lookup.repository.js';
+import { insertColumns, insertSearchKeys } from './lookup.repository.js';
 
 /**
  * Register content written straight into the tables, for tests, `zemag match-eval` and
@@ -86,57 +85,84 @@ export async function loadFixturePersons({
       .slice(start, start + chunk)
       .map((p) => ({ ...p, id: p.id ?? randomUUID() }));
     ids.push(...part.map((p) => p.id));
-    await db.insert(persons).values(
-      part.map((p) => ({
-        id: p.id,
-        familyName: p.familyName,
-        givenNames: p.givenNames ?? null,
-        dateOfBirth: p.dateOfBirth ?? null,
-        createdAt: now,
-        updatedAt: now,
-      })),
-    );
-    const names = part.flatMap((p) =>
-      (p.names ?? []).map((n) => ({
-        personId: p.id,
-        kind: n.kind,
-        familyName: n.familyName,
-        givenNames: n.givenNames ?? null,
-      })),
-    );
-    if (names.length > 0) await db.insert(personNames).values(names);
-    const addresses = part.flatMap((p) =>
-      (p.addresses ?? []).map((a) => ({
-        personId: p.id,
-        street: a.street,
-        houseNumber: a.houseNumber ?? null,
-        postalCode: a.postalCode ?? null,
-        city: a.city ?? null,
-        validTo: a.validTo ?? null,
-      })),
-    );
-    if (addresses.length > 0) await db.insert(personAddresses).values(addresses);
+    await insertColumns({
+      db,
+      table: 'persons',
+      columns: [
+        ['id', 'uuid[]'],
+        ['family_name', 'text[]'],
+        ['given_names', 'text[]'],
+        ['date_of_birth', 'text[]'],
+        ['created_at', 'timestamptz[]'],
+        ['updated_at', 'timestamptz[]'],
+      ],
+      rows: part.map((p) => [
+        p.id,
+        p.familyName,
+        p.givenNames ?? null,
+        p.dateOfBirth ?? null,
+        now.toISOString(),
+        now.toISOString(),
+      ]),
+    });
+    await insertColumns({
+      db,
+      table: 'person_names',
+      columns: [
+        ['person_id', 'uuid[]'],
+        ['kind', 'text[]'],
+        ['family_name', 'text[]'],
+        ['given_names', 'text[]'],
+      ],
+      rows: part.flatMap((p) =>
+        (p.names ?? []).map((n) => [p.id, n.kind, n.familyName, n.givenNames ?? null]),
+      ),
+    });
+    await insertColumns({
+      db,
+      table: 'person_addresses',
+      columns: [
+        ['person_id', 'uuid[]'],
+        ['street', 'text[]'],
+        ['house_number', 'text[]'],
+        ['postal_code', 'text[]'],
+        ['city', 'text[]'],
+        ['valid_to', 'date[]'],
+      ],
+      rows: part.flatMap((p) =>
+        (p.addresses ?? []).map((a) => [
+          p.id,
+          a.street,
+          a.houseNumber ?? null,
+          a.postalCode ?? null,
+          a.city ?? null,
+          a.validTo ?? null,
+        ]),
+      ),
+    });
     const listed = part.filter((p) => p.listing);
     if (listed.length > 0) {
-      await db.insert(listings).values(
-        listed.map((p) => {
-          const l = p.listing!;
-          return {
-            personId: p.id,
-            status: l.status,
-            restricted: l.restricted ?? false,
-            level: l.level ?? 2,
-            categories: l.categories ?? ['threat'],
-            precautions: l.precautions ?? ['pairs_only'],
-            precautionsText: l.precautionsText ?? null,
-            validUntil: l.validUntil ?? '2099-12-31',
-            proposedBy: registrarId,
-            proposedAt: now,
-            ...(l.status === 'proposed' ? {} : { activatedBy: registrarId, activatedAt: now }),
-            updatedAt: now,
-          };
-        }),
-      );
+      // Arrays of arrays would need the same length in every row: categories and precautions
+      // travel as one comma-separated text each.
+      await db.execute(sql`INSERT INTO listings (person_id, status, restricted, level, categories,
+          precautions, precautions_text, valid_until, proposed_by, proposed_at, activated_by,
+          activated_at, updated_at)
+        SELECT person_id, status, restricted, level, string_to_array(categories, ','),
+          string_to_array(precautions, ','), precautions_text, valid_until, ${registrarId}::uuid,
+          ${now.toISOString()}::timestamptz,
+          CASE WHEN status = 'proposed' THEN NULL ELSE ${registrarId}::uuid END,
+          CASE WHEN status = 'proposed' THEN NULL ELSE ${now.toISOString()}::timestamptz END,
+          ${now.toISOString()}::timestamptz
+        FROM unnest(${sql.param(listed.map((p) => p.id))}::uuid[],
+          ${sql.param(listed.map((p) => p.listing!.status))}::text[],
+          ${sql.param(listed.map((p) => p.listing!.restricted ?? false))}::boolean[],
+          ${sql.param(listed.map((p) => p.listing!.level ?? 2))}::smallint[],
+          ${sql.param(listed.map((p) => (p.listing!.categories ?? ['threat']).join(',')))}::text[],
+          ${sql.param(listed.map((p) => (p.listing!.precautions ?? ['pairs_only']).join(',')))}::text[],
+          ${sql.param(listed.map((p) => p.listing!.precautionsText ?? null))}::text[],
+          ${sql.param(listed.map((p) => p.listing!.validUntil ?? '2099-12-31'))}::date[])
+          AS t(person_id, status, restricted, level, categories, precautions, precautions_text,
+            valid_until)`);
     }
     const keys = part.map((p) =>
       searchKeysOf({

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../../db/database.js';
 import { personAddresses, personNames, persons } from '../persons/persons.table.js';
 import type { AddressKeyRow, NameKeyRow, PersonForKeys } from './lookup.keys.js';
-import { lookupWords, personAddressKeys, personSearchKeys } from './lookup.table.js';
+import { personAddressKeys, personSearchKeys } from './lookup.table.js';
 
 /** Which listings make a person visible to the caller. */
 export interface Visibility {
@@ -69,7 +69,38 @@ export async function replaceSearchKeys({
   await insertSearchKeys({ db, names, words, addresses });
 }
 
-/** Inserts key rows in chunks (the bulk path of benchmarks and evaluations uses it directly). */
+/**
+ * `INSERT … SELECT FROM unnest(…)`: one statement and one parameter per column for many rows
+ * (a multi-row VALUES list needs one parameter per value and is parsed row by row).
+ */
+export async function insertColumns({
+  db,
+  table,
+  columns,
+  rows,
+  onConflictDoNothing = false,
+}: {
+  db: DbOrTx;
+  table: string;
+  /** Column name and the PostgreSQL array type of its values (`text[]`, `uuid[]`, …). */
+  columns: readonly (readonly [string, string])[];
+  rows: readonly (readonly unknown[])[];
+  onConflictDoNothing?: boolean;
+}) {
+  if (rows.length === 0) return;
+  const arrays = columns.map(
+    ([, type], i) => sql`${sql.param(rows.map((row) => row[i] ?? null))}::${sql.raw(type)}`,
+  );
+  await db.execute(sql`INSERT INTO ${sql.identifier(table)}
+    (${sql.join(
+      columns.map(([name]) => sql.identifier(name)),
+      sql`, `,
+    )})
+    SELECT * FROM unnest(${sql.join(arrays, sql`, `)})
+    ${onConflictDoNothing ? sql`ON CONFLICT DO NOTHING` : sql``}`);
+}
+
+/** Inserts key rows, a few thousand per statement (the bulk path of benchmarks and evaluations uses it directly). */
 export async function insertSearchKeys({
   db,
   names,
@@ -81,18 +112,62 @@ export async function insertSearchKeys({
   words: readonly { word: string; code: string }[];
   addresses: readonly AddressKeyRow[];
 }) {
-  const chunk = 2000;
+  const chunk = 20_000;
   for (let i = 0; i < words.length; i += chunk) {
-    await db
-      .insert(lookupWords)
-      .values(words.slice(i, i + chunk))
-      .onConflictDoNothing();
+    await insertColumns({
+      db,
+      table: 'lookup_words',
+      columns: [
+        ['word', 'text[]'],
+        ['code', 'text[]'],
+      ],
+      rows: words.slice(i, i + chunk).map((w) => [w.word, w.code]),
+      onConflictDoNothing: true,
+    });
   }
   for (let i = 0; i < names.length; i += chunk) {
-    await db.insert(personSearchKeys).values(names.slice(i, i + chunk));
+    await insertColumns({
+      db,
+      table: 'person_search_keys',
+      columns: [
+        ['person_id', 'uuid[]'],
+        ['name_kind', 'text[]'],
+        ['word', 'text[]'],
+        ['given_word', 'text[]'],
+        ['given_code', 'text[]'],
+        ['birth_year', 'smallint[]'],
+        ['birth_month', 'smallint[]'],
+        ['birth_day', 'smallint[]'],
+      ],
+      rows: names
+        .slice(i, i + chunk)
+        .map((n) => [
+          n.personId,
+          n.nameKind,
+          n.word,
+          n.givenWord,
+          n.givenCode,
+          n.birthYear,
+          n.birthMonth,
+          n.birthDay,
+        ]),
+    });
   }
   for (let i = 0; i < addresses.length; i += chunk) {
-    await db.insert(personAddressKeys).values(addresses.slice(i, i + chunk));
+    await insertColumns({
+      db,
+      table: 'person_address_keys',
+      columns: [
+        ['person_id', 'uuid[]'],
+        ['street_key', 'text[]'],
+        ['house_number', 'integer[]'],
+        ['postal_code', 'text[]'],
+        ['city_key', 'text[]'],
+      ],
+      rows: addresses
+        .slice(i, i + chunk)
+        .map((a) => [a.personId, a.streetKey, a.houseNumber, a.postalCode, a.cityKey]),
+    });
   }
 }
 
