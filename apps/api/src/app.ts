@@ -31,6 +31,7 @@ import { mfaRoutes } from './modules/mfa/mfa.routes.js';
 import { setupRoutes } from './modules/setup/setup.routes.js';
 import { ssoRoutes } from './modules/sso/sso.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
+import { visitsRoutes } from './modules/visits/visits.routes.js';
 import { createServices } from './services.js';
 
 export interface AppDeps {
@@ -81,6 +82,7 @@ export async function buildApp(
   await app.register(personsRoutes, { persons: services.persons });
   await app.register(listingsRoutes, { listings: services.listings });
   await app.register(lookupRoutes, { lookup: services.lookup });
+  await app.register(visitsRoutes, { visits: services.visits });
   await app.register(notificationsRoutes, { notifications: services.notifications });
   await app.register(demoRoutes, {
     enabled: config.demo,

@@ -93,4 +93,12 @@ describe('configuration', () => {
       key: Buffer.alloc(32, 7),
     });
   });
+
+  it('keeps a visit list on the phone for 10 hours unless told 1 to 24 hours', () => {
+    expect(loadConfig({}).visits).toEqual({ keepHours: 10 });
+    expect(loadConfig({ ZEMAG_VISIT_LIST_HOURS: '24' }).visits).toEqual({ keepHours: 24 });
+    for (const bad of ['0', '25', '8.5', 'shift']) {
+      expect(() => loadConfig({ ZEMAG_VISIT_LIST_HOURS: bad })).toThrow(/ZEMAG_VISIT_LIST_HOURS/);
+    }
+  });
 });

@@ -116,6 +116,8 @@ const EnvSchema = z.object({
   ZEMAG_LISTING_VALIDITY_MONTHS: positiveInt(24),
   /** Precaution catalogue as JSON [{"code","de","en"}, …]; German defaults otherwise. */
   ZEMAG_PRECAUTIONS: z.string().optional(),
+  /** Hours a visit list may be kept on the phone (end of the shift), 1–24. */
+  ZEMAG_VISIT_LIST_HOURS: z.coerce.number().int().min(1).max(24).default(10),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -143,6 +145,8 @@ export interface Config {
   listings: ListingConfig & { letterhead: LetterheadSettings };
   /** Demo mode (Musterstadt, one-click demo sign-in); never true in production. */
   demo: boolean;
+  /** Visit lists: how long a copy may be kept on the phone after the list was checked. */
+  visits: { keepHours: number };
 }
 
 /**
@@ -251,6 +255,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     oidc,
     listings,
     demo: e.ZEMAG_DEMO,
+    visits: { keepHours: e.ZEMAG_VISIT_LIST_HOURS },
   };
 }
 

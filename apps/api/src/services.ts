@@ -20,13 +20,14 @@ import { createUsersService } from './modules/users/users.service.js';
 import { createSetupService } from './modules/setup/setup.service.js';
 import { createOidcClient } from './modules/sso/sso.provider.js';
 import { createSsoService } from './modules/sso/sso.service.js';
+import { createVisitsService } from './modules/visits/visits.service.js';
 
 /** The part of the configuration the services read. */
 export type ServicesConfig = Pick<
   Config,
   'session' | 'publicUrl' | 'timeZone' | 'grants' | 'mfa' | 'webauthn' | 'listings'
 > &
-  Partial<Pick<Config, 'oidc'>>;
+  Partial<Pick<Config, 'oidc' | 'visits'>>;
 
 /** Wires the services once; routes, the CLI and tests receive them from here. */
 export function createServices({
@@ -97,6 +98,13 @@ export function createServices({
     clock,
     settings: { timeZone: config.timeZone, precautions: config.listings.precautions },
   });
+  const visits = createVisitsService({
+    db,
+    audit,
+    clock,
+    lookup,
+    settings: config.visits ? { keepHours: config.visits.keepHours } : {},
+  });
   return {
     /** What the services were built with (the demo seed builds a second set on its own clock). */
     runtime: { config, clock },
@@ -115,6 +123,7 @@ export function createServices({
     listings,
     notifications,
     lookup,
+    visits,
   };
 }
 export type Services = ReturnType<typeof createServices>;

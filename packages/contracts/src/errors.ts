@@ -65,6 +65,8 @@ export const ERROR_CODES = [
   'listing.notification_date_invalid',
   'lookup.reason_unknown',
   'lookup.query_too_vague',
+  'visit_list.empty',
+  'visit_list.too_many_entries',
   'sso.not_configured',
   'sso.provider_unavailable',
   'sso.expired',

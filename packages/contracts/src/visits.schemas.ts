@@ -39,6 +39,8 @@ export const VisitListLine = z.object({
 export type VisitListLine = z.infer<typeof VisitListLine>;
 
 export const VisitListResult = z.object({
+  /** Sequence number of the audit event that summarises the list (each line has its own). */
+  auditSeq: z.number().int(),
   createdAt: z.iso.datetime({ offset: true }),
   /** End of the shift: a copy kept on the phone must be deleted by then. */
   keepUntil: z.iso.datetime({ offset: true }),

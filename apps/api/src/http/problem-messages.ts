@@ -413,6 +413,20 @@ export const PROBLEM_MESSAGES: Record<ErrorCode, { title: string; detail: Locali
       en: 'Please enter a family name with letters or a street.',
     },
   },
+  'visit_list.empty': {
+    title: 'Empty visit list',
+    detail: {
+      de: 'Die Besuchsliste ist leer. Bitte fügen Sie mindestens einen Namen oder eine Adresse ein.',
+      en: 'The visit list is empty. Please enter at least one name or address.',
+    },
+  },
+  'visit_list.too_many_entries': {
+    title: 'Too many entries in the visit list',
+    detail: {
+      de: 'Die Besuchsliste hat zu viele Einträge (höchstens 100 je Liste). Bitte teilen Sie sie auf.',
+      en: 'The visit list has too many entries (at most 100 per list). Please split it.',
+    },
+  },
   'sso.not_configured': {
     title: 'Single sign-on not configured',
     detail: {
