@@ -11,3 +11,4 @@ export * from '../modules/incidents/incidents.table.js';
 export * from '../modules/listings/listings.table.js';
 export * from '../modules/notifications/notifications.table.js';
 export * from '../modules/lookup/lookup.table.js';
+export * from '../modules/legacy-import/legacy-import.table.js';
