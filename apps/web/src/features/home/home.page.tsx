@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../app/app-link';
 import { usePage } from '../../app/use-page';
 import { AbilityList } from './ability-list';
+import { LookupHome } from '../lookup/lookup-home';
 import { ReportsHome } from '../reports/reports-home';
 import { ReviewHome } from '../review/review-home';
 import { AdminLinks } from './admin-links';
@@ -23,6 +24,7 @@ export function HomePage({ user }: { user: CurrentUser }) {
         </p>
       </div>
       <ReportsHome user={user} />
+      <LookupHome user={user} />
       <ReviewHome user={user} />
       <AdminLinks abilities={user.abilities} />
       <p className="kern-body">

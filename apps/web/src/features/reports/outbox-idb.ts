@@ -102,3 +102,6 @@ export function createIdbOutboxStore(factory: IDBFactory = indexedDB): OutboxSto
       }),
   };
 }
+
+/** The promise wrappers, shared with the visit list kept on the device (features/visits). */
+export { request as idbRequest, done as idbDone };

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
+import { browserVisitStore } from '../visits/visit-store.browser';
 import { browserOutbox } from './outbox.browser';
 
 /**
@@ -23,7 +24,8 @@ export function useOutboxSignOut({
   const [sending, setSending] = useState(false);
 
   async function wipeAndSignOut() {
-    await browserOutbox().wipe();
+    // The visit list kept for offline use goes with the outbox.
+    await Promise.all([browserOutbox().wipe(), browserVisitStore().wipe()]);
     await signOut();
   }
 

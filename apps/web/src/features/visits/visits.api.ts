@@ -1,0 +1,15 @@
+import { type VisitListRequest, VisitListResult } from '@zemag/contracts';
+import { useMemo } from 'react';
+import { useApi } from '../../api/api.context';
+
+/** The visit list call: every line looked up with one purpose (each line audited). */
+export function useVisitsApi() {
+  const api = useApi();
+  return useMemo(
+    () => ({
+      check: (request: VisitListRequest): Promise<VisitListResult> =>
+        api.post('/api/v1/visit-lists', request, VisitListResult),
+    }),
+    [api],
+  );
+}
