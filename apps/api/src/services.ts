@@ -12,6 +12,7 @@ import { createLookupService } from './modules/lookup/lookup.service.js';
 import { createNotificationsService } from './modules/notifications/notifications.service.js';
 import { createPersonsService } from './modules/persons/persons.service.js';
 import { createImportsService } from './modules/imports/imports.service.js';
+import { createLegacyImportService } from './modules/legacy-import/legacy-import.service.js';
 import { createIdentityService } from './modules/identity/identity.service.js';
 import { factorSummary } from './modules/mfa/mfa.repository.js';
 import { createMfaService } from './modules/mfa/mfa.service.js';
@@ -84,12 +85,31 @@ export function createServices({
     timeZone: config.timeZone,
   });
   const persons = createPersonsService({ db, audit, clock });
+  const listingSettings = { timeZone: config.timeZone, ...config.listings };
   const listings = createListingsService({
     db,
     audit,
     clock,
-    settings: { timeZone: config.timeZone, ...config.listings },
+    settings: listingSettings,
     renderLetter: notificationLetterPdf,
+  });
+  const legacyImport = createLegacyImportService({
+    db,
+    audit,
+    clock,
+    settings: listingSettings,
+    rolesOf: grants.rolesOf,
+    // The same services on the row's transaction: their own transactions become savepoints.
+    scoped: (tx) => ({
+      persons: createPersonsService({ db: tx, audit, clock }),
+      listings: createListingsService({
+        db: tx,
+        audit,
+        clock,
+        settings: listingSettings,
+        renderLetter: notificationLetterPdf,
+      }),
+    }),
   });
   const notifications = createNotificationsService({ db, clock });
   const lookup = createLookupService({
@@ -124,6 +144,7 @@ export function createServices({
     notifications,
     lookup,
     visits,
+    legacyImport,
   };
 }
 export type Services = ReturnType<typeof createServices>;

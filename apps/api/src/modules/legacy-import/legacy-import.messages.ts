@@ -1,0 +1,90 @@
+import type { LocalizedText } from '@zemag/contracts';
+
+/** What the legacy import reports, German and English; `{name}` is filled from the params. */
+export const LEGACY_MESSAGES = {
+  'file.empty': { de: 'Die Datei ist leer.', en: 'The file is empty.' },
+  'file.malformed': {
+    de: 'Die Datei ist kein gültiges CSV (z. B. ein offenes Anführungszeichen).',
+    en: 'The file is not valid CSV (e.g. an open quote).',
+  },
+  'column.missing': {
+    de: 'Diese Pflichtspalte fehlt in der Kopfzeile.',
+    en: 'This required column is missing from the header line.',
+  },
+  'value.required': { de: 'Pflichtangabe fehlt.', en: 'Required value missing.' },
+  'value.too_long': {
+    de: 'Der Wert ist zu lang (höchstens {max} Zeichen).',
+    en: 'The value is too long (at most {max} characters).',
+  },
+  'reference.duplicate': {
+    de: 'Dieses Aktenzeichen steht schon in Zeile {row}.',
+    en: 'This reference is already used in row {row}.',
+  },
+  'date.invalid': {
+    de: 'Das Datum ist nicht lesbar (TT.MM.JJJJ, MM.JJJJ, JJJJ oder JJJJ-MM-TT; nicht in der Zukunft).',
+    en: 'The date cannot be read (DD.MM.YYYY, MM.YYYY, YYYY or YYYY-MM-DD; not in the future).',
+  },
+  'date.full_required': {
+    de: 'Erwartet wird ein vollständiges Datum (TT.MM.JJJJ oder JJJJ-MM-TT).',
+    en: 'A full date is expected (DD.MM.YYYY or YYYY-MM-DD).',
+  },
+  'date.in_future': {
+    de: 'Das Datum liegt in der Zukunft.',
+    en: 'The date lies in the future.',
+  },
+  'name.invalid': {
+    de: 'Ein Name ist nicht lesbar (je Name „Nachname, Vornamen“, mehrere mit | getrennt).',
+    en: 'A name cannot be read (each “family name, given names”, several separated by |).',
+  },
+  'address.invalid': {
+    de: 'Adresse „{text}“ ist nicht lesbar (je Adresse „Straße Nr, PLZ Ort“, mehrere mit | getrennt).',
+    en: 'Address “{text}” cannot be read (each “street no, postal code city”, several separated by |).',
+  },
+  'level.invalid': {
+    de: 'Die Stufe muss 1, 2 oder 3 sein (Aachener Modell).',
+    en: 'The level must be 1, 2 or 3 (Aachen model).',
+  },
+  'category.unknown': {
+    de: 'Unbekannte Kategorie „{text}“ (Bedrohung, Nötigung, Sachbeschädigung, körperliche Gewalt, Einsatz von Werkzeugen oder Waffen, Beleidigung).',
+    en: 'Unknown category “{text}” (threat, coercion, property damage, physical violence, weapon or tool, insult).',
+  },
+  'complaint.invalid': {
+    de: 'Strafanzeige: erwartet ja, nein, geplant oder unbekannt.',
+    en: 'Criminal complaint: expected yes, no, planned or unknown.',
+  },
+  'precaution.unknown': {
+    de: 'Unbekannte Vorsichtsmaßnahme „{text}“ (Code oder Text aus dem Katalog; Freitext in die Spalte Hinweise).',
+    en: 'Unknown precaution “{text}” (code or text from the catalogue; free text goes into the notes column).',
+  },
+  'listing.not_qualified': {
+    de: 'Kein Eintrag vorgeschlagen: Ein Eintrag braucht einen Vorfall der Stufe 2 oder 3 mit Strafanzeige.',
+    en: 'No listing proposed: a listing needs an incident of level 2 or 3 with a criminal complaint.',
+  },
+  'listing.valid_until_invalid': {
+    de: 'Kein Eintrag vorgeschlagen: „Gültig bis“ liegt nicht in der Zukunft (oder mehr als 5 Jahre entfernt).',
+    en: 'No listing proposed: “valid until” is not in the future (or more than 5 years away).',
+  },
+  'row.changed': {
+    de: 'Schon importiert; die Zeile wurde seither geändert. Änderungen bitte in ZeMAG vornehmen, der Import überschreibt nichts.',
+    en: 'Already imported; the row has changed since. Please make changes in ZeMAG, the import overwrites nothing.',
+  },
+  'row.deleted': {
+    de: 'Schon importiert und inzwischen gelöscht (Löschfrist); wird nicht erneut angelegt.',
+    en: 'Already imported and deleted since (retention); not created again.',
+  },
+} satisfies Record<string, LocalizedText>;
+
+export type LegacyMessage = keyof typeof LEGACY_MESSAGES;
+
+/** A message with its `{param}` placeholders filled. */
+export function legacyMessage(
+  code: LegacyMessage,
+  params: Record<string, string | number> = {},
+): LocalizedText {
+  const fill = (text: string) =>
+    text.replace(/\{(\w+)\}/g, (whole, key: string) =>
+      key in params ? String(params[key]) : whole,
+    );
+  const { de, en } = LEGACY_MESSAGES[code];
+  return { de: fill(de), en: fill(en) };
+}

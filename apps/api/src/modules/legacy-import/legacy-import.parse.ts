@@ -1,0 +1,380 @@
+import { createHash } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
+import {
+  type ComplaintStatus,
+  type IncidentCategory,
+  type LocalizedText,
+  type Precaution,
+} from '@zemag/contracts';
+import { parseGermanDate } from '../visits/german-date.js';
+import { readAddress } from '../visits/visit-list.line.js';
+import { detectSeparator, headerKey } from '../visits/visit-list.parse.js';
+import { legacyMessage, type LegacyMessage } from './legacy-import.messages.js';
+
+/** The columns of a legacy spreadsheet (see README.md for the names a header may use). */
+export const LEGACY_COLUMNS = {
+  reference: ['aktenzeichen', 'az', 'referenz', 'id', 'nr', 'legacyreference', 'reference'],
+  familyName: ['nachname', 'familienname', 'name', 'familyname', 'surname', 'lastname'],
+  givenNames: ['vorname', 'vornamen', 'givennames', 'givenname', 'firstname'],
+  dateOfBirth: ['geburtsdatum', 'gebdatum', 'geboren', 'dateofbirth', 'birthdate', 'dob'],
+  aliases: ['aliasnamen', 'aliasname', 'alias', 'aliase', 'aliases', 'alsoknownas'],
+  formerNames: ['fruererenamen', 'frueherenamen', 'geburtsname', 'formernames', 'birthname'],
+  addresses: ['adressen', 'adresse', 'anschrift', 'anschriften', 'addresses', 'address'],
+  level: ['stufe', 'gefaehrdungsstufe', 'stufeaachenermodell', 'aachenerstufe', 'level'],
+  categories: ['kategorien', 'kategorie', 'categories', 'category'],
+  incidentDate: ['vorfallsdatum', 'vorfalldatum', 'tatdatum', 'datumvorfall', 'incidentdate'],
+  criminalComplaint: ['strafanzeige', 'anzeige', 'criminalcomplaint', 'complaint'],
+  complaintFileNumber: [
+    'aktenzeichenstrafanzeige',
+    'strafanzeigeaktenzeichen',
+    'anzeigeaktenzeichen',
+    'azstrafanzeige',
+    'complaintfilenumber',
+    'complaintreference',
+  ],
+  precautions: ['vorsichtsmassnahmen', 'massnahmen', 'precautions'],
+  precautionsText: [
+    'vorsichtsmassnahmenfreitext',
+    'hinweise',
+    'hinweis',
+    'precautionstext',
+    'precautionnotes',
+  ],
+  validUntil: ['gueltigbis', 'befristetbis', 'validuntil', 'expires'],
+  note: ['bemerkung', 'bemerkungen', 'notiz', 'anmerkung', 'note', 'notes'],
+} as const;
+export type LegacyColumn = keyof typeof LEGACY_COLUMNS;
+
+const REQUIRED: LegacyColumn[] = ['reference', 'familyName', 'level', 'categories', 'incidentDate'];
+
+const CATEGORY_NAMES: Record<string, IncidentCategory> = {
+  bedrohung: 'threat',
+  threat: 'threat',
+  noetigung: 'coercion',
+  coercion: 'coercion',
+  sachbeschaedigung: 'property_damage',
+  propertydamage: 'property_damage',
+  koerperlichegewalt: 'physical_violence',
+  gewalt: 'physical_violence',
+  physicalviolence: 'physical_violence',
+  einsatzvonwerkzeugenoderwaffen: 'weapon_or_tool',
+  werkzeugeoderwaffen: 'weapon_or_tool',
+  waffe: 'weapon_or_tool',
+  waffen: 'weapon_or_tool',
+  werkzeug: 'weapon_or_tool',
+  weaponortool: 'weapon_or_tool',
+  beleidigung: 'insult',
+  insult: 'insult',
+};
+
+const COMPLAINT: Record<string, ComplaintStatus> = {
+  ja: 'yes',
+  j: 'yes',
+  yes: 'yes',
+  y: 'yes',
+  x: 'yes',
+  '1': 'yes',
+  true: 'yes',
+  erstattet: 'yes',
+  nein: 'no',
+  n: 'no',
+  no: 'no',
+  '0': 'no',
+  false: 'no',
+  geplant: 'planned',
+  planned: 'planned',
+  '': 'unknown',
+  unbekannt: 'unknown',
+  unknown: 'unknown',
+};
+
+export interface LegacyName {
+  familyName: string;
+  givenNames: string | null;
+}
+export interface LegacyAddress {
+  street: string;
+  houseNumber: string | null;
+  postalCode: string | null;
+  city: string | null;
+}
+
+/** One valid row of the file, ready to import. */
+export interface LegacyRow {
+  /** Line number in the file (the header is line 1), as a spreadsheet shows it. */
+  row: number;
+  reference: string;
+  familyName: string;
+  givenNames: string | null;
+  dateOfBirth: string | null;
+  aliases: LegacyName[];
+  formerNames: LegacyName[];
+  addresses: LegacyAddress[];
+  level: 1 | 2 | 3;
+  categories: IncidentCategory[];
+  incidentDate: string;
+  criminalComplaint: { status: ComplaintStatus; fileNumber: string | null };
+  precautions: string[];
+  precautionsText: string | null;
+  validUntil: string | null;
+  note: string | null;
+  /** SHA-256 of the values: a re-run tells an unchanged row from a changed one. */
+  hash: string;
+}
+
+/** A problem with one cell (or the file: row 0 / 1), named by row, column and field. */
+export interface LegacyProblem {
+  row: number;
+  field: LegacyColumn | 'file';
+  /** The column as the file names it (or the German name when the column is missing). */
+  column: string;
+  message: LocalizedText;
+}
+
+export type LegacyParseResult =
+  | { ok: true; rows: LegacyRow[]; problems: LegacyProblem[] }
+  | { ok: false; problems: LegacyProblem[] };
+
+const lists = (value: string) =>
+  value
+    .split(/[|\n]/)
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+
+/** The German column names used in messages when a column is missing. */
+export const GERMAN_COLUMN: Record<LegacyColumn, string> = {
+  reference: 'Aktenzeichen',
+  familyName: 'Nachname',
+  givenNames: 'Vornamen',
+  dateOfBirth: 'Geburtsdatum',
+  aliases: 'Aliasnamen',
+  formerNames: 'Frühere Namen',
+  addresses: 'Adressen',
+  level: 'Stufe',
+  categories: 'Kategorien',
+  incidentDate: 'Vorfallsdatum',
+  criminalComplaint: 'Strafanzeige',
+  complaintFileNumber: 'Aktenzeichen Strafanzeige',
+  precautions: 'Vorsichtsmaßnahmen',
+  precautionsText: 'Hinweise',
+  validUntil: 'Gültig bis',
+  note: 'Bemerkung',
+};
+
+/**
+ * Reads and checks a legacy spreadsheet (CSV, UTF-8 with or without BOM, `;` `,` or tab).
+ * Every problem is named by row, column and field; a row with a problem is not imported.
+ */
+export function parseLegacyFile(
+  text: string,
+  { precautions, today }: { precautions: readonly Precaution[]; today: string },
+): LegacyParseResult {
+  const body = text.replace(/^\uFEFF/, '');
+  const firstLine = body.split(/\r\n|\r|\n/).find((l) => l.trim() !== '') ?? '';
+  const fileProblem = (code: LegacyMessage, column = '') => ({
+    ok: false as const,
+    problems: [{ row: 1, field: 'file' as const, column, message: legacyMessage(code) }],
+  });
+  if (firstLine === '') return fileProblem('file.empty');
+  let records: { record: string[]; info: { lines: number }; raw: string }[];
+  try {
+    records = parse(body, {
+      delimiter: detectSeparator(firstLine),
+      bom: true,
+      trim: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      info: true,
+      raw: true,
+    }) as unknown as typeof records;
+  } catch {
+    return fileProblem('file.malformed');
+  }
+  const [header, ...data] = records;
+  const columns = header!.record.map((cell) => {
+    const key = headerKey(cell);
+    const column = (Object.keys(LEGACY_COLUMNS) as LegacyColumn[]).find((c) =>
+      (LEGACY_COLUMNS[c] as readonly string[]).includes(key),
+    );
+    return { column: column ?? null, name: cell };
+  });
+  const missing = REQUIRED.filter((c) => !columns.some((col) => col.column === c));
+  if (missing.length > 0) {
+    return {
+      ok: false,
+      problems: missing.map((c) => ({
+        row: 1,
+        field: c,
+        column: GERMAN_COLUMN[c],
+        message: legacyMessage('column.missing'),
+      })),
+    };
+  }
+  const rows: LegacyRow[] = [];
+  const problems: LegacyProblem[] = [];
+  const seen = new Map<string, number>();
+  for (const record of data) {
+    if (record.record.every((cell) => cell === '')) continue;
+    const row = record.info.lines - (record.raw.trim().match(/\n/g)?.length ?? 0);
+    const cells: Partial<Record<LegacyColumn, { value: string; name: string }>> = {};
+    columns.forEach((col, i) => {
+      if (col.column) cells[col.column] = { value: record.record[i] ?? '', name: col.name };
+    });
+    const read = readRow(row, cells, { precautions, today });
+    if ('problems' in read) {
+      problems.push(...read.problems);
+      continue;
+    }
+    const earlier = seen.get(read.row.reference.toLowerCase());
+    if (earlier !== undefined) {
+      problems.push({
+        row,
+        field: 'reference',
+        column: cells.reference!.name,
+        message: legacyMessage('reference.duplicate', { row: earlier }),
+      });
+      continue;
+    }
+    seen.set(read.row.reference.toLowerCase(), row);
+    rows.push(read.row);
+  }
+  return { ok: true, rows, problems };
+}
+
+function readName(text: string): LegacyName {
+  const [family, ...given] = text.split(',').map((p) => p.trim());
+  return { familyName: family ?? '', givenNames: given.join(' ').trim() || null };
+}
+
+/** One data row: every cell checked; all problems of the row are reported at once. */
+export function readRow(
+  row: number,
+  cells: Partial<Record<LegacyColumn, { value: string; name: string }>>,
+  { precautions, today }: { precautions: readonly Precaution[]; today: string },
+): { row: LegacyRow } | { problems: LegacyProblem[] } {
+  const problems: LegacyProblem[] = [];
+  const value = (c: LegacyColumn) => (cells[c]?.value ?? '').trim();
+  const fail = (
+    field: LegacyColumn,
+    code: LegacyMessage,
+    params?: Record<string, string | number>,
+  ) =>
+    problems.push({
+      row,
+      field,
+      column: cells[field]?.name ?? GERMAN_COLUMN[field],
+      message: legacyMessage(code, params),
+    });
+  const tooLong = (field: LegacyColumn, max: number) => {
+    if (value(field).length > max) fail(field, 'value.too_long', { max });
+  };
+
+  const reference = value('reference');
+  if (reference === '') fail('reference', 'value.required');
+  tooLong('reference', 100);
+  const familyName = value('familyName');
+  if (!/\p{L}/u.test(familyName)) fail('familyName', 'value.required');
+  tooLong('familyName', 100);
+  tooLong('givenNames', 100);
+
+  let dateOfBirth: string | null = null;
+  if (value('dateOfBirth')) {
+    const parsed = parseGermanDate(value('dateOfBirth'));
+    if (!parsed.ok || parsed.date > today) fail('dateOfBirth', 'date.invalid');
+    else dateOfBirth = parsed.date;
+  }
+
+  const names = (field: 'aliases' | 'formerNames') => {
+    const read = lists(value(field)).map(readName);
+    if (read.some((n) => !/\p{L}/u.test(n.familyName) || n.familyName.length > 100)) {
+      fail(field, 'name.invalid');
+    }
+    return read;
+  };
+  const aliases = names('aliases');
+  const formerNames = names('formerNames');
+
+  const addresses: LegacyAddress[] = [];
+  for (const text of lists(value('addresses'))) {
+    const a = readAddress(text);
+    if (!a.street || !/\p{L}/u.test(a.street)) fail('addresses', 'address.invalid', { text });
+    else if (a.postalCode && !/^\d{5}$/.test(a.postalCode)) {
+      fail('addresses', 'address.invalid', { text });
+    } else {
+      addresses.push({
+        street: a.street,
+        houseNumber: a.houseNumber ?? null,
+        postalCode: a.postalCode ?? null,
+        city: a.city ?? null,
+      });
+    }
+  }
+
+  const levelMatch = /^(?:stufe\s*)?([123])$/i.exec(value('level'));
+  if (!levelMatch) fail('level', 'level.invalid');
+  const level = Number(levelMatch?.[1] ?? 0) as 1 | 2 | 3;
+
+  const categories: IncidentCategory[] = [];
+  for (const name of value('categories').split(/[|,;\n]/)) {
+    if (name.trim() === '') continue;
+    const category = CATEGORY_NAMES[headerKey(name)];
+    if (!category) fail('categories', 'category.unknown', { text: name.trim() });
+    else if (!categories.includes(category)) categories.push(category);
+  }
+  if (categories.length === 0 && !problems.some((p) => p.field === 'categories')) {
+    fail('categories', 'value.required');
+  }
+
+  const incident = parseGermanDate(value('incidentDate'));
+  let incidentDate = '';
+  if (value('incidentDate') === '') fail('incidentDate', 'value.required');
+  else if (!incident.ok || incident.date.length !== 10) fail('incidentDate', 'date.full_required');
+  else if (incident.date > today) fail('incidentDate', 'date.in_future');
+  else incidentDate = incident.date;
+
+  const status = COMPLAINT[value('criminalComplaint').toLowerCase()];
+  if (!status) fail('criminalComplaint', 'complaint.invalid');
+  tooLong('complaintFileNumber', 60);
+
+  const byName = new Map<string, string>();
+  for (const p of precautions) {
+    for (const key of [p.code, p.de, p.en]) byName.set(headerKey(key), p.code);
+  }
+  const codes: string[] = [];
+  for (const name of value('precautions').split(/[|,;\n]/)) {
+    if (name.trim() === '') continue;
+    const code = byName.get(headerKey(name));
+    if (!code) fail('precautions', 'precaution.unknown', { text: name.trim() });
+    else if (!codes.includes(code)) codes.push(code);
+  }
+  tooLong('precautionsText', 2000);
+
+  let validUntil: string | null = null;
+  if (value('validUntil')) {
+    const parsed = parseGermanDate(value('validUntil'));
+    if (!parsed.ok || parsed.date.length !== 10) fail('validUntil', 'date.full_required');
+    else validUntil = parsed.date;
+  }
+  tooLong('note', 2000);
+
+  if (problems.length > 0) return { problems };
+  const values = {
+    reference,
+    familyName,
+    givenNames: value('givenNames') || null,
+    dateOfBirth,
+    aliases,
+    formerNames,
+    addresses,
+    level,
+    categories,
+    incidentDate,
+    criminalComplaint: { status: status!, fileNumber: value('complaintFileNumber') || null },
+    precautions: codes,
+    precautionsText: value('precautionsText') || null,
+    validUntil,
+    note: value('note') || null,
+  };
+  const hash = createHash('sha256').update(JSON.stringify(values)).digest('hex');
+  return { row: { row, ...values, hash } };
+}
