@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../apps/api/src/db/database.ts';
 import { createAccount, signInAs, type Credentials } from './support/accounts';
+import { denyBackgroundSync } from './support/background-sync';
 import { seriousViolations } from './support/axe';
 import {
   CHROMIUM_PATH,
@@ -125,6 +126,8 @@ describe.skipIf(skipBrowser)(browserSuiteName('reporting an incident in the brow
       await createAccount(server, { ...erika, roles: ['reporter'] });
       const context = await newContext(browser, 'phone');
       const page = await context.newPage();
+      // The page's own sending is checked here (as in Safari and Firefox).
+      await denyBackgroundSync(context, page, server.origin);
       const pageErrors = watchPageErrors(page);
       try {
         await signInAs(page, server, erika);
@@ -446,6 +449,8 @@ describe.skipIf(skipBrowser)(browserSuiteName('reporting an incident in the brow
       await createAccount(server, { ...who, roles: ['reporter'] });
       const context = await newContext(browser, 'phone');
       const page = await context.newPage();
+      // The page's own sending is checked here (as in Safari and Firefox).
+      await denyBackgroundSync(context, page, server.origin);
       const pageErrors = watchPageErrors(page);
       try {
         await signInAs(page, server, who);

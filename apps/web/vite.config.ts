@@ -4,8 +4,9 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { manifest } from './pwa.manifest.ts';
 
 /**
- * The PWA shell. The service worker precaches only the app shell (html, js, css, fonts, icons)
- * and never caches an API response: register data must not outlive the session on a device.
+ * The PWA shell. The service worker (src/sw.ts) precaches only the app shell (html, js, css,
+ * fonts, icons) and never caches an API response: register data must not outlive the session
+ * on a device. It also sends the encrypted report outbox through Background Sync.
  */
 export default defineConfig({
   // Import the contracts' TypeScript source, so no prebuild of packages/contracts is needed.
@@ -17,16 +18,16 @@ export default defineConfig({
       registerType: 'autoUpdate',
       // An external registerSW.js: the CSP allows no inline script.
       injectRegister: 'script',
-      strategies: 'generateSW',
+      // Our own service worker (src/sw.ts): the precache below plus Background Sync of the
+      // report outbox; workbox injects the list of shell files.
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
       includeAssets: ['favicon.svg', 'icons/apple-touch-icon.png'],
       manifest,
-      workbox: {
+      injectManifest: {
         // Icons and the favicon come from includeAssets and the manifest.
         globPatterns: ['**/*.{html,js,css,woff2}'],
-        navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//, /^\/healthz/, /^\/readyz/],
-        runtimeCaching: [],
-        cleanupOutdatedCaches: true,
       },
     }),
   ],
