@@ -14,6 +14,7 @@ import { readSecret } from './cli/read-secret.js';
 import { registerPhoneticCommand } from './cli/phonetic.command.js';
 import { registerMatchEvalCommand } from './cli/match-eval.command.js';
 import { registerBenchLookupCommand } from './cli/bench-lookup.command.js';
+import { registerImportPersonsCommand } from './cli/import-persons.command.js';
 import { openConfiguredDatabase } from './runtime.js';
 import { systemClock } from './clock.js';
 import { createServices } from './services.js';
@@ -150,6 +151,9 @@ export function buildCli() {
   registerBenchLookupCommand(bench);
   registerPhoneticCommand(program);
   registerMatchEvalCommand(program);
+  registerImportPersonsCommand(program, (run) =>
+    withServices((services) => run(services.legacyImport)),
+  );
   return program;
 }
 
