@@ -13,8 +13,9 @@ function positive(max: number) {
 }
 
 /**
- * Registers `zemag bench lookup --persons N [--database-url URL]` under `bench`: look-up latency
- * and HTTP throughput; writes bench/results/lookup-<engine>-<N>.json and prints the same JSON.
+ * Registers `zemag bench lookup --persons N [--database-url URL [--reuse]]` under `bench`: look-up
+ * latency and HTTP throughput; writes bench/results/lookup-<engine>-<N>.json and prints the same
+ * JSON. `--reuse` skips the load and asks the persons an earlier run left in the database.
  */
 export function registerBenchLookupCommand(bench: Command) {
   bench
@@ -27,6 +28,10 @@ export function registerBenchLookupCommand(bench: Command) {
       '--database-url <url>',
       'an EMPTY PostgreSQL database to use instead of PGlite in memory',
     )
+    .option(
+      '--reuse',
+      'with --database-url: ask the persons an earlier run loaded (at least --persons) instead of loading',
+    )
     .option('--queries <n>', 'queries per measured kind', positive(100_000), 400)
     .option('--http-seconds <n>', 'how long the HTTP clients run', positive(600), 10)
     .option('--names-dir <dir>', 'folder with the gecko name lists', '../shared/data/names')
@@ -37,12 +42,17 @@ export function registerBenchLookupCommand(bench: Command) {
         queries: number;
         httpSeconds: number;
         namesDir: string;
+        reuse?: boolean;
       }) => {
+        if (options.reuse && !options.databaseUrl) {
+          throw new InvalidArgumentError('--reuse needs --database-url');
+        }
         const result = await benchLookup({
           persons: options.persons,
           queries: options.queries,
           httpSeconds: options.httpSeconds,
           namesDir: options.namesDir,
+          reuse: options.reuse ?? false,
           ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
           log: (line) => process.stderr.write(`${line}\n`),
         });

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, SQL, sql } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../../db/database.js';
 import { personAddresses, personNames, persons } from '../persons/persons.table.js';
 import type { AddressKeyRow, NameKeyRow, PersonForKeys } from './lookup.keys.js';
@@ -171,190 +171,268 @@ export async function insertSearchKeys({
   }
 }
 
-/**
- * The words worth trying for the words asked, as one SQL array expression: the words
- * themselves, indexed words with the same phonetic code, and up to `perWord` indexed spellings
- * per word with a pg_trgm similarity of at least `threshold` (≥ 0.3, the `%` operator's default,
- * which the GIN index answers), the closest first. Evaluated once per query (an InitPlan), so
- * the person keys are then probed by index with `word = ANY(...)`.
- */
-export function expandedWords({
-  words,
-  extraWords,
-  codes,
-  threshold,
-  perWord,
-}: {
-  words: readonly string[];
-  extraWords: readonly string[];
-  codes: readonly string[];
-  threshold: number;
-  perWord: number;
-}): SQL {
-  const parts: SQL[] = [];
-  const literal = [...new Set([...words, ...extraWords])];
-  if (literal.length > 0) parts.push(sql`SELECT unnest(ARRAY[${list(literal)}]::text[])`);
-  const usableCodes = codes.filter((c) => c !== '');
-  if (usableCodes.length > 0) {
-    parts.push(sql`SELECT word FROM lookup_words WHERE code IN (${list(usableCodes)})`);
-  }
-  for (const word of words) {
-    parts.push(
-      sql`(SELECT word FROM lookup_words WHERE left(word, 1) = ${word.slice(0, 1)}
-        AND length(word) BETWEEN ${Math.max(1, word.length - 2)} AND ${word.length + 2}
-        AND similarity(word, ${word}) >= ${threshold}
-        ORDER BY similarity(word, ${word}) DESC LIMIT ${perWord})`,
-    );
-  }
-  return sql`ARRAY(${sql.join(parts, sql` UNION `)})`;
+/** A word asked for, with its Kölner Phonetik code; `swapped`: a given name tried as family name. */
+export interface AskedWord {
+  word: string;
+  code: string;
+  swapped: boolean;
 }
 
-/** What the date of birth asked for allows: years, and a month/day that fits any year. */
-export interface DateWindow {
-  years: readonly number[];
-  monthDay: { month: number; day: number } | null;
-}
+/** The date of birth asked for, as far as it is known. */
+export type AskedDate =
+  | { precision: 'day'; year: number; month: number; day: number }
+  | { precision: 'month' | 'year'; year: number };
 
-/**
- * Persons (with a visible listing) carrying one of the words, found by separate index probes
- * whose union is small (a single OR would make the planner read every row of every word):
- * with a date of birth, the words within the date window (year ±1, the same day and month in
- * any year, or no date stored) and the words with the same given name whatever the date;
- * without one, the words with the same given name and the words asked literally. Persons with
- * the given name and those with a word asked literally come first, so a cut at `limit` keeps
- * the likely ones.
- */
-export async function preselectByName({
-  db,
-  words,
-  exactWords,
-  givenCodes,
-  dates,
-  visibility,
-  limit,
-}: {
-  db: DbOrTx;
-  /** From `expandedWords`. */
-  words: SQL;
-  exactWords: readonly string[];
-  givenCodes: readonly string[];
-  dates: DateWindow | null;
-  visibility: Visibility;
-  limit: number;
-}): Promise<string[]> {
-  const probe = (where: SQL, cap?: number) =>
-    sql`(SELECT k.person_id, k.word, k.given_code FROM person_search_keys k
-      WHERE ${where} ${cap ? sql`LIMIT ${cap}` : sql``})`;
-  const anyWord = sql`k.word = ANY((SELECT words FROM w)::text[])`;
-  const branches: SQL[] = [];
-  if (givenCodes.length > 0) {
-    branches.push(probe(sql`${anyWord} AND k.given_code IN (${list(givenCodes)})`));
-  }
-  if (dates) {
-    if (dates.years.length > 0) {
-      branches.push(probe(sql`${anyWord} AND k.birth_year IN (${list(dates.years)})`));
-    }
-    branches.push(probe(sql`${anyWord} AND k.birth_year IS NULL`, limit));
-    if (dates.monthDay) {
-      branches.push(
-        probe(
-          sql`${anyWord} AND k.birth_month = ${dates.monthDay.month} AND k.birth_day = ${dates.monthDay.day}`,
-        ),
-      );
-    }
-  } else if (exactWords.length > 0) {
-    // Name only: every bearer of a common name would be thousands; the literal ones, capped.
-    branches.push(probe(sql`k.word IN (${list(exactWords)})`, limit * 4));
-    branches.push(probe(anyWord, limit));
-  }
-  if (branches.length === 0) return [];
-  const order: SQL[] = [];
-  if (givenCodes.length > 0)
-    order.push(sql`max((h.given_code IN (${list(givenCodes)}))::int) DESC`);
-  if (exactWords.length > 0) order.push(sql`max((h.word IN (${list(exactWords)}))::int) DESC`);
-  order.push(sql`h.person_id`);
-  const result = await db.execute(sql`
-    WITH w AS MATERIALIZED (SELECT ${words} AS words),
-    h AS (${sql.join(branches, sql` UNION ALL `)})
-    SELECT h.person_id AS id FROM h
-    WHERE ${visibleListing(sql`h.person_id`, visibility)}
-    GROUP BY h.person_id
-    ORDER BY ${sql.join(order, sql`, `)}
-    LIMIT ${limit}`);
-  return rowsOf<{ id: string }>(result).map((r) => r.id);
-}
-
-/** Persons (with a visible listing) with an address on that street, or that number in that postal code. */
-export async function preselectByAddress({
-  db,
-  streetKey,
-  postalCode,
-  houseNumber,
-  cityKey,
-  visibility,
-  limit,
-}: {
-  db: DbOrTx;
+/** The address asked for, in the keys of address.ts. */
+export interface AskedAddress {
   streetKey: string;
   postalCode: string | undefined;
   houseNumber: number | undefined;
   cityKey: string | undefined;
-  visibility: Visibility;
-  limit: number;
-}): Promise<string[]> {
-  const branches: SQL[] = [];
-  if (postalCode) {
-    // A wrong postal code with the right street and number, or a mistyped street in the right
-    // postal code with the right number, still finds the address.
-    const sameHouse = houseNumber !== undefined ? sql`OR a.house_number = ${houseNumber}` : sql``;
-    branches.push(
-      sql`(a.street_key = ${streetKey} AND (a.postal_code = ${postalCode} OR a.postal_code IS NULL ${sameHouse}))`,
-    );
-    if (houseNumber !== undefined) {
-      branches.push(sql`(a.postal_code = ${postalCode} AND a.house_number = ${houseNumber})`);
-    }
-  } else if (cityKey) {
-    branches.push(
-      sql`(a.street_key = ${streetKey} AND (a.city_key = ${cityKey} OR a.city_key IS NULL))`,
-    );
-  } else {
-    branches.push(sql`(a.street_key = ${streetKey})`);
-  }
-  const result = await db.execute(sql`
-    SELECT DISTINCT a.person_id AS id
-    FROM person_address_keys a
-    WHERE (${sql.join(branches, sql` OR `)})
-      AND ${visibleListing(sql`a.person_id`, visibility)}
-    LIMIT ${limit}`);
-  return rowsOf<{ id: string }>(result).map((r) => r.id);
+}
+
+/** How many persons each part of the pre-selection may hand to the ranking. */
+export interface SearchLimits {
+  /** Persons with a name word, best coarse score first (after the visibility check). */
+  byName: number;
+  /** Persons with the same given name and full date of birth (a changed family name). */
+  byGivenAndDate: number;
+  /** Persons at the address asked. */
+  byAddress: number;
+  /** Key rows read per branch that is not narrowed by given name or date (name only, no date stored). */
+  rowsPerWideBranch: number;
 }
 
 /**
- * Persons (with a visible listing) whose first given name sounds like one asked and whose full
- * date of birth is the one asked: the family name may have changed since.
+ * The family-name score (name-match.ts `wordMatch`, in SQL) of an indexed word `e` against an
+ * asked word `q`: 1 equal; the pg_trgm similarity; a typo (edit distance 1, or 2 in words of
+ * the same length, which may be two swapped letters) 0.85, two typos in longer words 0.7; the
+ * same Kölner Phonetik code 0.78 + 0.2 × the better of similarity and edit similarity. Never
+ * lower than the ranking's score, so the ranking's best candidates are among the best here.
  */
-export async function preselectByGivenAndDate({
+function wordScoreSql() {
+  return sql`CASE WHEN e.word = q.word THEN 1 ELSE GREATEST(
+      similarity(e.word, q.word),
+      CASE WHEN least(length(e.word), length(q.word)) >= 4
+          AND (e.lev = 1 OR (e.lev = 2 AND length(e.word) = length(q.word))) THEN 0.85
+        WHEN least(length(e.word), length(q.word)) >= 6 AND e.lev = 2 THEN 0.7
+        ELSE 0 END,
+      CASE WHEN q.code <> '' AND e.code = q.code
+        THEN 0.78 + 0.2 * GREATEST(similarity(e.word, q.word),
+          1 - e.lev::real / GREATEST(length(e.word), length(q.word)))
+        ELSE 0 END) END`;
+}
+
+/**
+ * The date-of-birth weight (date-of-birth.ts `DATE_AGREEMENT_WEIGHT`) of a key row, from its
+ * year, month and day, never lower than the ranking's: equal 1, day and month swapped 0.75, two
+ * of three parts equal (one digit, two swapped digits, year off by one) 0.6, a partial stored
+ * date that fits 0.6 (year off by one 0.4), anything else −1. NULL: no date stored.
+ */
+function dateWeightSql(date: AskedDate) {
+  if (date.precision !== 'day') {
+    return sql`CASE WHEN h.birth_year IS NULL THEN NULL WHEN h.birth_year = ${date.year} THEN 0.6
+      WHEN abs(h.birth_year - ${date.year}) = 1 THEN 0.4 ELSE -1 END`;
+  }
+  const { year, month, day } = date;
+  return sql`CASE WHEN h.birth_year IS NULL THEN NULL
+      WHEN h.birth_month IS NULL OR h.birth_day IS NULL THEN
+        CASE WHEN h.birth_year = ${year}
+            AND (h.birth_month IS NULL OR h.birth_month IN (${month}, ${day})) THEN 0.6
+          WHEN abs(h.birth_year - ${year}) = 1 THEN 0.4 ELSE -1 END
+      WHEN h.birth_year = ${year} AND h.birth_month = ${month} AND h.birth_day = ${day} THEN 1
+      WHEN h.birth_year = ${year} AND h.birth_month = ${day} AND h.birth_day = ${month} THEN 0.75
+      WHEN (h.birth_year = ${year})::int + (h.birth_month = ${month})::int
+        + (h.birth_day = ${day})::int = 2 THEN 0.6
+      ELSE -1 END`;
+}
+
+/**
+ * The whole pre-selection and the candidates' records in one statement:
+ *
+ * 1. the words asked, expanded (evaluated once): the same words, indexed words with the same
+ *    phonetic code (also of the given names, for names typed into the wrong field), and up to
+ *    `similarPerWord` indexed spellings per family word with a pg_trgm similarity of at least
+ *    `threshold` among words of the same initial and about the same length; each with its
+ *    family-name score (`wordScoreSql`);
+ * 2. key rows carrying one of those words, each branch one index range (a single OR made the
+ *    planner read every row of a common name): with a date of birth, the same year (or a
+ *    partial stored date within ±1 year), the same day and month in any year (one wrong or
+ *    swapped digit in the year), no date stored (capped), and the same first given name
+ *    (phonetically) whatever the date (a mistyped date); without one, the same given name, the
+ *    words asked literally (capped) and the other spellings (capped);
+ * 3. a coarse score per person from the key rows — the ranking's weighted mean with the word
+ *    score, the given name (same code 1, else by edit distance) and the date weight, never
+ *    lower than the ranking's — and only the `byName` best persons with a visible listing go on
+ *    (the listing is checked in score order until enough are found, not for every key row);
+ * 4. persons with the same given name and full date of birth (a changed family name), and
+ *    persons at the address asked (the same house number first), each capped;
+ * 5. their records as `findCandidates` describes them.
+ */
+export async function searchCandidates({
   db,
+  asked,
+  exactWords,
+  givenWord,
   givenCodes,
   date,
+  address,
   visibility,
-  limit,
+  withIncidents,
+  threshold,
+  similarPerWord,
+  limits,
 }: {
   db: DbOrTx;
+  /** Family words (and given words, `swapped`) asked. */
+  asked: readonly AskedWord[];
+  /** The family words as typed (name-only queries prefer them). */
+  exactWords: readonly string[];
+  /** The first given name asked (folded), for the coarse score. */
+  givenWord: string | null;
+  /** Phonetic codes of the first given name asked (and of the family name, for swapped fields). */
   givenCodes: readonly string[];
-  date: { year: number; month: number; day: number };
+  date: AskedDate | null;
+  address: AskedAddress | null;
   visibility: Visibility;
-  limit: number;
-}): Promise<string[]> {
-  if (givenCodes.length === 0) return [];
-  const result = await db.execute(sql`
-    SELECT DISTINCT k.person_id AS id
-    FROM person_search_keys k
-    WHERE k.given_code IN (${list(givenCodes)}) AND k.birth_year = ${date.year}
-      AND k.birth_month = ${date.month} AND k.birth_day = ${date.day}
-      AND ${visibleListing(sql`k.person_id`, visibility)}
-    LIMIT ${limit}`);
-  return rowsOf<{ id: string }>(result).map((r) => r.id);
+  withIncidents: boolean;
+  threshold: number;
+  similarPerWord: number;
+  limits: SearchLimits;
+}): Promise<{ candidates: CandidateRecord[] }> {
+  const parts: SQL[] = [];
+  const idSets: SQL[] = [];
+  const ctes: SQL[] = [];
+  const family = asked.filter((a) => !a.swapped);
+  if (asked.length > 0) {
+    const askedRows = sql.join(
+      asked.map((a) => sql`(${a.word}::text, ${a.code}::text, ${a.swapped}::boolean)`),
+      sql`, `,
+    );
+    const expansion: SQL[] = [
+      sql`SELECT x.word, coalesce(lw.code, x.code) AS code FROM (VALUES ${askedRows}) x(word, code, swapped)
+        LEFT JOIN lookup_words lw ON lw.word = x.word`,
+    ];
+    const codes = [...new Set(asked.map((a) => a.code).filter((c) => c !== ''))];
+    if (codes.length > 0) {
+      expansion.push(sql`SELECT word, code FROM lookup_words WHERE code IN (${list(codes)})`);
+    }
+    for (const { word } of family) {
+      expansion.push(
+        sql`(SELECT word, code FROM lookup_words WHERE left(word, 1) = ${word.slice(0, 1)}
+          AND length(word) BETWEEN ${Math.max(1, word.length - 2)} AND ${word.length + 2}
+          AND similarity(word, ${word}) >= ${threshold}
+          ORDER BY similarity(word, ${word}) DESC LIMIT ${similarPerWord})`,
+      );
+    }
+    ctes.push(sql`q(word, code, swapped) AS (VALUES ${askedRows})`);
+    ctes.push(sql`w AS MATERIALIZED (
+      SELECT e.word, max(CASE WHEN q.swapped THEN 0.92 ELSE 1 END * ${wordScoreSql()}) AS f
+      FROM (SELECT u.word, u.code, levenshtein(u.word, q0.word) AS lev, q0.word AS qword
+            FROM (${sql.join(expansion, sql` UNION `)}) u CROSS JOIN q q0) e
+      JOIN q ON q.word = e.qword
+      GROUP BY e.word)`);
+    const anyWord = sql`k.word = ANY((SELECT array_agg(word) FROM w)::text[])`;
+    const probe = (where: SQL, cap?: number) =>
+      sql`(SELECT k.person_id, k.word, k.given_code, k.given_word, k.birth_year, k.birth_month,
+          k.birth_day FROM person_search_keys k WHERE ${anyWord} AND ${where}
+          ${cap ? sql`LIMIT ${cap}` : sql``})`;
+    const branches: SQL[] = [];
+    if (givenCodes.length > 0) branches.push(probe(sql`k.given_code IN (${list(givenCodes)})`));
+    if (date) {
+      const years = [date.year - 1, date.year, date.year + 1];
+      branches.push(
+        probe(
+          date.precision === 'day'
+            ? // The same year; a neighbouring year only where the stored date is partial
+              // (a full date a year off is found with the same day and month below).
+              sql`k.birth_year IN (${list(years)}) AND (k.birth_year = ${date.year} OR k.birth_day IS NULL)`
+            : sql`k.birth_year IN (${list(years)})`,
+        ),
+      );
+      branches.push(probe(sql`k.birth_year IS NULL`, limits.rowsPerWideBranch));
+      if (date.precision === 'day') {
+        branches.push(probe(sql`k.birth_month = ${date.month} AND k.birth_day = ${date.day}`));
+      }
+    } else {
+      if (exactWords.length > 0) {
+        // Name only: every bearer of a common name would be thousands; the literal ones, capped.
+        branches.push(probe(sql`k.word IN (${list(exactWords)})`, limits.rowsPerWideBranch * 4));
+      }
+      branches.push(probe(sql`true`, limits.rowsPerWideBranch));
+    }
+    const given = givenWord
+      ? sql`CASE WHEN h.given_code IN (${list(givenCodes.length > 0 ? givenCodes : [''])}) THEN 1
+          WHEN h.given_word IS NULL THEN 0
+          ELSE (CASE levenshtein_less_equal(h.given_word, ${givenWord}, 2)
+            WHEN 0 THEN 1 WHEN 1 THEN 0.85 WHEN 2 THEN 0.7 ELSE 0.3 END) END`
+      : null;
+    const weighted = (withDate: boolean) => {
+      const terms = [sql`0.5 * w.f`];
+      let total = 0.5;
+      if (given) {
+        terms.push(sql`0.2 * ${given}`);
+        total += 0.2;
+      }
+      if (withDate && date) {
+        terms.push(sql`0.3 * ${dateWeightSql(date)}`);
+        total += 0.3;
+      }
+      return sql`(${sql.join(terms, sql` + `)}) / ${total}`;
+    };
+    const coarse = date
+      ? sql`CASE WHEN h.birth_year IS NULL THEN ${weighted(false)} ELSE ${weighted(true)} END`
+      : weighted(false);
+    ctes.push(sql`h AS (${sql.join(branches, sql` UNION ALL `)})`);
+    // OFFSET 0 keeps the visibility check out of the grouping: it runs on the sorted persons
+    // until enough are found.
+    ctes.push(sql`scored AS (SELECT h.person_id, max(${coarse}) AS c
+      FROM h JOIN w ON w.word = h.word GROUP BY h.person_id ORDER BY c DESC, h.person_id OFFSET 0)`);
+    ctes.push(sql`by_name AS (SELECT s.person_id FROM scored s
+      WHERE ${visibleListing(sql`s.person_id`, visibility)} LIMIT ${limits.byName})`);
+    idSets.push(sql`SELECT person_id FROM by_name`);
+  }
+  if (givenCodes.length > 0 && date?.precision === 'day') {
+    idSets.push(sql`(SELECT DISTINCT k.person_id FROM person_search_keys k
+      WHERE k.given_code IN (${list(givenCodes)}) AND k.birth_year = ${date.year}
+        AND k.birth_month = ${date.month} AND k.birth_day = ${date.day}
+        AND ${visibleListing(sql`k.person_id`, visibility)}
+      LIMIT ${limits.byGivenAndDate})`);
+  }
+  if (address && address.streetKey !== '') {
+    const { streetKey, postalCode, houseNumber, cityKey } = address;
+    const where: SQL[] = [];
+    if (postalCode) {
+      // A wrong postal code with the right street and number, or a mistyped street in the right
+      // postal code with the right number, still finds the address.
+      const sameHouse = houseNumber !== undefined ? sql`OR a.house_number = ${houseNumber}` : sql``;
+      where.push(
+        sql`(a.street_key = ${streetKey} AND (a.postal_code = ${postalCode} OR a.postal_code IS NULL ${sameHouse}))`,
+      );
+      if (houseNumber !== undefined) {
+        where.push(sql`(a.postal_code = ${postalCode} AND a.house_number = ${houseNumber})`);
+      }
+    } else if (cityKey) {
+      where.push(
+        sql`(a.street_key = ${streetKey} AND (a.city_key = ${cityKey} OR a.city_key IS NULL))`,
+      );
+    } else {
+      where.push(sql`(a.street_key = ${streetKey})`);
+    }
+    const sameNumber =
+      houseNumber !== undefined
+        ? sql`max((a.house_number IS NOT DISTINCT FROM ${houseNumber})::int) DESC,`
+        : sql``;
+    idSets.push(sql`(SELECT x.person_id FROM (SELECT a.person_id FROM person_address_keys a
+        WHERE (${sql.join(where, sql` OR `)})
+        GROUP BY a.person_id ORDER BY ${sameNumber} a.person_id OFFSET 0) x
+      WHERE ${visibleListing(sql`x.person_id`, visibility)}
+      LIMIT ${limits.byAddress})`);
+  }
+  if (idSets.length === 0) return { candidates: [] };
+  parts.push(sql`WITH ${sql.join(ctes.length > 0 ? ctes : [sql`nothing AS (SELECT 1)`], sql`, `)}`);
+  const ids = sql`(SELECT person_id FROM (${sql.join(idSets, sql` UNION `)}) ids)`;
+  return findCandidates({ db, ids, visibility, withIncidents, prefix: sql.join(parts, sql` `) });
 }
 
 /** An exact indexed equality look-up (the benchmarks' baseline): folded word and birth year. */
@@ -412,18 +490,22 @@ export async function findCandidates({
   ids,
   visibility,
   withIncidents,
+  prefix = sql``,
 }: {
   db: DbOrTx;
-  ids: readonly string[];
+  /** The persons' ids, or a subquery giving them (`prefix` may hold its `WITH`). */
+  ids: readonly string[] | SQL;
   visibility: Visibility;
   withIncidents: boolean;
+  prefix?: SQL;
 }): Promise<{ candidates: CandidateRecord[] }> {
-  if (ids.length === 0) return { candidates: [] };
+  if (!(ids instanceof SQL) && ids.length === 0) return { candidates: [] };
+  const idList = ids instanceof SQL ? ids : sql`(${list(ids)})`;
   const incidentsColumn = withIncidents
     ? sql`(SELECT json_agg(json_build_object('id', i.id, 'reference', i.reference) ORDER BY i.reference)
          FROM listing_incidents li JOIN incidents i ON i.id = li.incident_id WHERE li.listing_id = l.id)`
     : sql`NULL::json`;
-  const result = await db.execute(sql`
+  const result = await db.execute(sql`${prefix}
     SELECT json_build_object('id', p.id, 'familyName', p.family_name, 'givenNames', p.given_names,
              'dateOfBirth', p.date_of_birth) AS person,
       (SELECT json_agg(json_build_object('kind', n.kind, 'familyName', n.family_name,
@@ -448,7 +530,7 @@ export async function findCandidates({
     ) l ON true
     LEFT JOIN users u ON u.id = coalesce(l.activated_by, l.proposed_by)
     LEFT JOIN departments d ON d.id = u.department_id
-    WHERE p.id IN (${list(ids)})`);
+    WHERE p.id IN ${idList}`);
   const parse = <T>(value: unknown): T =>
     (typeof value === 'string' ? JSON.parse(value) : value) as T;
   const candidates = rowsOf<Record<string, unknown>>(result).map((row) => ({

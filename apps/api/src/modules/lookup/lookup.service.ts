@@ -11,6 +11,7 @@ import {
   type Precaution,
   type RegistrarLookupCandidate,
 } from '@zemag/contracts';
+import { sql } from 'drizzle-orm';
 import type { Clock } from '../../clock.js';
 import type { Db, DbOrTx, Tx } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
@@ -26,15 +27,11 @@ import {
   searchKeysOf,
 } from './lookup.keys.js';
 import {
-  expandedWords,
-  findCandidates,
   findPersonsForKeys,
-  preselectByAddress,
-  preselectByGivenAndDate,
-  preselectByName,
   replaceSearchKeys,
+  searchCandidates,
   type CandidateRecord,
-  type DateWindow,
+  type SearchLimits,
   type Visibility,
 } from './lookup.repository.js';
 import {
@@ -86,8 +83,8 @@ export interface LookupSettings {
   rank: RankSettings;
   /** At most this many candidates are shown. */
   maxCandidates: number;
-  /** At most this many persons per branch leave the SQL pre-selection for the ranking. */
-  preselectLimit: number;
+  /** How many persons the SQL pre-selection hands to the ranking (see `SearchLimits`). */
+  preselect: SearchLimits;
   /** pg_trgm similarity from which an indexed spelling is tried (at least 0.3, see `expandedWords`). */
   trigramThreshold: number;
   /** At most this many similar spellings per word asked. */
@@ -101,7 +98,7 @@ export const DEFAULT_LOOKUP_SETTINGS: LookupSettings = {
   precautions: DEFAULT_PRECAUTIONS,
   rank: DEFAULT_RANK_SETTINGS,
   maxCandidates: 10,
-  preselectLimit: 200,
+  preselect: { byName: 50, byGivenAndDate: 20, byAddress: 50, rowsPerWideBranch: 200 },
   trigramThreshold: 0.3,
   similarPerWord: 40,
   timeZone: 'Europe/Berlin',
@@ -129,16 +126,6 @@ export type RankedLookupCandidate = RankedCandidate<Candidate> & {
 
 type Actor = Pick<CurrentUser, 'id' | 'abilities'>;
 export type LookupService = ReturnType<typeof createLookupService>;
-
-function dateWindow(text: string | undefined): DateWindow | null {
-  const date = dateOf(text);
-  if (date.precision === 'unknown') return null;
-  return {
-    years: [date.year - 1, date.year, date.year + 1],
-    // One wrong or swapped digit in the year leaves day and month: those fit any year.
-    monthDay: date.precision === 'day' ? { month: date.month, day: date.day } : null,
-  };
-}
 
 function isCurrent(validTo: string | null, today: string) {
   return validTo === null || validTo >= today;
@@ -197,60 +184,44 @@ export function createLookupService({
     const today = localDate(clock.now(), settings.timeZone);
     const words = query.familyName ? familyNameWords(query.familyName) : [];
     const askedAddress = query.address ? addressKeysOf(query.address) : undefined;
-    const ids = new Set<string>();
     const given = firstGivenName(query.givenNames);
     // Given names typed into the family-name field (and the other way round): the given
     // words are tried as family words too, by spelling and sound.
     const givenWords = query.givenNames ? familyNameWords(query.givenNames) : [];
-    if (words.length > 0 || givenWords.length > 0) {
-      const found = await preselectByName({
-        db: conn,
-        words: expandedWords({
-          words,
-          extraWords: givenWords,
-          codes: [...words, ...givenWords].map(koelnerPhonetikWord),
-          threshold: settings.trigramThreshold,
-          perWord: settings.similarPerWord,
-        }),
-        exactWords: words,
-        givenCodes: given ? [given.code] : [],
-        dates: dateWindow(query.dateOfBirth),
-        visibility,
-        limit: settings.preselectLimit,
-      });
-      for (const id of found) ids.add(id);
-    }
-    const date = dateOf(query.dateOfBirth);
     const swapped = query.familyName ? firstGivenName(query.familyName) : null;
-    if ((given || swapped) && date.precision === 'day') {
-      const found = await preselectByGivenAndDate({
-        db: conn,
-        givenCodes: [given?.code, swapped?.code].filter((c): c is string => !!c),
-        date,
-        visibility,
-        limit: settings.preselectLimit,
-      });
-      for (const id of found) ids.add(id);
+    const date = dateOf(query.dateOfBirth);
+    if (conn !== db && 'rollback' in conn) {
+      // JIT compilation takes longer (up to 250 ms) than these index look-ups ever do.
+      await conn.execute(sql`SET LOCAL jit = off`);
     }
-    if (askedAddress && askedAddress.streetKey !== '') {
-      const found = await preselectByAddress({
-        db: conn,
-        streetKey: askedAddress.streetKey,
-        postalCode: askedAddress.postalCode,
-        houseNumber: askedAddress.houseNumber?.number,
-        cityKey: askedAddress.cityKey,
-        visibility,
-        limit: settings.preselectLimit,
-      });
-      for (const id of found) ids.add(id);
-    }
-    if (ids.size === 0) return [];
-    const { candidates } = await findCandidates({
+    const { candidates } = await searchCandidates({
       db: conn,
-      ids: [...ids],
+      asked: [
+        ...words.map((word) => ({ word, code: koelnerPhonetikWord(word), swapped: false })),
+        ...givenWords
+          .filter((word) => !words.includes(word))
+          .map((word) => ({ word, code: koelnerPhonetikWord(word), swapped: true })),
+      ],
+      exactWords: words,
+      givenWord: given?.word ?? null,
+      givenCodes: [...new Set([given?.code, swapped?.code].filter((c): c is string => !!c))],
+      date: date.precision === 'unknown' ? null : date,
+      address:
+        askedAddress && askedAddress.streetKey !== ''
+          ? {
+              streetKey: askedAddress.streetKey,
+              postalCode: askedAddress.postalCode,
+              houseNumber: askedAddress.houseNumber?.number,
+              cityKey: askedAddress.cityKey,
+            }
+          : null,
       visibility,
       withIncidents,
+      threshold: settings.trigramThreshold,
+      similarPerWord: settings.similarPerWord,
+      limits: settings.preselect,
     });
+    if (candidates.length === 0) return [];
     const ranked = rankCandidates<Candidate>(
       personQuery(query, askedAddress),
       candidates.map((record) => ({
@@ -392,8 +363,7 @@ export function createLookupService({
         });
       }
       const registrar = actor.abilities.includes('listing.manage');
-      const run = <T>(work: (tx: Tx) => Promise<T>) =>
-        outer ? work(outer) : db.transaction(work);
+      const run = <T>(work: (tx: Tx) => Promise<T>) => (outer ? work(outer) : db.transaction(work));
       return run(async (tx) => {
         const today = localDate(clock.now(), settings.timeZone);
         const ranked = await search({
