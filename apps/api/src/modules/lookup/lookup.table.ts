@@ -32,8 +32,26 @@ export const personSearchKeys = pgTable(
     birthDay: smallint('birth_day'),
   },
   (t) => [
-    index('person_search_keys_word_year_idx').on(t.word, t.birthYear, t.personId),
-    index('person_search_keys_word_month_day_idx').on(t.word, t.birthMonth, t.birthDay, t.personId),
+    // Every column the pre-selection reads is in these three indexes (index-only scans: no
+    // heap access per key row; the coarse score needs word, given name and date).
+    index('person_search_keys_word_year_idx').on(
+      t.word,
+      t.birthYear,
+      t.birthMonth,
+      t.birthDay,
+      t.givenCode,
+      t.givenWord,
+      t.personId,
+    ),
+    index('person_search_keys_word_month_day_idx').on(
+      t.word,
+      t.birthMonth,
+      t.birthDay,
+      t.birthYear,
+      t.givenCode,
+      t.givenWord,
+      t.personId,
+    ),
     // Given name and full date of birth: finds a person whose family name changed (marriage).
     index('person_search_keys_given_date_idx').on(
       t.givenCode,
@@ -43,7 +61,15 @@ export const personSearchKeys = pgTable(
       t.personId,
     ),
     // Family word and given name regardless of the date of birth (a mistyped date).
-    index('person_search_keys_word_given_idx').on(t.word, t.givenCode, t.personId),
+    index('person_search_keys_word_given_idx').on(
+      t.word,
+      t.givenCode,
+      t.birthYear,
+      t.birthMonth,
+      t.birthDay,
+      t.givenWord,
+      t.personId,
+    ),
     index('person_search_keys_person_idx').on(t.personId),
   ],
 );
