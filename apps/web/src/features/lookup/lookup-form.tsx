@@ -151,11 +151,13 @@ export function LookupForm({
       </fieldset>
       <fieldset className="kern-fieldset zm-lookup-group">
         <legend className="kern-label kern-label--large">{t('lookup.form.address')}</legend>
-        <div className="kern-fieldset__body zm-lookup-address">
-          <div className="zm-lookup-address__street">{field('street')}</div>
-          {field('houseNumber', { maxLength: 20 })}
-          {field('postalCode', { inputMode: 'numeric', maxLength: 5 })}
-          <div className="zm-lookup-address__city">{field('city')}</div>
+        <div className="kern-fieldset__body">
+          <div className="zm-lookup-address">
+            <div className="zm-lookup-address__street">{field('street')}</div>
+            <div>{field('houseNumber', { maxLength: 20 })}</div>
+            <div>{field('postalCode', { inputMode: 'numeric', maxLength: 5 })}</div>
+            <div className="zm-lookup-address__city">{field('city')}</div>
+          </div>
         </div>
       </fieldset>
       <div className="zm-actions zm-actions--stack">

@@ -160,7 +160,7 @@ export function CandidateCard({
             {c.precautions.length === 0 && !c.precautionsText ? (
               t('lookup.hit.noPrecautions')
             ) : (
-              <ul className="kern-list zm-hit__precautions">
+              <ul className="zm-hit__precautions">
                 {c.precautions.map((p) => (
                   <li key={p.code}>{localText(p, language)}</li>
                 ))}
