@@ -37,7 +37,7 @@ const REGISTRAR = {
 };
 
 /** A field employee in a department authorised for look-ups (without it, no look-up). */
-export async function createFieldAccount(server: TestServer, who: Credentials): Promise<void> {
+async function createFieldAccount(server: TestServer, who: Credentials): Promise<void> {
   const department = await authorisedTestDepartment(server.database);
   await server.database.db.transaction((tx) =>
     server.services.users.createUser({
