@@ -29,10 +29,11 @@ export function reportLines(report: LegacyImportReport): string[] {
     return `${where} (${p.field}): ${p.message.de} | ${whereEn} (${p.field}): ${p.message.en}`;
   });
   for (const r of report.results) {
-    if (!r.message) continue;
-    lines.push(
-      `Zeile ${r.row} (${r.reference}): ${r.message.de} | Row ${r.row} (${r.reference}): ${r.message.en}`,
-    );
+    for (const note of r.notes) {
+      lines.push(
+        `Zeile ${r.row} (${r.reference}): ${note.de} | Row ${r.row} (${r.reference}): ${note.en}`,
+      );
+    }
   }
   return lines;
 }

@@ -68,6 +68,14 @@ export const LEGACY_MESSAGES = {
     de: 'Schon importiert; die Zeile wurde seither geändert. Änderungen bitte in ZeMAG vornehmen, der Import überschreibt nichts.',
     en: 'Already imported; the row has changed since. Please make changes in ZeMAG, the import overwrites nothing.',
   },
+  'row.updated': {
+    de: 'Schon importiert; die Zeile wurde seither geändert. Neu ergänzt: {names} Name(n), {addresses} Adresse(n). Andere Änderungen bitte in ZeMAG vornehmen, der Import überschreibt nichts.',
+    en: 'Already imported; the row has changed since. Added: {names} name(s), {addresses} address(es). Please make other changes in ZeMAG, the import overwrites nothing.',
+  },
+  'person.possible_duplicate': {
+    de: 'ZeMAG kennt schon {count} ähnliche Person(en) (Nachname, Geburtsjahr): bitte prüfen und gegebenenfalls zusammenführen.',
+    en: 'ZeMAG already has {count} similar person(s) (family name, year of birth): please check and merge if they are the same.',
+  },
   'row.deleted': {
     de: 'Schon importiert und inzwischen gelöscht (Löschfrist); wird nicht erneut angelegt.',
     en: 'Already imported and deleted since (retention); not created again.',

@@ -106,7 +106,7 @@ for (const target of engines) {
         [4, 'GL-2019-003', 'created', 'none'],
         [6, 'GL-2019-005', 'created', 'none'],
       ]);
-      expect(report.results[3]!.message?.de).toContain('Gültig bis');
+      expect(report.results[3]!.notes.map((n) => n.de).join()).toContain('Gültig bis');
 
       const [meyer] = await t.database.db
         .select()
@@ -191,13 +191,61 @@ for (const target of engines) {
         dryRun: false,
       });
       expect(report.summary).toMatchObject({ created: 0, skipped: 4, invalid: 1, failed: 0 });
-      expect(report.results.find((r) => r.reference === 'GL-2019-002')!.message?.en).toContain(
+      expect(report.results.find((r) => r.reference === 'GL-2019-002')!.notes[0]!.en).toContain(
         'changed',
       );
-      expect(report.results.find((r) => r.reference === 'GL-2019-001')!.message).toBeNull();
+      expect(report.results.find((r) => r.reference === 'GL-2019-001')!.notes).toEqual([]);
       const after = await counts();
       expect({ ...after, audit: 0 }).toEqual({ ...before, audit: 0 });
       expect(after.audit).toBe(before.audit + 1);
+    });
+
+    it('adds new aliases and addresses of a changed row once, and nothing else', async () => {
+      const changed = FILE.replace('Maier, Hans|Meier', 'Maier, Hans|Meier|Mayr, Johann').replace(
+        'Lindenweg 4, 52062 Aachen;2',
+        'Lindenweg 4, 52062 Aachen|Birkenallee 9, 52066 Aachen;3',
+      );
+      const report = await t.services.legacyImport.run({
+        actor: importer,
+        text: changed,
+        dryRun: false,
+      });
+      expect(report.summary).toMatchObject({ created: 0, updated: 2, skipped: 2 });
+      const wolff = report.results.find((r) => r.reference === 'GL-2019-003')!;
+      expect(wolff.outcome).toBe('updated');
+      expect(wolff.notes[0]!.de).toContain('1 Adresse(n)');
+      const byNewAlias = await find('Mayr', { givenNames: 'Johann', dateOfBirth: '1980-05-17' });
+      expect(byNewAlias.candidates.map((c) => c.familyName)).toEqual(['Meyer']);
+      const [level] = await t.database.db
+        .select({ level: incidents.level })
+        .from(incidents)
+        .where(
+          eq(
+            incidents.description,
+            'Übernommen aus der bisherigen Liste, Aktenzeichen GL-2019-003.',
+          ),
+        );
+      expect(level).toEqual({ level: 2 });
+
+      const before = await counts();
+      const again = await t.services.legacyImport.run({
+        actor: importer,
+        text: changed,
+        dryRun: false,
+      });
+      expect(again.summary).toMatchObject({ created: 0, updated: 0, skipped: 4 });
+      expect((await counts()).persons).toBe(before.persons);
+    });
+
+    it('hints at possible duplicates among persons already in ZeMAG', async () => {
+      const report = await t.services.legacyImport.run({
+        actor: importer,
+        text: `${HEADER}\nX-77;Meyer;Hans;1980;;;1;Beleidigung;01.06.2025;nein;;;;;`,
+        dryRun: true,
+      });
+      expect(report.results[0]!.notes.map((n) => n.en)).toContain(
+        'ZeMAG already has 1 similar person(s) (family name, year of birth): please check and merge if they are the same.',
+      );
     });
 
     it('names the missing required columns', async () => {

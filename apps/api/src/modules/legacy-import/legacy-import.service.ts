@@ -6,19 +6,19 @@ import { PROBLEM_MESSAGES } from '../../http/problem-messages.js';
 import { localDate } from '../../local-date.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { findUserByUsername } from '../identity/identity.repository.js';
-import { insertIncident, replaceInvolvedPersons } from '../incidents/incidents.repository.js';
 import type { ListingsService } from '../listings/listings.service.js';
-import { refreshSearchKeys } from '../lookup/lookup.service.js';
-import { insertAddress, insertName } from '../persons/persons.repository.js';
+import { findPersons, findSimilarPersons } from '../persons/persons.repository.js';
 import type { PersonsService } from '../persons/persons.service.js';
 import { legacyMessage } from './legacy-import.messages.js';
 import { parseLegacyFile, type LegacyProblem, type LegacyRow } from './legacy-import.parse.js';
 import { planListing } from './legacy-import.plan.js';
+import { findLegacyImports, type LegacyImportRow } from './legacy-import.repository.js';
 import {
-  findLegacyImports,
-  insertLegacyImport,
-  listInvolvedIds,
-} from './legacy-import.repository.js';
+  additionsFor,
+  addToPerson,
+  createFromRow,
+  type LegacyActor,
+} from './legacy-import.write.js';
 
 export interface LegacyImportSettings {
   timeZone: string;
@@ -32,11 +32,11 @@ export interface LegacyImportSettings {
 export interface LegacyRowResult {
   row: number;
   reference: string;
-  outcome: 'created' | 'skipped' | 'failed';
+  outcome: 'created' | 'updated' | 'skipped' | 'failed';
   /** `proposed`: a listing waits for a second registrar; `none`: person and incident only. */
   listing: 'proposed' | 'none';
-  /** Why no listing was proposed, why the row was skipped or failed. */
-  message: LocalizedText | null;
+  /** Why no listing was proposed, why the row was skipped or failed, possible duplicates. */
+  notes: LocalizedText[];
 }
 
 export interface LegacyImportReport {
@@ -64,7 +64,7 @@ export class LegacyImportRefused extends Error {
   }
 }
 
-type Actor = { id: string; departmentId: string | null };
+type Actor = LegacyActor;
 export type LegacyImportService = ReturnType<typeof createLegacyImportService>;
 
 /**
@@ -91,128 +91,104 @@ export function createLegacyImportService({
 }) {
   const today = () => localDate(clock.now(), settings.timeZone);
 
-  async function importRow(actor: Actor, row: LegacyRow) {
-    const plan = planListing(row, { today: today(), validityMonths: settings.validityMonths });
-    return db.transaction(async (tx) => {
-      const { persons, listings } = scoped(tx);
-      const now = clock.now();
-      const [first, ...moreAddresses] = row.addresses;
-      const description = [
-        `Übernommen aus der bisherigen Liste, Aktenzeichen ${row.reference}.`,
-        row.note ?? '',
-      ]
-        .join('\n\n')
-        .trim();
-      // The incident was reviewed when it entered the old list; the import records it as
-      // confirmed by the importing registrar. A listing on it still needs a second registrar.
-      const { incident } = await insertIncident({
-        db: tx,
-        year: localDate(now, settings.timeZone).slice(0, 4),
-        incident: {
-          status: 'confirmed',
-          reporterId: actor.id,
-          reporterDepartmentId: actor.departmentId,
-          occurredAt: new Date(`${row.incidentDate}T12:00:00Z`),
-          placeAddress: null,
-          placeDescription: null,
-          categories: row.categories,
-          level: row.level,
-          description,
-          injuries: 'unknown',
-          policeInvolved: null,
-          complaintStatus: row.criminalComplaint.status,
-          complaintFileNumber: row.criminalComplaint.fileNumber,
-          quick: false,
-          reviewerId: actor.id,
-          decidedAt: now,
-          submittedAt: now,
-          updatedAt: now,
-        },
-      });
-      await replaceInvolvedPersons({
-        db: tx,
-        incidentId: incident.id,
-        persons: [
-          {
-            familyName: row.familyName,
-            givenNames: row.givenNames,
-            dateOfBirth: row.dateOfBirth,
-            address: first ?? null,
-            description: null,
-          },
-        ],
-      });
-      await audit.record({
-        tx,
-        actor: actor.id,
-        action: 'incident.import_legacy',
-        subject: { type: 'incident', id: incident.id },
-        details: {
-          reference: incident.reference,
-          legacyReference: row.reference,
-          level: row.level,
-          status: 'confirmed',
-        },
-      });
-      const { ids } = await listInvolvedIds({ db: tx, incidentId: incident.id });
-      const person = await persons.link({
-        actor,
-        incidentId: incident.id,
-        involvedId: ids[0]!,
-        request: {
-          create: {
-            familyName: row.familyName,
-            givenNames: row.givenNames,
-            dateOfBirth: row.dateOfBirth,
-            notes: null,
-            address: first ?? null,
-          },
-        },
-      });
-      const names = [
-        ...row.aliases.map((n) => ({ ...n, kind: 'alias' })),
-        ...row.formerNames.map((n) => ({ ...n, kind: 'former' })),
-      ];
-      for (const name of names) {
-        await insertName({ db: tx, name: { personId: person.id, ...name } });
-      }
-      for (const address of moreAddresses) {
-        await insertAddress({ db: tx, address: { personId: person.id, ...address } });
-      }
-      if (names.length > 0 || moreAddresses.length > 0) {
-        await refreshSearchKeys({ db: tx, personIds: [person.id] });
-      }
-      let listingId: string | null = null;
-      if (plan.propose) {
-        const listing = await listings.propose({
-          actor,
-          proposal: {
-            personId: person.id,
-            incidentIds: [incident.id],
-            level: row.level as 2 | 3,
-            categories: plan.categories,
-            precautions: row.precautions,
-            precautionsText: row.precautionsText,
-            validUntil: plan.validUntil,
-            reason: `Übernahme aus der bisherigen Liste (Aktenzeichen ${row.reference})`,
-          },
+  const deps = (tx: Tx) => ({ tx, audit, clock, timeZone: settings.timeZone, ...scoped(tx) });
+
+  /** The person an earlier import created, following a merge; null when it was deleted. */
+  async function personOf(conn: DbOrTx, id: string | null) {
+    let current = id;
+    for (let hops = 0; current && hops < 10; hops += 1) {
+      const { records } = await findPersons({ db: conn, ids: [current] });
+      const record = records[0];
+      if (!record) return null;
+      if (!record.person.mergedIntoId) return record;
+      current = record.person.mergedIntoId;
+    }
+    return null;
+  }
+
+  /** A row imported before: skipped, or (changed) new names and addresses added. */
+  async function again(
+    actor: Actor,
+    row: LegacyRow,
+    before: LegacyImportRow,
+    dryRun: boolean,
+  ): Promise<LegacyRowResult> {
+    const result: LegacyRowResult = {
+      row: row.row,
+      reference: row.reference,
+      outcome: 'skipped',
+      listing: 'none',
+      notes: [],
+    };
+    if (before.rowHash === row.hash) return result;
+    const check = async (conn: DbOrTx) => {
+      const record = await personOf(conn, before.personId);
+      return record ? { record, additions: additionsFor(record, row) } : null;
+    };
+    const found = dryRun ? await check(db) : null;
+    const outcome = dryRun
+      ? found
+      : await db.transaction(async (tx) => {
+          const checked = await check(tx);
+          if (checked && (checked.additions.names.length || checked.additions.addresses.length)) {
+            await addToPerson(
+              { tx, audit },
+              actor,
+              checked.record.person.id,
+              row.reference,
+              checked.additions,
+            );
+          }
+          return checked;
         });
-        listingId = listing.id;
-      }
-      await insertLegacyImport({
-        db: tx,
-        row: {
-          legacyReference: row.reference,
-          personId: person.id,
-          incidentId: incident.id,
-          listingId,
-          rowHash: row.hash,
-          importedBy: actor.id,
-          importedAt: now,
-        },
-      });
-      return { plan };
+    if (!outcome) {
+      result.notes.push(legacyMessage('row.deleted'));
+      return result;
+    }
+    const { names, addresses } = outcome.additions;
+    if (names.length + addresses.length === 0) {
+      result.notes.push(legacyMessage('row.changed'));
+      return result;
+    }
+    result.outcome = 'updated';
+    result.notes.push(
+      legacyMessage('row.updated', { names: names.length, addresses: addresses.length }),
+    );
+    return result;
+  }
+
+  /** A new row: created in its own transaction (or, dry, only planned). */
+  async function create(actor: Actor, row: LegacyRow, dryRun: boolean): Promise<LegacyRowResult> {
+    const plan = planListing(row, { today: today(), validityMonths: settings.validityMonths });
+    const result: LegacyRowResult = {
+      row: row.row,
+      reference: row.reference,
+      outcome: 'created',
+      listing: plan.propose ? 'proposed' : 'none',
+      notes: plan.propose ? [] : [legacyMessage(plan.reason)],
+    };
+    const { ids: similar } = await findSimilarPersons({
+      db,
+      familyName: row.familyName,
+      birthYear: row.dateOfBirth?.slice(0, 4) ?? null,
     });
+    if (similar.length > 0) {
+      result.notes.push(legacyMessage('person.possible_duplicate', { count: similar.length }));
+    }
+    if (dryRun) return result;
+    try {
+      await db.transaction((tx) => createFromRow(deps(tx), actor, row, plan));
+    } catch (error) {
+      // A rule of a service refused the row: its transaction is rolled back as a whole.
+      if (!(error instanceof AppError)) throw error;
+      return {
+        ...result,
+        outcome: 'failed',
+        listing: 'none',
+        notes: [{ ...PROBLEM_MESSAGES[error.code].detail }],
+      };
+    }
+    return result;
   }
 
   return {
@@ -272,44 +248,12 @@ export function createLegacyImportService({
       const byReference = new Map(earlier.map((e) => [e.legacyReference, e]));
       for (const row of parsed.rows) {
         const before = byReference.get(row.reference);
-        if (before) {
-          report.summary.skipped += 1;
-          report.results.push({
-            row: row.row,
-            reference: row.reference,
-            outcome: 'skipped',
-            listing: 'none',
-            message:
-              before.personId === null
-                ? legacyMessage('row.deleted')
-                : before.rowHash === row.hash
-                  ? null
-                  : legacyMessage('row.changed'),
-          });
-          continue;
-        }
-        const plan = planListing(row, { today: today(), validityMonths: settings.validityMonths });
-        const result: LegacyRowResult = {
-          row: row.row,
-          reference: row.reference,
-          outcome: 'created',
-          listing: plan.propose ? 'proposed' : 'none',
-          message: plan.propose ? null : legacyMessage(plan.reason),
-        };
-        if (!dryRun) {
-          try {
-            await importRow(actor, row);
-          } catch (error) {
-            if (!(error instanceof AppError)) throw error;
-            result.outcome = 'failed';
-            result.listing = 'none';
-            result.message = { ...PROBLEM_MESSAGES[error.code].detail };
-          }
-        }
+        const result = before
+          ? await again(actor, row, before, dryRun)
+          : await create(actor, row, dryRun);
         report.results.push(result);
-        if (result.outcome === 'failed') report.summary.failed += 1;
-        else {
-          report.summary.created += 1;
+        report.summary[result.outcome] += 1;
+        if (result.outcome === 'created') {
           if (result.listing === 'proposed') report.summary.listingsProposed += 1;
           else report.summary.withoutListing += 1;
         }
