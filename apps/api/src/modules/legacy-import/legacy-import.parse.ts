@@ -9,84 +9,15 @@ import {
 import { parseGermanDate } from '../visits/german-date.js';
 import { readAddress } from '../visits/visit-list.line.js';
 import { detectSeparator, headerKey } from '../visits/visit-list.parse.js';
+import {
+  CATEGORY_NAMES,
+  COMPLAINT_VALUES,
+  GERMAN_COLUMN,
+  LEGACY_COLUMNS,
+  REQUIRED_COLUMNS,
+  type LegacyColumn,
+} from './legacy-import.columns.js';
 import { legacyMessage, type LegacyMessage } from './legacy-import.messages.js';
-
-/** The columns of a legacy spreadsheet (see README.md for the names a header may use). */
-export const LEGACY_COLUMNS = {
-  reference: ['aktenzeichen', 'az', 'referenz', 'id', 'nr', 'legacyreference', 'reference'],
-  familyName: ['nachname', 'familienname', 'name', 'familyname', 'surname', 'lastname'],
-  givenNames: ['vorname', 'vornamen', 'givennames', 'givenname', 'firstname'],
-  dateOfBirth: ['geburtsdatum', 'gebdatum', 'geboren', 'dateofbirth', 'birthdate', 'dob'],
-  aliases: ['aliasnamen', 'aliasname', 'alias', 'aliase', 'aliases', 'alsoknownas'],
-  formerNames: ['fruererenamen', 'frueherenamen', 'geburtsname', 'formernames', 'birthname'],
-  addresses: ['adressen', 'adresse', 'anschrift', 'anschriften', 'addresses', 'address'],
-  level: ['stufe', 'gefaehrdungsstufe', 'stufeaachenermodell', 'aachenerstufe', 'level'],
-  categories: ['kategorien', 'kategorie', 'categories', 'category'],
-  incidentDate: ['vorfallsdatum', 'vorfalldatum', 'tatdatum', 'datumvorfall', 'incidentdate'],
-  criminalComplaint: ['strafanzeige', 'anzeige', 'criminalcomplaint', 'complaint'],
-  complaintFileNumber: [
-    'aktenzeichenstrafanzeige',
-    'strafanzeigeaktenzeichen',
-    'anzeigeaktenzeichen',
-    'azstrafanzeige',
-    'complaintfilenumber',
-    'complaintreference',
-  ],
-  precautions: ['vorsichtsmassnahmen', 'massnahmen', 'precautions'],
-  precautionsText: [
-    'vorsichtsmassnahmenfreitext',
-    'hinweise',
-    'hinweis',
-    'precautionstext',
-    'precautionnotes',
-  ],
-  validUntil: ['gueltigbis', 'befristetbis', 'validuntil', 'expires'],
-  note: ['bemerkung', 'bemerkungen', 'notiz', 'anmerkung', 'note', 'notes'],
-} as const;
-export type LegacyColumn = keyof typeof LEGACY_COLUMNS;
-
-const REQUIRED: LegacyColumn[] = ['reference', 'familyName', 'level', 'categories', 'incidentDate'];
-
-const CATEGORY_NAMES: Record<string, IncidentCategory> = {
-  bedrohung: 'threat',
-  threat: 'threat',
-  noetigung: 'coercion',
-  coercion: 'coercion',
-  sachbeschaedigung: 'property_damage',
-  propertydamage: 'property_damage',
-  koerperlichegewalt: 'physical_violence',
-  gewalt: 'physical_violence',
-  physicalviolence: 'physical_violence',
-  einsatzvonwerkzeugenoderwaffen: 'weapon_or_tool',
-  werkzeugeoderwaffen: 'weapon_or_tool',
-  waffe: 'weapon_or_tool',
-  waffen: 'weapon_or_tool',
-  werkzeug: 'weapon_or_tool',
-  weaponortool: 'weapon_or_tool',
-  beleidigung: 'insult',
-  insult: 'insult',
-};
-
-const COMPLAINT: Record<string, ComplaintStatus> = {
-  ja: 'yes',
-  j: 'yes',
-  yes: 'yes',
-  y: 'yes',
-  x: 'yes',
-  '1': 'yes',
-  true: 'yes',
-  erstattet: 'yes',
-  nein: 'no',
-  n: 'no',
-  no: 'no',
-  '0': 'no',
-  false: 'no',
-  geplant: 'planned',
-  planned: 'planned',
-  '': 'unknown',
-  unbekannt: 'unknown',
-  unknown: 'unknown',
-};
 
 export interface LegacyName {
   familyName: string;
@@ -141,26 +72,6 @@ const lists = (value: string) =>
     .map((v) => v.trim())
     .filter((v) => v !== '');
 
-/** The German column names used in messages when a column is missing. */
-export const GERMAN_COLUMN: Record<LegacyColumn, string> = {
-  reference: 'Aktenzeichen',
-  familyName: 'Nachname',
-  givenNames: 'Vornamen',
-  dateOfBirth: 'Geburtsdatum',
-  aliases: 'Aliasnamen',
-  formerNames: 'Frühere Namen',
-  addresses: 'Adressen',
-  level: 'Stufe',
-  categories: 'Kategorien',
-  incidentDate: 'Vorfallsdatum',
-  criminalComplaint: 'Strafanzeige',
-  complaintFileNumber: 'Aktenzeichen Strafanzeige',
-  precautions: 'Vorsichtsmaßnahmen',
-  precautionsText: 'Hinweise',
-  validUntil: 'Gültig bis',
-  note: 'Bemerkung',
-};
-
 /**
  * Reads and checks a legacy spreadsheet (CSV, UTF-8 with or without BOM, `;` `,` or tab).
  * Every problem is named by row, column and field; a row with a problem is not imported.
@@ -198,7 +109,7 @@ export function parseLegacyFile(
     );
     return { column: column ?? null, name: cell };
   });
-  const missing = REQUIRED.filter((c) => !columns.some((col) => col.column === c));
+  const missing = REQUIRED_COLUMNS.filter((c) => !columns.some((col) => col.column === c));
   if (missing.length > 0) {
     return {
       ok: false,
@@ -332,7 +243,7 @@ export function readRow(
   else if (incident.date > today) fail('incidentDate', 'date.in_future');
   else incidentDate = incident.date;
 
-  const status = COMPLAINT[value('criminalComplaint').toLowerCase()];
+  const status = COMPLAINT_VALUES[value('criminalComplaint').toLowerCase()];
   if (!status) fail('criminalComplaint', 'complaint.invalid');
   tooLong('complaintFileNumber', 60);
 

@@ -169,6 +169,21 @@ for (const target of engines) {
         t.services.listings.activate({ actor: importer, id: listing!.id, reason: null }),
       ).rejects.toMatchObject({ code: 'listing.same_registrar' });
       await t.services.listings.activate({ actor: { id: second }, id: listing!.id, reason: null });
+      // The notification letter (Art. 14 GDPR) flows as for any listing.
+      const [active] = await t.database.db
+        .select()
+        .from(listings)
+        .where(eq(listings.id, listing!.id));
+      expect(active).toMatchObject({
+        status: 'active',
+        activatedBy: second,
+        notificationState: 'pending',
+      });
+      const letter = await t.services.listings.letter({
+        actor: { id: second, displayName: 'Zweite Registerstelle' },
+        id: listing!.id,
+      });
+      expect(letter.pdf.byteLength).toBeGreaterThan(1000);
       const byVariant = await find('Maier', { givenNames: 'Hans', dateOfBirth: '1980-05-17' });
       expect(byVariant.candidates.map((c) => c.familyName)).toEqual(['Meyer']);
       const byAddress = await t.services.lookup.lookup({
