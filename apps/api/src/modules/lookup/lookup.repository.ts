@@ -340,16 +340,19 @@ export async function searchCandidates({
     const branches: SQL[] = [];
     if (givenCodes.length > 0) branches.push(probe(sql`k.given_code IN (${list(givenCodes)})`));
     if (date) {
-      const years = [date.year - 1, date.year, date.year + 1];
-      branches.push(
-        probe(
-          date.precision === 'day'
-            ? // The same year; a neighbouring year only where the stored date is partial
-              // (a full date a year off is found with the same day and month below).
-              sql`k.birth_year IN (${list(years)}) AND (k.birth_year = ${date.year} OR k.birth_day IS NULL)`
-            : sql`k.birth_year IN (${list(years)})`,
-        ),
-      );
+      if (date.precision === 'day') {
+        // The same year; a neighbouring year only where the stored date is partial (a full
+        // date a year off is found with the same day and month below). Two simple ranges: with
+        // one OR the planner took the word-and-given-name index and filtered every row.
+        branches.push(probe(sql`k.birth_year = ${date.year}`));
+        branches.push(
+          probe(sql`k.birth_year IN (${date.year - 1}, ${date.year + 1}) AND k.birth_day IS NULL`),
+        );
+      } else {
+        branches.push(
+          probe(sql`k.birth_year IN (${date.year - 1}, ${date.year}, ${date.year + 1})`),
+        );
+      }
       branches.push(probe(sql`k.birth_year IS NULL`, limits.rowsPerWideBranch));
       if (date.precision === 'day') {
         branches.push(probe(sql`k.birth_month = ${date.month} AND k.birth_day = ${date.day}`));

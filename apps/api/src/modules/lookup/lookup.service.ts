@@ -15,7 +15,6 @@ import { sql } from 'drizzle-orm';
 import type { Clock } from '../../clock.js';
 import type { Db, DbOrTx, Tx } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
-import { localDate } from '../../local-date.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { houseNumberCovers } from './address.js';
 import { koelnerPhonetikWord } from './koelner-phonetik.js';
@@ -162,6 +161,14 @@ export function createLookupService({
   settings?: Partial<LookupSettings>;
 }) {
   const settings: LookupSettings = { ...DEFAULT_LOOKUP_SETTINGS, ...overrides };
+  // `localDate` with the formatter made once (making one costs more than a whole ranking).
+  const dayFormat = new Intl.DateTimeFormat('en-CA', {
+    timeZone: settings.timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+  const todayOf = (instant: Date) => dayFormat.format(instant);
   const precautionText = new Map(settings.precautions.map((p) => [p.code, p]));
 
   /**
@@ -181,7 +188,7 @@ export function createLookupService({
     /** Registrars: the references of the incidents each listing rests on. */
     withIncidents?: boolean;
   }): Promise<RankedLookupCandidate[]> {
-    const today = localDate(clock.now(), settings.timeZone);
+    const today = todayOf(clock.now());
     const words = query.familyName ? familyNameWords(query.familyName) : [];
     const askedAddress = query.address ? addressKeysOf(query.address) : undefined;
     const given = firstGivenName(query.givenNames);
@@ -232,7 +239,8 @@ export function createLookupService({
           (g): g is string => g !== null && g !== '',
         ),
         dateOfBirth: dateOf(record.person.dateOfBirth),
-        addresses: record.addresses.map((a) => {
+        // The ranking reads the candidates' addresses only when an address was asked.
+        addresses: (askedAddress ? record.addresses : []).map((a) => {
           const keys = addressKeysOf(a);
           return {
             streetKey: keys.streetKey,
@@ -244,8 +252,9 @@ export function createLookupService({
         }),
       })),
       settings.rank,
+      settings.maxCandidates,
     );
-    return ranked.slice(0, settings.maxCandidates).map((r) => ({
+    return ranked.map((r) => ({
       ...r,
       matchedAddress: askedAddress ? matchedAddress(askedAddress, r.candidate.record, today) : null,
     }));
@@ -286,7 +295,7 @@ export function createLookupService({
             houseNumber: address.houseNumber,
             postalCode: address.postalCode,
             city: address.city,
-            current: isCurrent(address.validTo, localDate(clock.now(), settings.timeZone)),
+            current: isCurrent(address.validTo, todayOf(clock.now())),
           }
         : null,
       level: listing.level,
@@ -365,7 +374,7 @@ export function createLookupService({
       const registrar = actor.abilities.includes('listing.manage');
       const run = <T>(work: (tx: Tx) => Promise<T>) => (outer ? work(outer) : db.transaction(work));
       return run(async (tx) => {
-        const today = localDate(clock.now(), settings.timeZone);
+        const today = todayOf(clock.now());
         const ranked = await search({
           db: tx,
           query,

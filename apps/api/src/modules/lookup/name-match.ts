@@ -1,6 +1,6 @@
 import { koelnerPhonetikWord } from './koelner-phonetik.js';
 import { foldToken, nameTokens, significantTokens } from './normalise.js';
-import { trigramSimilarity } from './trigram.js';
+import { trigrams } from './trigram.js';
 
 /**
  * How well one name (family or given) matches another, word by word: spelling-folded
@@ -40,28 +40,48 @@ export function prepareName(name: string): PreparedName {
 
 /** Optimal-string-alignment distance (Levenshtein plus adjacent transposition). */
 export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
   const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) =>
-    Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i < rows; i++) {
+  // Three rolling rows (the transposition looks two rows back) instead of a full matrix.
+  let before = new Uint16Array(cols);
+  let prev = new Uint16Array(cols);
+  let row = new Uint16Array(cols);
+  for (let j = 0; j < cols; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const row = d[i] as number[];
-      const prev = d[i - 1] as number[];
-      let best = Math.min(
-        (prev[j] as number) + 1,
-        (row[j - 1] as number) + 1,
-        (prev[j - 1] as number) + cost,
-      );
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        best = Math.min(best, ((d[i - 2] as number[])[j - 2] as number) + 1);
+      const cb = b.charCodeAt(j - 1);
+      let best = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (ca === cb ? 0 : 1));
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
+        best = Math.min(best, before[j - 2]! + 1);
       }
       row[j] = best;
     }
+    [before, prev, row] = [prev, row, before];
   }
-  return (d[rows - 1] as number[])[cols - 1] as number;
+  return prev[cols - 1]!;
+}
+
+const trigramMemo = new Map<string, Set<string>>();
+
+/** pg_trgm similarity of two words, their trigram sets memoised (words repeat across candidates). */
+function wordSimilarity(a: string, b: string): number {
+  const ta = trigramsOf(a);
+  const tb = trigramsOf(b);
+  if (ta.size === 0 || tb.size === 0) return 0;
+  let shared = 0;
+  for (const t of ta) if (tb.has(t)) shared++;
+  return shared / (ta.size + tb.size - shared);
+}
+
+function trigramsOf(word: string): Set<string> {
+  let set = trigramMemo.get(word);
+  if (!set) {
+    set = trigrams(word);
+    if (trigramMemo.size >= PREPARED_MEMO_SIZE) trigramMemo.clear();
+    trigramMemo.set(word, set);
+  }
+  return set;
 }
 
 /** A word-level match: its strength in [0, 1] and how it was found. */
@@ -84,6 +104,9 @@ const WORD_SCORE = {
   twoTypos: 0.7,
 } as const;
 
+const wordMatchMemo = new Map<string, WordMatch>();
+
+/** `wordMatch`, memoised: the same pairs of words come up for many candidates. */
 function wordMatch(
   a: string,
   codeA: string,
@@ -91,11 +114,30 @@ function wordMatch(
   codeB: string,
   allowInitial: boolean,
 ): WordMatch {
-  if (a === b) return { score: 1, agreement: 'exact' };
+  if (a === b) return EXACT;
+  const key = `${allowInitial ? 1 : 0}\u0000${a}\u0000${codeA}\u0000${b}\u0000${codeB}`;
+  let match = wordMatchMemo.get(key);
+  if (!match) {
+    match = computeWordMatch(a, codeA, b, codeB, allowInitial);
+    if (wordMatchMemo.size >= PREPARED_MEMO_SIZE) wordMatchMemo.clear();
+    wordMatchMemo.set(key, match);
+  }
+  return match;
+}
+
+const EXACT: WordMatch = { score: 1, agreement: 'exact' };
+
+function computeWordMatch(
+  a: string,
+  codeA: string,
+  b: string,
+  codeB: string,
+  allowInitial: boolean,
+): WordMatch {
   if (allowInitial && (a.length === 1 || b.length === 1) && a[0] === b[0]) {
     return { score: WORD_SCORE.initial, agreement: 'initial' };
   }
-  const trigram = trigramSimilarity(a, b);
+  const trigram = wordSimilarity(a, b);
   const distance = editDistance(a, b);
   const edit = 1 - distance / Math.max(a.length, b.length);
   // One or two typos cost a long word most of its trigrams; count them as a typo instead.

@@ -298,12 +298,14 @@ export function rankCandidates<C extends CandidatePerson>(
   query: PersonQuery,
   candidates: readonly C[],
   settings: RankSettings = DEFAULT_RANK_SETTINGS,
+  /** At most this many, best first (default: all). */
+  limit?: number,
 ): RankedCandidate<C>[] {
   const prepared = {
     family: query.familyName ? prepareName(query.familyName) : undefined,
     given: query.givenNames ? prepareName(query.givenNames) : undefined,
   };
-  const ranked: RankedCandidate<C>[] = [];
+  const ranked: Omit<RankedCandidate<C>, 'explanation'>[] = [];
   for (const candidate of candidates) {
     const { score, reasons, nameScore, nameEqual, dateAgreement, strong, ...facts } =
       scoreCandidate(query, candidate, prepared);
@@ -319,8 +321,11 @@ export function rankCandidates<C extends CandidatePerson>(
       score,
       band: scored ? bandOf(score, settings, { nameEqual, dateAgreement }) : 'möglich',
       reasons,
-      explanation: explain(reasons),
     });
   }
-  return ranked.sort((a, b) => b.score - a.score);
+  // Explanations only for the candidates returned.
+  return ranked
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit)
+    .map((r) => ({ ...r, explanation: explain(r.reasons) }));
 }
