@@ -29,6 +29,13 @@ const JOURNEYS = [
     screens: [
       { name: 'home-field', path: '/', heading: 'Guten Tag, Sven Yıldız' },
       { name: 'report-new', path: '/reports/new', heading: 'Vorfall melden' },
+      {
+        name: 'lookup',
+        path: '/lookup',
+        heading: 'Person oder Adresse abfragen',
+        act: (page) => lookUp(page, { familyName: 'Maier', givenNames: 'Klaus' }),
+      },
+      { name: 'visits', path: '/visits', heading: 'Besuchsliste', act: checkVisitList },
       { name: 'security', path: '/security', heading: 'Sicherheit' },
     ],
   },
@@ -38,6 +45,12 @@ const JOURNEYS = [
       { name: 'home-registrar', path: '/', heading: 'Guten Tag, Aylin Demir' },
       { name: 'review-queue', path: '/review', heading: 'Meldungen prüfen' },
       { name: 'listings', path: '/listings', heading: 'Einträge' },
+      {
+        name: 'lookup-registrar',
+        path: '/lookup',
+        heading: 'Person oder Adresse abfragen',
+        act: (page) => lookUp(page, { familyName: 'Yilmaz' }),
+      },
     ],
   },
   {
@@ -49,6 +62,31 @@ const JOURNEYS = [
     ],
   },
 ];
+
+/** The look-up's purpose and a person, sent; the answer's heading has the focus (in view). */
+async function lookUp(page, { familyName, givenNames = '' }) {
+  await page.getByRole('option', { name: 'Hausbesuch' }).waitFor({ state: 'attached' });
+  await page.getByLabel('Aktenzeichen').fill('SD 50-2026-88');
+  await page.getByLabel('Grund').selectOption({ label: 'Hausbesuch' });
+  await page.getByLabel('Familienname').fill(familyName);
+  await page.getByLabel('Vorname').fill(givenNames);
+  await page.getByRole('button', { name: 'Abfragen' }).click();
+  await page.getByTestId('lookup-answer').waitFor();
+}
+
+/** A day's visits with one purpose: a hit by a variant spelling, an address, a miss. */
+async function checkVisitList(page) {
+  await page.getByRole('option', { name: 'Vollstreckung' }).waitFor({ state: 'attached' });
+  await page.getByLabel('Aktenzeichen').fill('VZ 2026/0412');
+  await page.getByLabel('Grund').selectOption({ label: 'Vollstreckung' });
+  await page
+    .getByLabel('Termine', { exact: true })
+    .fill(
+      ['Maier, Klaus', 'Bahnhofstr. 7 a, Musterstadt', 'Schneider, Anna, 03.06.1992'].join('\n'),
+    );
+  await page.getByRole('button', { name: 'Liste prüfen' }).click();
+  await page.getByTestId('visit-line').first().waitFor();
+}
 
 function fail(message) {
   console.error(message);
@@ -179,6 +217,7 @@ async function main() {
             await page.goto(`${server.origin}${screen.path}`);
           }
           await page.getByRole('heading', { level: 1, name: screen.heading }).waitFor();
+          await screen.act?.(page);
           await shoot(page, `${viewportName}-${screen.name}.png`, screen.screens);
         }
         await page.context().close();

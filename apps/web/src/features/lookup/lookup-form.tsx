@@ -33,9 +33,12 @@ export interface LookupFailure {
 export function LookupForm({
   reasons,
   onSubmit,
+  onClear,
 }: {
   reasons: readonly LookupReason[] | undefined;
   onSubmit(request: LookupRequest): Promise<LookupFailure | null>;
+  /** A new look-up begins: the last answer goes. */
+  onClear(): void;
 }) {
   const { t } = useTranslation();
   const translator = useTranslator();
@@ -104,6 +107,7 @@ export function LookupForm({
     }));
     setProblems([]);
     setMessage(null);
+    onClear();
     requestAnimationFrame(() => document.getElementById(`${ID}familyName`)?.focus());
   }
 

@@ -52,7 +52,10 @@ export function LookupPage() {
   const answerHeading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
-    if (answer) answerHeading.current?.focus();
+    if (!answer) return;
+    // The answer's heading at the top of the screen (on a phone it is below the form).
+    answerHeading.current?.focus({ preventScroll: true });
+    answerHeading.current?.scrollIntoView({ block: 'start' });
   }, [answer]);
 
   async function lookup(request: LookupRequest) {
@@ -87,7 +90,7 @@ export function LookupPage() {
         <Alert variant="danger" title={problemMessage(reasons.error, translator)} role="alert" />
       ) : null}
       <div className="zm-lookup__layout">
-        <LookupForm reasons={reasons.data} onSubmit={lookup} />
+        <LookupForm reasons={reasons.data} onSubmit={lookup} onClear={() => setAnswer(null)} />
         <section className="zm-lookup__answer kern-stack-md" aria-labelledby="lookup-answer-title">
           <h2
             className="kern-heading-medium"

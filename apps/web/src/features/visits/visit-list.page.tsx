@@ -200,7 +200,11 @@ export function VisitListPage({
           .catch(() => undefined);
       }
       setFresh({ list, kept });
-      requestAnimationFrame(() => resultHeading.current?.focus());
+      requestAnimationFrame(() => {
+        // The answer's heading at the top of the screen (on a phone it is below the form).
+        resultHeading.current?.focus({ preventScroll: true });
+        resultHeading.current?.scrollIntoView({ block: 'start' });
+      });
     } catch (error) {
       const failure = visitFailure(asApiError(error), translator);
       show(failure.problems, failure.message);
