@@ -315,6 +315,35 @@ describe.skipIf(skipBrowser)(browserSuiteName('visit lists in the browser'), () 
   );
 
   it(
+    'a kept list is deleted at the end of the shift by the timer, with the page open',
+    async () => {
+      const context = await newContext(browser, 'phone');
+      const page = await context.newPage();
+      const pageErrors = watchPageErrors(page);
+      // The page's clock: time runs as usual until it is moved on past the shift.
+      await page.clock.install({ time: new Date() });
+      try {
+        await signInAs(page, server, FIELD);
+        await page.getByRole('link', { name: 'Besuchsliste prüfen' }).click();
+        await page.getByRole('option', { name: 'Vollstreckung' }).waitFor({ state: 'attached' });
+        await checkList(page, LIST);
+        await page.getByTestId('visit-line').first().waitFor();
+        expect((await keptOnDevice(page)).records.sort()).toEqual(['key', 'list']);
+        // keepUntil is ten hours after the check (ZEMAG_VISIT_LIST_HOURS).
+        await page.clock.fastForward('09:59:00');
+        expect((await keptOnDevice(page)).records.sort()).toEqual(['key', 'list']);
+        await page.clock.fastForward('02:00');
+        await page.getByText('Noch keine Liste geprüft.').waitFor();
+        await expect.poll(async () => (await keptOnDevice(page)).records).toEqual([]);
+        expect(pageErrors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    JOURNEY_TIMEOUT,
+  );
+
+  it(
     'on a desk a registrar checks a list with the full answer, and the device keeps only what field staff see',
     async () => {
       const context = await newContext(browser, 'desktop');
