@@ -7,32 +7,12 @@ import { problemMessage } from '../../api/problem-message';
 import { useTranslator } from '../../i18n/use-translator';
 import { Alert } from '../../ui/alert';
 import { asApiError, useResource } from '../admin/use-resource';
-import { formatBirthDate } from './birth-date';
 import { LookupForm } from './lookup-form';
 import { failureOf } from './lookup-form.model';
 import { LookupAnswer } from './lookup-result';
 import { useLookupApi } from './lookup.api';
+import { queryLine } from './query-line';
 import './lookup.css';
-
-/** "Maier, Klaus · 17.05.1980 · Bahnhofstr. 7a, 12345 Musterstadt": what was asked, in a line. */
-export function queryLine(
-  q: Pick<LookupRequest, 'familyName' | 'givenNames' | 'dateOfBirth' | 'address'>,
-  language: string,
-): string {
-  const name = [q.familyName, q.givenNames].filter(Boolean).join(', ');
-  const a = q.address;
-  const address = a
-    ? [
-        [a.street, a.houseNumber].filter(Boolean).join(' '),
-        [a.postalCode, a.city].filter(Boolean).join(' '),
-      ]
-        .filter(Boolean)
-        .join(', ')
-    : '';
-  return [name, q.dateOfBirth ? formatBirthDate(q.dateOfBirth, language) : '', address]
-    .filter(Boolean)
-    .join(' · ');
-}
 
 /**
  * "Person oder Adresse abfragen": the form, and the answer beside it (desk) or below it

@@ -6,7 +6,7 @@ import type {
 } from '@zemag/contracts';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../ui/alert';
-import { queryLine } from '../lookup/lookup.page';
+import { queryLine } from '../lookup/query-line';
 import { LookupAnswer, localText } from '../lookup/lookup-result';
 
 /** One line as shown: a fresh answer (full for registrars) or the copy kept on the phone. */
