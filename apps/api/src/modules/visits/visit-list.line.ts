@@ -8,10 +8,13 @@ import { errorEntry, toEntry, type RawFields, type VisitListEntry } from './visi
  *    line is cut into parts at `,`, `;` and tabs.
  * 2. A part is an **address part** when it has a five-digit postal code, a house number (digits
  *    with an optional letter, range or flat: `12`, `12a`, `12 a`, `12-14`, `32/5`; not a year),
- *    or a street word (`…straße`, `…str.`, `…weg`, `…platz`, `…allee`, `…gasse`, a separate
- *    `Ring`, `Weg`, `Damm`, `Ufer`, `Markt`, or a start such as `Am`, `Zum`, `An der`).
- *    In it: postal code and the words after it are postal code and city; before it, the words
- *    up to the house number are the street, words after the number are the city.
+ *    a compound street name (`Hauptstraße`, `Hauptstr.`, `Lindenallee`, `…platz`, `…gasse`;
+ *    `…weg` only with a number, as `Hellweg` is a family name too), a separate street word
+ *    after another word (`Kölner Straße`, `Kaiser Ring`; `Platz` or `Ring` alone are names),
+ *    or a start such as `Am`, `Zum`, `An der`. Words before the street (`Meyer Hans 1980
+ *    Hauptstraße 5`) are a name part of their own. In the address: a postal code and the words
+ *    after it are postal code and city; the words up to the house number are the street, words
+ *    after the number the city.
  * 3. Other parts are **name parts**; dates in them (`17.05.1980`, `17.5.1980`, `05.1980`,
  *    `1980`, `1980-05-17`, `1980-05`) are the date of birth. A name part right after an
  *    address part without a city is the city.
@@ -30,15 +33,20 @@ export function readFreeLine(input: string, line: number): VisitListEntry {
   let addressParts = 0;
   let cityOpen = false;
   for (const part of parts) {
-    const tokens = part.split(/\s+/);
+    let tokens = part.split(/\s+/);
     if (isAddressPart(tokens)) {
-      const read = readAddressTokens(tokens);
-      if (read.street && address.street)
+      // `Meyer Hans 1980 Hauptstraße 5`: the words before the street are a name part.
+      const start = streetStart(tokens);
+      const read = readAddressTokens(tokens.slice(start));
+      if (read.street && address.street) {
         return errorEntry(line, input, 'address.street', 'address.twice');
+      }
       Object.assign(address, withoutEmpty(read));
       addressParts += 1;
       cityOpen = !address.city;
-      continue;
+      if (start === 0) continue;
+      tokens = tokens.slice(0, start);
+      cityOpen = false;
     }
     const words: string[] = [];
     for (let i = 0; i < tokens.length; i += 1) {
@@ -125,15 +133,51 @@ function isHouseNumber(token: string) {
   return HOUSE_NUMBER.test(token) && !looksLikeDate(token);
 }
 
+const hasLetters = (token: string) => /\p{L}/u.test(token);
+/** `Hauptstraße`, `Lindenallee`, `Hauptstr.`: a street name with its suffix (not `Platz` alone). */
+const isCompoundStreet = (token: string) => {
+  const match = STREET_SUFFIX.exec(token);
+  return match !== null && token.length - match[0].length >= 3;
+};
+const isStreetStart = (lower: string[], i: number) =>
+  STREET_STARTS.has(lower[i]!) || STREET_STARTS.has(`${lower[i]} ${lower[i + 1]}`);
+
+/**
+ * A house number or postal code, a compound street name (`Hauptstraße`, `Lindenallee`), or a
+ * street word after another word (`Kölner Straße 5`, `Am Markt`) makes an address part. A
+ * street word alone (`Platz`, `Ring` are family names too) or a `…weg` without a number
+ * (`Hellweg`) does not.
+ */
 function isAddressPart(tokens: string[]) {
   const lower = tokens.map((t) => t.toLowerCase());
+  const numbered = tokens.some((t) => POSTAL_CODE.test(t) || isHouseNumber(t));
   return (
-    tokens.some((t) => POSTAL_CODE.test(t) || isHouseNumber(t)) ||
-    tokens.some((t) => t.length > 4 && STREET_SUFFIX.test(t)) ||
-    lower.some((t) => STREET_WORDS.has(t)) ||
-    (tokens.length > 1 &&
-      (STREET_STARTS.has(lower[0]!) || STREET_STARTS.has(`${lower[0]} ${lower[1]}`)))
+    numbered ||
+    tokens.some((t) => isCompoundStreet(t) && !/weg$/i.test(t)) ||
+    lower.some((t, i) => i > 0 && STREET_WORDS.has(t) && tokens.length > 1) ||
+    (tokens.length > 1 && lower.some((_, i) => i < tokens.length - 1 && isStreetStart(lower, i)))
   );
+}
+
+const wordBefore = (index: number) => (index < 0 ? -1 : Math.max(0, index - 1));
+
+/**
+ * Where the street begins in an address part: at `Am`/`An der`/…, at a compound street name,
+ * one word before a separate street word (`Kölner Straße`) or before the house number. Words
+ * before it are a name (only words with letters, and dates).
+ */
+export function streetStart(tokens: string[]): number {
+  const lower = tokens.map((t) => t.toLowerCase());
+  const candidates = [
+    lower.findIndex((_, i) => isStreetStart(lower, i)),
+    tokens.findIndex(isCompoundStreet),
+    wordBefore(lower.findIndex((t, i) => i > 0 && STREET_WORDS.has(t))),
+    wordBefore(tokens.findIndex((t) => isHouseNumber(t))),
+    tokens.findIndex((t) => POSTAL_CODE.test(t)),
+  ].filter((i) => i >= 0);
+  const start = candidates.length > 0 ? Math.min(...candidates) : 0;
+  const before = tokens.slice(0, start);
+  return before.every((t) => hasLetters(t) || looksLikeDate(t)) ? start : 0;
 }
 
 function readAddressTokens(tokens: string[]): RawFields {

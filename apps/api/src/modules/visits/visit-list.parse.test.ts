@@ -66,7 +66,31 @@ describe('free lines', () => {
       'Am Markt, 50667 Köln',
       { address: { street: 'Am Markt', postalCode: '50667', city: 'Köln' } },
     ],
-    ['Lindenweg', { address: { street: 'Lindenweg' } }],
+    ['Lindenallee', { address: { street: 'Lindenallee' } }],
+    ['Lindenweg 4', { address: { street: 'Lindenweg', houseNumber: '4' } }],
+    ['Hellweg, Jan', { familyName: 'Hellweg', givenNames: 'Jan' }],
+    ['Platz, Hans', { familyName: 'Platz', givenNames: 'Hans' }],
+    [
+      'Meyer Hans 17.05.1980 Hauptstraße 5 52062 Aachen',
+      {
+        familyName: 'Meyer',
+        givenNames: 'Hans',
+        dateOfBirth: '1980-05-17',
+        address: { street: 'Hauptstraße', houseNumber: '5', postalCode: '52062', city: 'Aachen' },
+      },
+    ],
+    [
+      'Meyer Hans, Kölner Straße 5',
+      {
+        familyName: 'Meyer',
+        givenNames: 'Hans',
+        address: { street: 'Kölner Straße', houseNumber: '5' },
+      },
+    ],
+    [
+      'Schmidt Am Markt 3',
+      { familyName: 'Schmidt', address: { street: 'Am Markt', houseNumber: '3' } },
+    ],
     ['Kaiser-Wilhelm-Ring 3-5', { address: { street: 'Kaiser-Wilhelm-Ring', houseNumber: '3-5' } }],
     [
       'Meyer, Hans, 17.05.1980, Hauptstraße 12, 52062 Aachen',
