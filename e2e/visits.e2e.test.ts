@@ -288,6 +288,12 @@ describe.skipIf(skipBrowser)(browserSuiteName('visit lists in the browser'), () 
         );
         expect(await page.getByRole('button', { name: 'Liste prüfen' }).count()).toBe(0);
         await check(page, 'phone-visits-offline');
+        // Started offline at home: the error view leads to the kept list.
+        await page.goto(`${server.origin}/`);
+        await page.getByText('Der Server ist nicht erreichbar.').waitFor();
+        await page.getByRole('link', { name: /^Gespeicherte Besuchsliste ansehen \(bis / }).click();
+        await page.getByRole('heading', { level: 1, name: 'Besuchsliste' }).waitFor();
+        await lines.first().waitFor();
 
         // Back online: the kept list is there; one button deletes it at once.
         await context.setOffline(false);
