@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, GENESIS_HASH, hashAuditEvent } from './audit.canonical.js';
+import {
+  canonicalJson,
+  canonicalJsonAroundChain,
+  GENESIS_HASH,
+  hashAuditEvent,
+} from './audit.canonical.js';
 
 describe('canonical JSON', () => {
   it.each([
@@ -46,5 +51,19 @@ describe('audit event hash', () => {
     expect(hashAuditEvent({ ...event, occurredAt: new Date('2026-01-15T08:00:00.001Z') })).not.toBe(
       base,
     );
+  });
+
+  it('splits into the parts the database hashes around the previous hash and the number', () => {
+    for (const fields of [
+      event,
+      { ...event, actorId: 'a1b2', subjectType: 'person', subjectId: 'p-1', purpose: 'Akte: 1' },
+      { ...event, details: { query: { familyName: 'Müller "Ü"\\' }, ids: [1, null] } },
+    ]) {
+      const { seq, prevHash, ...rest } = { ...fields, seq: 4711, prevHash: 'e'.repeat(64) };
+      const parts = canonicalJsonAroundChain(rest);
+      expect(parts.beforePrevHash + prevHash + parts.beforeSeq + String(seq) + parts.afterSeq).toBe(
+        canonicalJson({ ...rest, seq, prevHash }),
+      );
+    }
   });
 });

@@ -49,3 +49,23 @@ export interface HashedAuditFields {
 export function hashAuditEvent(fields: HashedAuditFields): string {
   return createHash('sha256').update(canonicalJson(fields), 'utf8').digest('hex');
 }
+
+/**
+ * The canonical JSON of an event in three parts around the previous hash and the number, so
+ * the database can hash it once it knows the chain head (`audit_append`):
+ * `before_prev_hash + prevHash + before_seq + seq + after_seq` is `canonicalJson(fields)`
+ * (keys sorted: action, actorId, details, occurredAt, prevHash, purpose, seq, subjectId,
+ * subjectType).
+ */
+export function canonicalJsonAroundChain(fields: Omit<HashedAuditFields, 'seq' | 'prevHash'>): {
+  beforePrevHash: string;
+  beforeSeq: string;
+  afterSeq: string;
+} {
+  const c = canonicalJson;
+  return {
+    beforePrevHash: `{"action":${c(fields.action)},"actorId":${c(fields.actorId)},"details":${c(fields.details)},"occurredAt":${c(fields.occurredAt)},"prevHash":"`,
+    beforeSeq: `","purpose":${c(fields.purpose)},"seq":`,
+    afterSeq: `,"subjectId":${c(fields.subjectId)},"subjectType":${c(fields.subjectType)}}`,
+  };
+}

@@ -1,5 +1,5 @@
 import { asc, desc, gt, sql } from 'drizzle-orm';
-import type { DbOrTx, Tx } from '../../db/database.js';
+import { rowsOf, type DbOrTx, type Tx } from '../../db/database.js';
 import { auditEvents } from './audit.table.js';
 
 export type AuditRow = typeof auditEvents.$inferSelect;
@@ -10,6 +10,30 @@ const CHAIN_HEAD_LOCK_KEY = 7_301_001;
 /** Serialises writers of the chain head until the caller's transaction ends. */
 export async function lockChainHead({ tx }: { tx: Tx }): Promise<void> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${CHAIN_HEAD_LOCK_KEY})`);
+}
+
+/**
+ * Appends one event under the chain-head lock in one statement (migration
+ * `audit_append_function`); the database computes the hash from the canonical parts.
+ */
+export async function appendAuditEvent({
+  tx,
+  event,
+  canonical,
+  genesisHash,
+}: {
+  tx: Tx;
+  event: Omit<AuditRow, 'seq' | 'prevHash' | 'hash'>;
+  canonical: { beforePrevHash: string; beforeSeq: string; afterSeq: string };
+  genesisHash: string;
+}): Promise<{ seq: number; hash: string }> {
+  const result = await tx.execute(sql`SELECT appended_seq AS seq, appended_hash AS hash
+    FROM audit_append(${CHAIN_HEAD_LOCK_KEY}, ${event.occurredAt.toISOString()}::timestamptz,
+      ${event.actorId}::uuid, ${event.action}, ${event.subjectType}, ${event.subjectId},
+      ${event.purpose}, ${JSON.stringify(event.details)}::jsonb, ${canonical.beforePrevHash},
+      ${canonical.beforeSeq}, ${canonical.afterSeq}, ${genesisHash})`);
+  const row = rowsOf<{ seq: string | number; hash: string }>(result)[0]!;
+  return { seq: Number(row.seq), hash: row.hash };
 }
 
 export async function findChainHead({ db }: { db: DbOrTx }) {

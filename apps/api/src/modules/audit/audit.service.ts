@@ -1,7 +1,8 @@
 import type { Clock } from '../../clock.js';
 import type { DbOrTx, Tx } from '../../db/database.js';
-import { GENESIS_HASH, hashAuditEvent } from './audit.canonical.js';
+import { canonicalJsonAroundChain, GENESIS_HASH, hashAuditEvent } from './audit.canonical.js';
 import {
+  appendAuditEvent,
   findChainHead,
   insertAuditEvents,
   listAuditEventsAfter,
@@ -69,8 +70,23 @@ export function createAuditService({ clock }: { clock: Clock }) {
     /** Appends one event to the chain inside the caller's transaction. */
     async record(input: AuditRecordInput): Promise<{ seq: number; hash: string }> {
       const { tx, ...event } = input;
-      const [last] = await appendEvents(tx, [event]);
-      return last!;
+      const row = {
+        occurredAt: clock.now(),
+        actorId: event.actor,
+        action: event.action,
+        subjectType: event.subject?.type ?? null,
+        subjectId: event.subject?.id ?? null,
+        purpose: event.purpose ?? null,
+        details: event.details ?? {},
+      };
+      // Lock, chain head, hash and insert in one statement: the lock (held until COMMIT) is
+      // not held across round trips.
+      return appendAuditEvent({
+        tx,
+        event: row,
+        canonical: canonicalJsonAroundChain(row),
+        genesisHash: GENESIS_HASH,
+      });
     },
 
     /** Appends many events at once (bulk imports): one lock, chunked inserts, same chain. */
