@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createTestUser, signIn, type TestApp } from '../../test-support/test-app.js';
 import { engines, engineTitle } from '../../test-support/test-database.js';
 import { auditEvents } from '../audit/audit.table.js';
+import { createVisitsService } from './visits.service.js';
 import {
   createFixtureRegistrar,
   loadFixturePersons,
@@ -205,6 +206,32 @@ for (const target of engines) {
       const tooLong = await check(field, 'x'.repeat(100_001));
       expect(tooLong.statusCode).toBe(400);
       expect(tooLong.json().errors.map((e: { field: string }) => e.field)).toContain('text');
+    });
+
+    it('audits all lines or none: a failure in one line rolls back the look-ups before it', async () => {
+      const before = await t.database.db.select().from(auditEvents);
+      let calls = 0;
+      const failing = createVisitsService({
+        db: t.database.db,
+        audit: t.services.audit,
+        clock: t.clock,
+        lookup: {
+          reasons: t.services.lookup.reasons,
+          async lookup(input) {
+            calls += 1;
+            if (calls === 2) throw new Error('database gone');
+            return t.services.lookup.lookup(input);
+          },
+        },
+      });
+      await expect(
+        failing.check({
+          actor: { id: fieldId, abilities: ['register.lookup'] },
+          request: { purpose: PURPOSE, text: 'Meyer, Hans\nYilmaz, Ayse\nBecker, Tom' },
+        }),
+      ).rejects.toThrow('database gone');
+      expect(calls).toBe(2);
+      expect(await t.database.db.select().from(auditEvents)).toHaveLength(before.length);
     });
 
     it('is only for staff who may look up', async () => {
