@@ -229,9 +229,29 @@ export function createLookupService({
       limits: settings.preselect,
     });
     if (candidates.length === 0) return [];
-    const ranked = rankCandidates<Candidate>(
+    const ranked = rank({ query, records: candidates, limit: settings.maxCandidates, today });
+    return ranked.map((r) => ({
+      ...r,
+      matchedAddress: askedAddress ? matchedAddress(askedAddress, r.candidate.record, today) : null,
+    }));
+  }
+
+  /** Ranks candidate records for a query (the search's last step; also for diagnostics). */
+  function rank({
+    query,
+    records,
+    limit,
+    today = todayOf(clock.now()),
+  }: {
+    query: LookupQuery;
+    records: readonly CandidateRecord[];
+    limit?: number;
+    today?: string;
+  }) {
+    const askedAddress = query.address ? addressKeysOf(query.address) : undefined;
+    return rankCandidates<Candidate>(
       personQuery(query, askedAddress),
-      candidates.map((record) => ({
+      records.map((record) => ({
         record,
         id: record.person.id,
         familyNames: [record.person.familyName, ...record.names.map((n) => n.familyName)],
@@ -252,12 +272,8 @@ export function createLookupService({
         }),
       })),
       settings.rank,
-      settings.maxCandidates,
+      limit,
     );
-    return ranked.map((r) => ({
-      ...r,
-      matchedAddress: askedAddress ? matchedAddress(askedAddress, r.candidate.record, today) : null,
-    }));
   }
 
   function personQuery(
@@ -335,6 +351,7 @@ export function createLookupService({
   return {
     settings,
     search,
+    rank,
     refreshSearchKeys,
 
     /** The configured reasons a look-up may state. */

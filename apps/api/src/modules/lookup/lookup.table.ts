@@ -87,11 +87,17 @@ export const lookupWords = pgTable(
     code: text('code').notNull(),
   },
   (t) => [
-    index('lookup_words_code_idx').on(t.code),
+    // Word and code in the indexes too: the expansion reads them without touching the table.
+    index('lookup_words_code_idx').on(t.code, t.word),
     index('lookup_words_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`),
     // Similar spellings are looked for among words of the same first letter and about the same
     // length: a few thousand similarity() calls instead of every word sharing one trigram.
-    index('lookup_words_initial_length_idx').on(sql`left(${t.word}, 1)`, sql`length(${t.word})`),
+    index('lookup_words_initial_length_idx').on(
+      sql`left(${t.word}, 1)`,
+      sql`length(${t.word})`,
+      t.word,
+      t.code,
+    ),
   ],
 );
 
