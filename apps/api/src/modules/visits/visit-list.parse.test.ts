@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseGermanDate } from './german-date.js';
 import { detectSeparator, parseVisitList, readHeader } from './visit-list.parse.js';
@@ -249,5 +250,52 @@ describe('list size', () => {
     ]) {
       expect(() => parseVisitList(text, { maxEntries: 100 })).not.toThrow();
     }
+  });
+
+  it('reads any text without throwing: each entry has a query or an error, never both', () => {
+    const pieces = fc.constantFrom(
+      'Meyer',
+      'Hans',
+      '17.05.1980',
+      '05.1980',
+      '1980',
+      '17.05.80',
+      'Hauptstraße',
+      '12a',
+      '52062',
+      'Aachen',
+      'Am',
+      'Markt',
+      ',',
+      ';',
+      '\t',
+      '\n',
+      '"',
+      ' ',
+      'Nachname',
+      'PLZ',
+      'ß',
+      '-',
+      '*',
+    );
+    const texts = fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.array(pieces, { maxLength: 60 }).map((p) => p.join('')),
+    );
+    fc.assert(
+      fc.property(texts, (text) => {
+        const parsed = parseVisitList(text, { maxEntries: 100 });
+        if (!parsed.ok) return;
+        for (const entry of parsed.entries) {
+          expect((entry.query === null) !== (entry.error === null)).toBe(true);
+          expect(entry.line).toBeGreaterThanOrEqual(1);
+          if (entry.query) {
+            const searchable = [entry.query.familyName, entry.query.address?.street];
+            expect(searchable.some((t) => t !== undefined && /\p{L}/u.test(t))).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });
