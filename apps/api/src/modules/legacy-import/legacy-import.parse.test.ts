@@ -1,4 +1,5 @@
 import { DEFAULT_PRECAUTIONS } from '@zemag/contracts';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseLegacyFile, type LegacyRow } from './legacy-import.parse.js';
 import { planListing } from './legacy-import.plan.js';
@@ -178,6 +179,31 @@ describe('legacy spreadsheet', () => {
     const hash = (text: string) => rowsOf(`${GERMAN}\n${text}`).rows[0]!.hash;
     expect(hash(cells().join(';'))).toBe(hash(cells().join(';').replace('Meyer', ' Meyer ')));
     expect(hash(cells().join(';'))).not.toBe(hash(cells({ level: '2' }).join(';')));
+  });
+});
+
+describe('any file', () => {
+  it('is read without throwing: rows or problems named by row and field', () => {
+    const cell = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom('ja', '2', '3', '01.06.2025', 'Bedrohung', 'Meyer', '"', '|', '\n', 'Waffe'),
+    );
+    const file = fc
+      .array(fc.array(cell, { minLength: 1, maxLength: 16 }), { maxLength: 6 })
+      .map((rows) => [GERMAN, ...rows.map((r) => r.join(';'))].join('\n'));
+    fc.assert(
+      fc.property(fc.oneof(file, fc.string({ maxLength: 200 })), (text) => {
+        const parsed = parseLegacyFile(text, OPTIONS);
+        for (const p of parsed.problems) {
+          expect(p.row).toBeGreaterThanOrEqual(1);
+          expect(p.message.de).not.toMatch(/\{\w+\}/);
+        }
+        if (parsed.ok) {
+          for (const row of parsed.rows) expect(row.familyName).toMatch(/\p{L}/u);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
