@@ -61,8 +61,12 @@ export const LEGACY_MESSAGES = {
     en: 'No listing proposed: a listing needs an incident of level 2 or 3 with a criminal complaint.',
   },
   'listing.valid_until_invalid': {
-    de: 'Kein Eintrag vorgeschlagen: „Gültig bis“ liegt nicht in der Zukunft (oder mehr als 5 Jahre entfernt).',
-    en: 'No listing proposed: “valid until” is not in the future (or more than 5 years away).',
+    de: 'Kein Eintrag vorgeschlagen: „Gültig bis“ liegt mehr als 5 Jahre in der Zukunft.',
+    en: 'No listing proposed: “valid until” is more than 5 years away.',
+  },
+  'row.expired': {
+    de: 'Nicht übernommen: Die Gültigkeit endete am {date} („Gültig bis“, sonst {months} Monate nach dem Vorfall). Die Daten sind zu löschen, auch in der bisherigen Liste.',
+    en: 'Not imported: its validity ended on {date} (“valid until”, else {months} months after the incident). The data is due for deletion, also in the old list.',
   },
   'row.changed': {
     de: 'Schon importiert; die Zeile wurde seither geändert. Änderungen bitte in ZeMAG vornehmen, der Import überschreibt nichts.',

@@ -2,7 +2,7 @@ import { DEFAULT_PRECAUTIONS } from '@zemag/contracts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseLegacyFile, type LegacyRow } from './legacy-import.parse.js';
-import { planListing } from './legacy-import.plan.js';
+import { planRow } from './legacy-import.plan.js';
 
 const OPTIONS = { precautions: DEFAULT_PRECAUTIONS, today: '2026-01-15' };
 const GERMAN =
@@ -207,7 +207,7 @@ describe('any file', () => {
   });
 });
 
-describe('which rows get a proposed listing', () => {
+describe('which rows are taken over and which get a proposed listing', () => {
   const row = {
     level: 2 as const,
     criminalComplaint: { status: 'yes' as const, fileNumber: null },
@@ -216,28 +216,44 @@ describe('which rows get a proposed listing', () => {
     validUntil: null,
   };
   const plan = (override: Partial<typeof row> | Record<string, unknown>) =>
-    planListing({ ...row, ...override } as typeof row, { today: '2026-01-15', validityMonths: 24 });
+    planRow({ ...row, ...override } as typeof row, { today: '2026-01-15', validityMonths: 24 });
 
   it.each([
-    [{}, { propose: true, validUntil: '2027-06-01', categories: ['threat'] }],
+    [
+      {},
+      { take: true, listing: { propose: true, validUntil: '2027-06-01', categories: ['threat'] } },
+    ],
     [
       { level: 3, validUntil: '2030-12-31' },
-      { propose: true, validUntil: '2030-12-31' },
+      { take: true, listing: { propose: true, validUntil: '2030-12-31' } },
     ],
-    [{ categories: ['insult', 'threat'] }, { propose: true, categories: ['threat'] }],
-    [{ level: 1 }, { propose: false, reason: 'listing.not_qualified' }],
+    [
+      { categories: ['insult', 'threat'] },
+      { take: true, listing: { propose: true, categories: ['threat'] } },
+    ],
+    [{ level: 1 }, { take: true, listing: { propose: false, reason: 'listing.not_qualified' } }],
     [
       { criminalComplaint: { status: 'no', fileNumber: null } },
-      { propose: false, reason: 'listing.not_qualified' },
+      { take: true, listing: { propose: false, reason: 'listing.not_qualified' } },
     ],
     [
       { criminalComplaint: { status: 'planned', fileNumber: null } },
-      { propose: false, reason: 'listing.not_qualified' },
+      { take: true, listing: { propose: false, reason: 'listing.not_qualified' } },
     ],
-    [{ categories: ['insult'] }, { propose: false, reason: 'listing.not_qualified' }],
-    [{ incidentDate: '2023-06-01' }, { propose: false, reason: 'listing.valid_until_invalid' }],
-    [{ validUntil: '2026-01-15' }, { propose: false, reason: 'listing.valid_until_invalid' }],
-    [{ validUntil: '2031-02-01' }, { propose: false, reason: 'listing.valid_until_invalid' }],
+    [
+      { categories: ['insult'] },
+      { take: true, listing: { propose: false, reason: 'listing.not_qualified' } },
+    ],
+    [
+      { validUntil: '2031-02-01' },
+      { take: true, listing: { propose: false, reason: 'listing.valid_until_invalid' } },
+    ],
+    [{ incidentDate: '2023-06-01' }, { take: false, endedOn: '2025-06-01' }],
+    [
+      { level: 1, incidentDate: '2023-06-01' },
+      { take: false, endedOn: '2025-06-01' },
+    ],
+    [{ validUntil: '2026-01-15' }, { take: false, endedOn: '2026-01-15' }],
   ])('%j → %j', (override, expected) => {
     expect(plan(override)).toMatchObject(expected);
   });

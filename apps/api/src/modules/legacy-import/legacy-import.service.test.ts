@@ -78,24 +78,29 @@ for (const target of engines) {
       expect(report.summary).toEqual({
         dryRun: true,
         rows: 5,
-        created: 4,
+        created: 3,
         updated: 0,
-        skipped: 0,
+        skipped: 1,
         invalid: 1,
         failed: 0,
         listingsProposed: 1,
-        withoutListing: 3,
+        withoutListing: 2,
       });
       expect(await counts()).toEqual(before);
     });
 
-    it('imports persons with a confirmed incident and proposes listings only where the rule holds', async () => {
+    it('imports persons with a confirmed incident, proposes listings only where the rule holds, leaves out expired rows', async () => {
       const report = await t.services.legacyImport.run({
         actor: importer,
         text: FILE,
         dryRun: false,
       });
-      expect(report.summary).toMatchObject({ created: 4, invalid: 1, listingsProposed: 1 });
+      expect(report.summary).toMatchObject({
+        created: 3,
+        skipped: 1,
+        invalid: 1,
+        listingsProposed: 1,
+      });
       expect(report.problems.map((p) => [p.row, p.field, p.column])).toEqual([
         [5, 'dateOfBirth', 'Geburtsdatum'],
         [5, 'level', 'Stufe'],
@@ -104,9 +109,15 @@ for (const target of engines) {
         [2, 'GL-2019-001', 'created', 'proposed'],
         [3, 'GL-2019-002', 'created', 'none'],
         [4, 'GL-2019-003', 'created', 'none'],
-        [6, 'GL-2019-005', 'created', 'none'],
+        [6, 'GL-2019-005', 'skipped', 'none'],
       ]);
-      expect(report.results[3]!.notes.map((n) => n.de).join()).toContain('Gültig bis');
+      // Its validity ended: not taken over (ZeMAG would have deleted it by now).
+      expect(report.results[3]!.notes.map((n) => n.de)).toEqual([
+        'Nicht übernommen: Die Gültigkeit endete am 2025-01-01 („Gültig bis“, sonst 24 Monate nach dem Vorfall). Die Daten sind zu löschen, auch in der bisherigen Liste.',
+      ]);
+      expect(
+        await t.database.db.select().from(persons).where(eq(persons.familyName, 'Kowalski')),
+      ).toEqual([]);
 
       const [meyer] = await t.database.db
         .select()

@@ -11,7 +11,7 @@ import { findPersons, findSimilarPersons } from '../persons/persons.repository.j
 import type { PersonsService } from '../persons/persons.service.js';
 import { legacyMessage } from './legacy-import.messages.js';
 import { parseLegacyFile, type LegacyProblem, type LegacyRow } from './legacy-import.parse.js';
-import { planListing } from './legacy-import.plan.js';
+import { planRow } from './legacy-import.plan.js';
 import { findLegacyImports, type LegacyImportRow } from './legacy-import.repository.js';
 import {
   additionsFor,
@@ -159,7 +159,18 @@ export function createLegacyImportService({
 
   /** A new row: created in its own transaction (or, dry, only planned). */
   async function create(actor: Actor, row: LegacyRow, dryRun: boolean): Promise<LegacyRowResult> {
-    const plan = planListing(row, { today: today(), validityMonths: settings.validityMonths });
+    const planned = planRow(row, { today: today(), validityMonths: settings.validityMonths });
+    if (!planned.take) {
+      const params = { date: planned.endedOn, months: settings.validityMonths };
+      return {
+        row: row.row,
+        reference: row.reference,
+        outcome: 'skipped',
+        listing: 'none',
+        notes: [legacyMessage('row.expired', params)],
+      };
+    }
+    const plan = planned.listing;
     const result: LegacyRowResult = {
       row: row.row,
       reference: row.reference,
