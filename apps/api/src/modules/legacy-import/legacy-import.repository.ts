@@ -21,14 +21,39 @@ export async function findLegacyImports({ db, references }: { db: DbOrTx; refere
   return { rows };
 }
 
-export async function insertLegacyImport({
+/**
+ * Claims a legacy reference for this transaction: false when it is taken (a concurrent run of
+ * the same file waits here for the other transaction and then finds it taken).
+ */
+export async function claimLegacyReference({
   db,
   row,
 }: {
   db: DbOrTx;
-  row: typeof legacyImports.$inferInsert;
+  row: Pick<
+    typeof legacyImports.$inferInsert,
+    'legacyReference' | 'rowHash' | 'importedBy' | 'importedAt'
+  >;
 }) {
-  await db.insert(legacyImports).values(row);
+  const claimed = await db
+    .insert(legacyImports)
+    .values(row)
+    .onConflictDoNothing()
+    .returning({ reference: legacyImports.legacyReference });
+  return claimed.length === 1;
+}
+
+/** Records what the claimed reference created. */
+export async function completeLegacyImport({
+  db,
+  legacyReference,
+  ids,
+}: {
+  db: DbOrTx;
+  legacyReference: string;
+  ids: { personId: string; incidentId: string; listingId: string | null };
+}) {
+  await db.update(legacyImports).set(ids).where(eq(legacyImports.legacyReference, legacyReference));
 }
 
 /** The involved-person rows of an incident, in reported order. */

@@ -274,6 +274,23 @@ for (const target of engines) {
       );
     });
 
+    it('two runs of the same file at the same time create each row once', async () => {
+      const before = await counts();
+      const file = [
+        HEADER,
+        'PAR-1;Lange;Uwe;;;;2;Bedrohung;01.12.2025;ja;;;;;',
+        'PAR-2;Kurz;Ina;;;;1;Beleidigung;01.12.2025;nein;;;;;',
+      ].join('\n');
+      const run = () => t.services.legacyImport.run({ actor: importer, text: file, dryRun: false });
+      const [a, b] = await Promise.all([run(), run()]);
+      expect(a.summary.created + b.summary.created).toBe(2);
+      expect(a.summary.skipped + b.summary.skipped).toBe(2);
+      const after = await counts();
+      expect(after.persons - before.persons).toBe(2);
+      expect(after.listings - before.listings).toBe(1);
+      expect(after.legacy - before.legacy).toBe(2);
+    });
+
     it('names the missing required columns', async () => {
       const report = await t.services.legacyImport.run({
         actor: importer,

@@ -188,7 +188,8 @@ export function createLegacyImportService({
     }
     if (dryRun) return result;
     try {
-      await db.transaction((tx) => createFromRow(deps(tx), actor, row, plan));
+      const created = await db.transaction((tx) => createFromRow(deps(tx), actor, row, plan));
+      if (!created) return { ...result, outcome: 'skipped', listing: 'none', notes: [] };
     } catch (error) {
       // A rule of a service refused the row: its transaction is rolled back as a whole.
       if (!(error instanceof AppError)) throw error;

@@ -9,7 +9,11 @@ import { insertAddress, insertName, type PersonRecord } from '../persons/persons
 import type { PersonsService } from '../persons/persons.service.js';
 import type { LegacyAddress, LegacyName, LegacyRow } from './legacy-import.parse.js';
 import type { ListingPlan } from './legacy-import.plan.js';
-import { insertLegacyImport, listInvolvedIds } from './legacy-import.repository.js';
+import {
+  claimLegacyReference,
+  completeLegacyImport,
+  listInvolvedIds,
+} from './legacy-import.repository.js';
 
 export interface LegacyActor {
   id: string;
@@ -52,7 +56,8 @@ const namesOf = (row: LegacyRow): NameToAdd[] => [
  * One row, inside the caller's transaction: a confirmed legacy incident with the person as
  * reported, the person record created and linked through the persons service (search keys,
  * audit), aliases and further addresses, and — when the plan says so — a proposed listing
- * through the listings service (its rules checked again). Returns the ids written.
+ * through the listings service (its rules checked again). Returns the ids written, or null
+ * when the reference was taken meanwhile (another run of the same file).
  */
 export async function createFromRow(
   { tx, audit, clock, timeZone, persons, listings }: WriteDeps,
@@ -61,6 +66,16 @@ export async function createFromRow(
   plan: ListingPlan,
 ) {
   const now = clock.now();
+  const claimed = await claimLegacyReference({
+    db: tx,
+    row: {
+      legacyReference: row.reference,
+      rowHash: row.hash,
+      importedBy: actor.id,
+      importedAt: now,
+    },
+  });
+  if (!claimed) return null;
   const [first, ...moreAddresses] = row.addresses;
   const description = [
     `Übernommen aus der bisherigen Liste, Aktenzeichen ${row.reference}.`,
@@ -152,17 +167,10 @@ export async function createFromRow(
     });
     listingId = listing.id;
   }
-  await insertLegacyImport({
+  await completeLegacyImport({
     db: tx,
-    row: {
-      legacyReference: row.reference,
-      personId: person.id,
-      incidentId: incident.id,
-      listingId,
-      rowHash: row.hash,
-      importedBy: actor.id,
-      importedAt: now,
-    },
+    legacyReference: row.reference,
+    ids: { personId: person.id, incidentId: incident.id, listingId },
   });
   return { personId: person.id, incidentId: incident.id, listingId };
 }
