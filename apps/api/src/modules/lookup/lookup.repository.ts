@@ -203,6 +203,17 @@ export interface SearchLimits {
   rowsPerWideBranch: number;
 }
 
+/** The word with each two neighbouring letters swapped (words of 4 letters or more, as the ranking's typo rule). */
+export function swappedNeighbours(word: string): string[] {
+  if (word.length < 4) return [];
+  const out: string[] = [];
+  for (let i = 0; i + 1 < word.length; i++) {
+    if (word[i] === word[i + 1]) continue;
+    out.push(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  }
+  return out;
+}
+
 /**
  * The family-name score (name-match.ts `wordMatch`, in SQL) of an indexed word `e` against an
  * asked word `q`: 1 equal; the pg_trgm similarity; a typo (edit distance 1, or 2 in words of
@@ -304,6 +315,9 @@ export async function searchCandidates({
   const idSets: SQL[] = [];
   const ctes: SQL[] = [];
   const family = asked.filter((a) => !a.swapped);
+  const variants = [...new Set(family.flatMap((a) => swappedNeighbours(a.word)))].filter(
+    (v) => !asked.some((a) => a.word === v),
+  );
   if (asked.length > 0) {
     const askedRows = sql.join(
       asked.map((a) => sql`(${a.word}::text, ${a.code}::text, ${a.swapped}::boolean)`),
@@ -313,6 +327,12 @@ export async function searchCandidates({
       sql`SELECT x.word, coalesce(lw.code, x.code) AS code FROM (VALUES ${askedRows}) x(word, code, swapped)
         LEFT JOIN lookup_words lw ON lw.word = x.word`,
     ];
+    if (variants.length > 0) {
+      // Indexed words that are an asked word with two neighbouring letters swapped: such a typo
+      // often changes the phonetic code and most trigrams ("Golelr" for "Goller").
+      expansion.push(sql`SELECT lw.word, lw.code FROM lookup_words lw
+        WHERE lw.word IN (${list(variants)})`);
+    }
     const codes = [...new Set(asked.map((a) => a.code).filter((c) => c !== ''))];
     if (codes.length > 0) {
       expansion.push(sql`SELECT word, code FROM lookup_words WHERE code IN (${list(codes)})`);
@@ -365,7 +385,8 @@ export async function searchCandidates({
       branches.push(probe(sql`true`, limits.rowsPerWideBranch));
     }
     const given = givenWord
-      ? sql`CASE WHEN h.given_code IN (${list(givenCodes.length > 0 ? givenCodes : [''])}) THEN 1
+      ? sql`CASE WHEN h.given_word = ${givenWord} THEN 1
+          WHEN h.given_code IN (${list(givenCodes.length > 0 ? givenCodes : [''])}) THEN 0.95
           WHEN h.given_word IS NULL THEN 0
           ELSE (CASE levenshtein_less_equal(h.given_word, ${givenWord}, 2)
             WHEN 0 THEN 1 WHEN 1 THEN 0.85 WHEN 2 THEN 0.7 ELSE 0.3 END) END`
@@ -389,8 +410,10 @@ export async function searchCandidates({
     ctes.push(sql`h AS (${sql.join(branches, sql` UNION ALL `)})`);
     // OFFSET 0 keeps the visibility check out of the grouping: it runs on the sorted persons
     // until enough are found.
+    // Among equal scores, persons carrying more of the words (a double name asked as such).
     ctes.push(sql`scored AS (SELECT h.person_id, max(${coarse}) AS c
-      FROM h JOIN w ON w.word = h.word GROUP BY h.person_id ORDER BY c DESC, h.person_id OFFSET 0)`);
+      FROM h JOIN w ON w.word = h.word GROUP BY h.person_id
+      ORDER BY c DESC, count(DISTINCT h.word) DESC, h.person_id OFFSET 0)`);
     ctes.push(sql`by_name AS (SELECT s.person_id FROM scored s
       WHERE ${visibleListing(sql`s.person_id`, visibility)} LIMIT ${limits.byName})`);
     idSets.push(sql`SELECT person_id FROM by_name`);
@@ -404,32 +427,34 @@ export async function searchCandidates({
   }
   if (address && address.streetKey !== '') {
     const { streetKey, postalCode, houseNumber, cityKey } = address;
-    const where: SQL[] = [];
+    // Each branch one index range (an OR read every address of a common street name).
+    const branches: SQL[] = [];
+    const rows = (where: SQL) =>
+      sql`(SELECT a.person_id, a.house_number FROM person_address_keys a WHERE ${where})`;
     if (postalCode) {
       // A wrong postal code with the right street and number, or a mistyped street in the right
       // postal code with the right number, still finds the address.
-      const sameHouse = houseNumber !== undefined ? sql`OR a.house_number = ${houseNumber}` : sql``;
-      where.push(
-        sql`(a.street_key = ${streetKey} AND (a.postal_code = ${postalCode} OR a.postal_code IS NULL ${sameHouse}))`,
-      );
+      branches.push(rows(sql`a.street_key = ${streetKey} AND a.postal_code = ${postalCode}`));
+      branches.push(rows(sql`a.street_key = ${streetKey} AND a.postal_code IS NULL`));
       if (houseNumber !== undefined) {
-        where.push(sql`(a.postal_code = ${postalCode} AND a.house_number = ${houseNumber})`);
+        branches.push(rows(sql`a.street_key = ${streetKey} AND a.house_number = ${houseNumber}`));
+        branches.push(rows(sql`a.postal_code = ${postalCode} AND a.house_number = ${houseNumber}`));
       }
     } else if (cityKey) {
-      where.push(
-        sql`(a.street_key = ${streetKey} AND (a.city_key = ${cityKey} OR a.city_key IS NULL))`,
+      branches.push(
+        rows(sql`a.street_key = ${streetKey} AND (a.city_key = ${cityKey} OR a.city_key IS NULL)`),
       );
     } else {
-      where.push(sql`(a.street_key = ${streetKey})`);
+      branches.push(rows(sql`a.street_key = ${streetKey}`));
     }
     const sameNumber =
       houseNumber !== undefined
-        ? sql`max((a.house_number IS NOT DISTINCT FROM ${houseNumber})::int) DESC,`
+        ? sql`max((x.house_number IS NOT DISTINCT FROM ${houseNumber})::int) DESC,`
         : sql``;
-    idSets.push(sql`(SELECT x.person_id FROM (SELECT a.person_id FROM person_address_keys a
-        WHERE (${sql.join(where, sql` OR `)})
-        GROUP BY a.person_id ORDER BY ${sameNumber} a.person_id OFFSET 0) x
-      WHERE ${visibleListing(sql`x.person_id`, visibility)}
+    idSets.push(sql`(SELECT y.person_id FROM (SELECT x.person_id
+        FROM (${sql.join(branches, sql` UNION ALL `)}) x
+        GROUP BY x.person_id ORDER BY ${sameNumber} x.person_id OFFSET 0) y
+      WHERE ${visibleListing(sql`y.person_id`, visibility)}
       LIMIT ${limits.byAddress})`);
   }
   if (idSets.length === 0) return { candidates: [] };

@@ -120,8 +120,16 @@ export const personAddressKeys = pgTable(
     cityKey: text('city_key'),
   },
   (t) => [
-    index('person_address_keys_street_idx').on(t.streetKey, t.postalCode),
-    index('person_address_keys_postal_idx').on(t.postalCode, t.houseNumber),
+    // Street in a postal code, street and house number (a wrong postal code), house number in a
+    // postal code (a mistyped street): each an index-only range.
+    index('person_address_keys_street_idx').on(
+      t.streetKey,
+      t.postalCode,
+      t.houseNumber,
+      t.personId,
+    ),
+    index('person_address_keys_street_house_idx').on(t.streetKey, t.houseNumber, t.personId),
+    index('person_address_keys_postal_idx').on(t.postalCode, t.houseNumber, t.personId),
     index('person_address_keys_person_idx').on(t.personId),
   ],
 );
