@@ -37,8 +37,8 @@ export const LEGACY_MESSAGES = {
     en: 'A name cannot be read (each “family name, given names”, several separated by |).',
   },
   'address.invalid': {
-    de: 'Adresse „{text}“ ist nicht lesbar (je Adresse „Straße Nr, PLZ Ort“, mehrere mit | getrennt).',
-    en: 'Address “{text}” cannot be read (each “street no, postal code city”, several separated by |).',
+    de: 'Die {index}. Adresse ist nicht lesbar (je Adresse „Straße Nr, PLZ Ort“, mehrere mit | getrennt; Straße höchstens 200, Hausnummer 20, Ort 100 Zeichen).',
+    en: 'Address no. {index} cannot be read (each “street no, postal code city”, several separated by |; street at most 200, house number 20, city 100 characters).',
   },
   'level.invalid': {
     de: 'Die Stufe muss 1, 2 oder 3 sein (Aachener Modell).',

@@ -121,6 +121,12 @@ describe('legacy spreadsheet', () => {
     ['dateOfBirth', 'Geburtsdatum', { dateOfBirth: '01.01.2030' }],
     ['aliases', 'Aliasnamen', { aliases: ', Hans' }],
     ['addresses', 'Adressen', { addresses: '52062 Aachen' }],
+    ['addresses', 'Adressen', { addresses: `Hauptstraße 1|${'Lange'.repeat(41)}straße 2` }],
+    [
+      'addresses',
+      'Adressen',
+      { addresses: 'Hauptstraße 1, 52062 Aachen-Mitte-Nord'.padEnd(140, 'x') },
+    ],
     ['level', 'Stufe', { level: '4' }],
     ['level', 'Stufe', { level: '' }],
     ['categories', 'Kategorien', { categories: 'Randale' }],

@@ -206,12 +206,18 @@ export function readRow(
   const formerNames = names('formerNames');
 
   const addresses: LegacyAddress[] = [];
-  for (const text of lists(value('addresses'))) {
+  lists(value('addresses')).forEach((text, index) => {
     const a = readAddress(text);
-    if (!a.street || !/\p{L}/u.test(a.street)) fail('addresses', 'address.invalid', { text });
-    else if (a.postalCode && !/^\d{5}$/.test(a.postalCode)) {
-      fail('addresses', 'address.invalid', { text });
-    } else {
+    const readable =
+      a.street !== undefined &&
+      /\p{L}/u.test(a.street) &&
+      a.street.length <= 200 &&
+      (a.houseNumber ?? '').length <= 20 &&
+      (a.city ?? '').length <= 100 &&
+      (!a.postalCode || /^\d{5}$/.test(a.postalCode));
+    // The message names the address by its position, not its text: reports end up in logs.
+    if (!readable || !a.street) fail('addresses', 'address.invalid', { index: index + 1 });
+    else {
       addresses.push({
         street: a.street,
         houseNumber: a.houseNumber ?? null,
@@ -219,7 +225,7 @@ export function readRow(
         city: a.city ?? null,
       });
     }
-  }
+  });
 
   const levelMatch = /^(?:stufe\s*)?([123])$/i.exec(value('level'));
   if (!levelMatch) fail('level', 'level.invalid');

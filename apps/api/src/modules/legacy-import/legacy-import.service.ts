@@ -1,4 +1,5 @@
 import type { LocalizedText, Precaution, Role } from '@zemag/contracts';
+import { ZodError } from 'zod';
 import type { Clock } from '../../clock.js';
 import type { Db, DbOrTx, Tx } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
@@ -191,13 +192,20 @@ export function createLegacyImportService({
       const created = await db.transaction((tx) => createFromRow(deps(tx), actor, row, plan));
       if (!created) return { ...result, outcome: 'skipped', listing: 'none', notes: [] };
     } catch (error) {
-      // A rule of a service refused the row: its transaction is rolled back as a whole.
-      if (!(error instanceof AppError)) throw error;
+      // A rule or the input check of a service refused the row: its transaction is rolled back
+      // as a whole, the rest of the file goes on.
+      const code =
+        error instanceof AppError
+          ? error.code
+          : error instanceof ZodError
+            ? 'request.invalid'
+            : null;
+      if (code === null) throw error;
       return {
         ...result,
         outcome: 'failed',
         listing: 'none',
-        notes: [{ ...PROBLEM_MESSAGES[error.code].detail }],
+        notes: [{ ...PROBLEM_MESSAGES[code].detail }],
       };
     }
     return result;
