@@ -292,6 +292,7 @@ export async function searchCandidates({
   withIncidents,
   threshold,
   similarPerWord,
+  lengthWindow,
   limits,
 }: {
   db: DbOrTx;
@@ -309,6 +310,8 @@ export async function searchCandidates({
   withIncidents: boolean;
   threshold: number;
   similarPerWord: number;
+  /** Similar spellings are looked for among words this many letters longer or shorter. */
+  lengthWindow: number;
   limits: SearchLimits;
 }): Promise<{ candidates: CandidateRecord[] }> {
   const parts: SQL[] = [];
@@ -340,7 +343,7 @@ export async function searchCandidates({
     for (const { word } of family) {
       expansion.push(
         sql`(SELECT word, code FROM lookup_words WHERE left(word, 1) = ${word.slice(0, 1)}
-          AND length(word) BETWEEN ${Math.max(1, word.length - 2)} AND ${word.length + 2}
+          AND length(word) BETWEEN ${Math.max(1, word.length - lengthWindow)} AND ${word.length + lengthWindow}
           AND similarity(word, ${word}) >= ${threshold}
           ORDER BY similarity(word, ${word}) DESC LIMIT ${similarPerWord})`,
       );
@@ -388,6 +391,7 @@ export async function searchCandidates({
       ? sql`CASE WHEN h.given_word = ${givenWord} THEN 1
           WHEN h.given_code IN (${list(givenCodes.length > 0 ? givenCodes : [''])}) THEN 0.95
           WHEN h.given_word IS NULL THEN 0
+          WHEN abs(length(h.given_word) - ${givenWord.length}) > 2 THEN 0.3
           ELSE (CASE levenshtein_less_equal(h.given_word, ${givenWord}, 2)
             WHEN 0 THEN 1 WHEN 1 THEN 0.85 WHEN 2 THEN 0.7 ELSE 0.3 END) END`
       : null;

@@ -88,6 +88,8 @@ export interface LookupSettings {
   trigramThreshold: number;
   /** At most this many similar spellings per word asked. */
   similarPerWord: number;
+  /** Similar spellings are looked for among words of the same initial and this many letters more or fewer. */
+  similarLengthWindow: number;
   /** The city's time zone: "valid until" is one of its calendar dates. */
   timeZone: string;
 }
@@ -100,6 +102,7 @@ export const DEFAULT_LOOKUP_SETTINGS: LookupSettings = {
   preselect: { byName: 50, byGivenAndDate: 20, byAddress: 50, rowsPerWideBranch: 200 },
   trigramThreshold: 0.3,
   similarPerWord: 40,
+  similarLengthWindow: 1,
   timeZone: 'Europe/Berlin',
 };
 
@@ -226,6 +229,7 @@ export function createLookupService({
       withIncidents,
       threshold: settings.trigramThreshold,
       similarPerWord: settings.similarPerWord,
+      lengthWindow: settings.similarLengthWindow,
       limits: settings.preselect,
     });
     if (candidates.length === 0) return [];
