@@ -284,6 +284,8 @@ export async function benchLookup({
       lost_rate_name_only: Math.round(nameOnly.lost * 1000) / 1000,
       http_failures: failures,
       load_seconds: Math.round(load.ms / 1000),
+      // --reuse: the persons of an earlier run were asked (load_seconds is then 0).
+      reused: reuse,
     };
   } finally {
     await database.close();
