@@ -1,7 +1,11 @@
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
+import { backfillSearchKeys } from './modules/lookup/lookup.backfill.js';
 
-/** Opens the configured database and brings its schema up to date. */
+/**
+ * Opens the configured database and brings its schema up to date, including data derived in
+ * code (the look-up search keys of persons stored before the look-up existed).
+ */
 export async function openConfiguredDatabase(config: Pick<Config, 'database'>): Promise<Database> {
   const database = await openDatabase(
     config.database.kind === 'postgres'
@@ -10,6 +14,7 @@ export async function openConfiguredDatabase(config: Pick<Config, 'database'>): 
   );
   try {
     await database.migrate();
+    await backfillSearchKeys({ db: database.db });
   } catch (error) {
     await database.close();
     throw error;

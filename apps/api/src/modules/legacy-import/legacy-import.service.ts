@@ -9,7 +9,9 @@ import type { AuditService } from '../audit/audit.service.js';
 import { findUserByUsername } from '../identity/identity.repository.js';
 import type { ListingsService } from '../listings/listings.service.js';
 import { findPersons, findSimilarPersons } from '../persons/persons.repository.js';
+import { toPerson } from '../persons/persons.mapping.js';
 import type { PersonsService } from '../persons/persons.service.js';
+import { rankDuplicates, similarPersonKeys } from '../persons/persons.similar.js';
 import { legacyMessage } from './legacy-import.messages.js';
 import { parseLegacyFile, type LegacyProblem, type LegacyRow } from './legacy-import.parse.js';
 import { planRow } from './legacy-import.plan.js';
@@ -179,11 +181,14 @@ export function createLegacyImportService({
       listing: plan.propose ? 'proposed' : 'none',
       notes: plan.propose ? [] : [legacyMessage(plan.reason)],
     };
-    const { ids: similar } = await findSimilarPersons({
-      db,
+    const reported = {
       familyName: row.familyName,
-      birthYear: row.dateOfBirth?.slice(0, 4) ?? null,
-    });
+      givenNames: row.givenNames,
+      dateOfBirth: row.dateOfBirth,
+    };
+    const { ids } = await findSimilarPersons({ db, ...similarPersonKeys(reported) });
+    const { records } = await findPersons({ db, ids });
+    const similar = rankDuplicates(reported, records.map(toPerson));
     if (similar.length > 0) {
       result.notes.push(legacyMessage('person.possible_duplicate', { count: similar.length }));
     }

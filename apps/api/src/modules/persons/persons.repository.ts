@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/database.js';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { rowsOf, type DbOrTx } from '../../db/database.js';
 import { personAddresses, personNames, persons } from './persons.table.js';
 
 export type PersonRow = typeof persons.$inferSelect;
@@ -77,40 +77,53 @@ export async function findPersonForUpdate({ db, id }: { db: DbOrTx; id: string }
  * Likely duplicates before the look-up matcher exists: the same or a similar family name
  * (also among aliases), narrowed by the year of birth when both are known.
  */
+/**
+ * Persons (not merged away) whose family name — current, alias or former — is one of the words
+ * given, sounds the same (Kölner Phonetik code) or is spelled similarly (pg_trgm), born within a
+ * year of `birthYear` or with no date stored: the look-up's search keys, without its listing
+ * filter. The caller ranks them (`persons.similar.ts`).
+ */
 export async function findSimilarPersons({
   db,
-  familyName,
+  words,
+  codes,
   birthYear,
-  limit = 10,
+  limit = 50,
 }: {
   db: DbOrTx;
-  familyName: string;
-  birthYear: string | null;
+  /** Folded family-name words (`familyNameWords`). */
+  words: readonly string[];
+  /** Their Kölner Phonetik codes. */
+  codes: readonly string[];
+  birthYear: number | null;
   limit?: number;
 }) {
-  const name = familyName.toLowerCase();
-  const similar = (column: typeof persons.familyName | typeof personNames.familyName) =>
-    or(
-      sql`lower(${column}) = ${name}`,
-      sql`levenshtein(lower(${column}), ${name}) <= 2`,
-      sql`soundex(${column}) = soundex(${familyName})`,
-    );
-  const year = birthYear
-    ? sql`(${persons.dateOfBirth} is null or left(${persons.dateOfBirth}, 4) = ${birthYear})`
-    : sql`true`;
-  const rows = await db
-    .selectDistinct({ id: persons.id })
-    .from(persons)
-    .leftJoin(personNames, eq(personNames.personId, persons.id))
-    .where(
-      and(
-        isNull(persons.mergedIntoId),
-        or(similar(persons.familyName), similar(personNames.familyName)),
-        year,
-      ),
+  if (words.length === 0) return { ids: [] as string[] };
+  const wordList = sql`ARRAY[${sql.join(
+    words.map((w) => sql`${w}`),
+    sql`, `,
+  )}]::text[]`;
+  const codeList = sql`ARRAY[${sql.join(
+    codes.map((c) => sql`${c}`),
+    sql`, `,
+  )}]::text[]`;
+  const year =
+    birthYear === null
+      ? sql`true`
+      : sql`(k.birth_year IS NULL OR k.birth_year BETWEEN ${birthYear - 1} AND ${birthYear + 1})`;
+  const result = await db.execute(sql`
+    WITH asked AS (
+      SELECT w.word FROM lookup_words w WHERE w.word = ANY(${wordList})
+      UNION SELECT w.word FROM lookup_words w WHERE w.code = ANY(${codeList}) AND w.code <> ''
+      UNION SELECT s.word FROM unnest(${wordList}) AS a(word) CROSS JOIN LATERAL (
+        SELECT w.word FROM lookup_words w WHERE w.word % a.word
+        ORDER BY w.word <-> a.word LIMIT 10) s
     )
-    .limit(limit);
-  return { ids: rows.map((r) => r.id) };
+    SELECT k.person_id AS id FROM person_search_keys k
+    JOIN persons p ON p.id = k.person_id AND p.merged_into_id IS NULL
+    WHERE k.word IN (SELECT word FROM asked) AND ${year}
+    GROUP BY k.person_id LIMIT ${limit}`);
+  return { ids: rowsOf<{ id: string }>(result).map((r) => r.id) };
 }
 
 export async function updatePerson({

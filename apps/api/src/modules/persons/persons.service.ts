@@ -20,7 +20,8 @@ import {
 import { toSummary } from '../incidents/incidents.mapping.js';
 import { hasOpenListing, moveListings } from '../listings/listings.repository.js';
 import { refreshSearchKeys } from '../lookup/lookup.service.js';
-import { similarityReasons, toPerson } from './persons.mapping.js';
+import { toPerson } from './persons.mapping.js';
+import { rankDuplicates, similarPersonKeys } from './persons.similar.js';
 import {
   findPersonForUpdate,
   findPersons,
@@ -108,16 +109,9 @@ export function createPersonsService({
           givenNames: involved.givenNames,
           dateOfBirth: involved.dateOfBirth,
         };
-        const { ids } = await findSimilarPersons({
-          db: tx,
-          familyName: involved.familyName,
-          birthYear: involved.dateOfBirth?.slice(0, 4) ?? null,
-        });
+        const { ids } = await findSimilarPersons({ db: tx, ...similarPersonKeys(reported) });
         const { records } = await findPersons({ db: tx, ids });
-        const candidates = records
-          .map(toPerson)
-          .map((person) => ({ person, reasons: similarityReasons(reported, person) }))
-          .sort((a, b) => b.reasons.length - a.reasons.length);
+        const candidates = rankDuplicates(reported, records.map(toPerson)).slice(0, 10);
         await audit.record({
           tx,
           actor: actor.id,
