@@ -363,3 +363,29 @@ export const DEMO_LOOKUPS: DemoLookup[] = [
     purpose: { fileNumber: 'ASD 51/2026/301', reason: 'home_visit' },
   },
 ];
+
+export interface DemoVisitList {
+  daysAgo: number;
+  by: string;
+  purpose: { fileNumber: string; reason: string };
+  /** As pasted: one visit per line. */
+  text: string;
+}
+
+/**
+ * A bailiff's day, checked in one go before leaving: a listed person under a variant spelling,
+ * a listed address, and two visits without an entry.
+ */
+export const DEMO_VISIT_LISTS: DemoVisitList[] = [
+  {
+    daysAgo: 1,
+    by: 'demo.vollstreckung',
+    purpose: { fileNumber: 'VZ 2026/0519', reason: 'enforcement' },
+    text: [
+      'Meier, Klaus Dieter, 14.03.1968',
+      'Bahnhofstraße 7a, 12345 Musterstadt',
+      'Becker, Monika, 02.11.1971',
+      'Rosenweg 4, 12345 Musterstadt',
+    ].join('\n'),
+  },
+];

@@ -113,6 +113,16 @@ describe('demo city Musterstadt: the register', () => {
     expect(rows[0]!.n).toBeGreaterThanOrEqual(4);
   });
 
+  it("has a bailiff's visit list of yesterday: the variant spelling and the address found", async () => {
+    const rows = rowsOf<{ details: { entries: number; withCandidates: number } }>(
+      await t.database.db.execute(
+        sql`select details from audit_events where action = 'register.visit_list'`,
+      ),
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.details).toMatchObject({ entries: 4, unreadable: 0, withCandidates: 2 });
+  });
+
   it('keeps an intact audit chain', async () => {
     expect((await t.services.audit.verify({ db: t.database.db })).ok).toBe(true);
   });

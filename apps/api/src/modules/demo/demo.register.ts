@@ -7,6 +7,7 @@ import {
   DEMO_LISTINGS,
   DEMO_LOOKUPS,
   DEMO_PERSONS,
+  DEMO_VISIT_LISTS,
   type DemoIncident,
 } from './demo.register.data.js';
 
@@ -156,6 +157,15 @@ export async function seedDemoRegister({
     });
   }
 
+  for (const list of DEMO_VISIT_LISTS) {
+    plan(at(list.daysAgo, -6), async () => {
+      await s.visits.check({
+        actor: cast.actor(list.by),
+        request: { purpose: list.purpose, text: list.text },
+      });
+    });
+  }
+
   events.sort((a, b) => a.at - b.at || a.order - b.order);
   for (const event of events) {
     clock.set(new Date(event.at));
@@ -166,5 +176,6 @@ export async function seedDemoRegister({
     persons: personIds.size,
     listings: DEMO_LISTINGS.length,
     lookups: DEMO_LOOKUPS.length,
+    visitLists: DEMO_VISIT_LISTS.length,
   };
 }
