@@ -402,6 +402,20 @@ export function createLookupService({
           visibility: visibilityFor(actor, today),
           withIncidents: registrar,
         });
+        // The answer is shaped before the audit: the chain-head lock the audit takes is held
+        // until COMMIT, so nothing else should run between the two.
+        const notice = ranked.length === 0 ? LOOKUP_NOTICES.none : LOOKUP_NOTICES.some;
+        const answer = registrar
+          ? {
+              view: 'registrar' as const,
+              notice,
+              candidates: ranked.map(registrarCandidate),
+            }
+          : {
+              view: 'field' as const,
+              notice,
+              candidates: ranked.map(fieldCandidate),
+            };
         const { seq } = await audit.record({
           tx,
           actor: actor.id,
@@ -416,20 +430,7 @@ export function createLookupService({
             listingIds: ranked.map((r) => r.candidate.record.listing.id),
           },
         });
-        const notice = ranked.length === 0 ? LOOKUP_NOTICES.none : LOOKUP_NOTICES.some;
-        return registrar
-          ? {
-              view: 'registrar' as const,
-              auditSeq: seq,
-              notice,
-              candidates: ranked.map(registrarCandidate),
-            }
-          : {
-              view: 'field' as const,
-              auditSeq: seq,
-              notice,
-              candidates: ranked.map(fieldCandidate),
-            };
+        return { ...answer, auditSeq: seq };
       });
     },
   };
