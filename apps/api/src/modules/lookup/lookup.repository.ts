@@ -242,11 +242,11 @@ function wordScoreSql() {
  */
 function dateWeightSql(date: AskedDate) {
   if (date.precision !== 'day') {
-    return sql`CASE WHEN h.birth_year IS NULL THEN NULL WHEN h.birth_year = ${date.year} THEN 0.6
+    return sql`CASE WHEN h.birth_year IS NULL THEN NULL::float8 WHEN h.birth_year = ${date.year} THEN 0.6
       WHEN abs(h.birth_year - ${date.year}) = 1 THEN 0.4 ELSE -1 END`;
   }
   const { year, month, day } = date;
-  return sql`CASE WHEN h.birth_year IS NULL THEN NULL
+  return sql`CASE WHEN h.birth_year IS NULL THEN NULL::float8
       WHEN h.birth_month IS NULL OR h.birth_day IS NULL THEN
         CASE WHEN h.birth_year = ${year}
             AND (h.birth_month IS NULL OR h.birth_month IN (${month}, ${day})) THEN 0.6
@@ -350,7 +350,7 @@ export async function searchCandidates({
     }
     ctes.push(sql`q(word, code, swapped) AS (VALUES ${askedRows})`);
     ctes.push(sql`w AS MATERIALIZED (
-      SELECT e.word, max(CASE WHEN q.swapped THEN 0.92 ELSE 1 END * ${wordScoreSql()}) AS f
+      SELECT e.word, max(CASE WHEN q.swapped THEN 0.92 ELSE 1 END * ${wordScoreSql()})::float8 AS f
       FROM (SELECT u.word, u.code, levenshtein(u.word, q0.word) AS lev, q0.word AS qword
             FROM (${sql.join(expansion, sql` UNION `)}) u CROSS JOIN q q0) e
       JOIN q ON q.word = e.qword
@@ -388,36 +388,34 @@ export async function searchCandidates({
       branches.push(probe(sql`true`, limits.rowsPerWideBranch));
     }
     const given = givenWord
-      ? sql`CASE WHEN h.given_word = ${givenWord} THEN 1
+      ? sql`CASE WHEN h.given_word = ${givenWord} THEN 1::float8
           WHEN h.given_code IN (${list(givenCodes.length > 0 ? givenCodes : [''])}) THEN 0.95
           WHEN h.given_word IS NULL THEN 0
           WHEN abs(length(h.given_word) - ${givenWord.length}) > 2 THEN 0.3
           ELSE (CASE levenshtein_less_equal(h.given_word, ${givenWord}, 2)
             WHEN 0 THEN 1 WHEN 1 THEN 0.85 WHEN 2 THEN 0.7 ELSE 0.3 END) END`
       : null;
-    const weighted = (withDate: boolean) => {
-      const terms = [sql`0.5 * w.f`];
-      let total = 0.5;
-      if (given) {
-        terms.push(sql`0.2 * ${given}`);
-        total += 0.2;
-      }
-      if (withDate && date) {
-        terms.push(sql`0.3 * ${dateWeightSql(date)}`);
-        total += 0.3;
-      }
-      return sql`(${sql.join(terms, sql` + `)}) / ${total}`;
-    };
-    const coarse = date
-      ? sql`CASE WHEN h.birth_year IS NULL THEN ${weighted(false)} ELSE ${weighted(true)} END`
-      : weighted(false);
+    // One expression per row, in float8 (numeric arithmetic was a third of the grouping): the
+    // weighted mean of what was asked; a row without a stored date leaves the date out.
+    const terms = [sql`0.5 * w.f`];
+    const weights = [sql`0.5`];
+    if (given) {
+      terms.push(sql`0.2 * ${given}`);
+      weights.push(sql`0.2`);
+    }
+    if (date) {
+      terms.push(sql`0.3 * coalesce(${dateWeightSql(date)}, 0)`);
+      weights.push(sql`CASE WHEN h.birth_year IS NULL THEN 0 ELSE 0.3 END`);
+    }
+    const coarse = sql`(${sql.join(terms, sql` + `)}) / (${sql.join(weights, sql` + `)})::float8`;
     ctes.push(sql`h AS (${sql.join(branches, sql` UNION ALL `)})`);
     // OFFSET 0 keeps the visibility check out of the grouping: it runs on the sorted persons
     // until enough are found.
-    // Among equal scores, persons carrying more of the words (a double name asked as such).
+    // Among equal scores, persons with more key rows found: more of the words asked (a double
+    // name asked as such) or found by more branches (given name and date of birth).
     ctes.push(sql`scored AS (SELECT h.person_id, max(${coarse}) AS c
       FROM h JOIN w ON w.word = h.word GROUP BY h.person_id
-      ORDER BY c DESC, count(DISTINCT h.word) DESC, h.person_id OFFSET 0)`);
+      ORDER BY c DESC, count(*) DESC, h.person_id OFFSET 0)`);
     ctes.push(sql`by_name AS (SELECT s.person_id FROM scored s
       WHERE ${visibleListing(sql`s.person_id`, visibility)} LIMIT ${limits.byName})`);
     idSets.push(sql`SELECT person_id FROM by_name`);
