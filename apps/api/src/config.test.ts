@@ -101,4 +101,24 @@ describe('configuration', () => {
       expect(() => loadConfig({ ZEMAG_VISIT_LIST_HOURS: bad })).toThrow(/ZEMAG_VISIT_LIST_HOURS/);
     }
   });
+
+  it('takes the look-up reasons from ZEMAG_LOOKUP_REASONS, the German defaults otherwise', () => {
+    expect(loadConfig({}).lookup.reasons.map((r) => r.code)).toEqual([
+      'home_visit',
+      'enforcement',
+      'inspection',
+      'office_appointment',
+      'other',
+    ]);
+    const reasons = [
+      { code: 'wohnungsabnahme', de: 'Wohnungsabnahme', en: 'Flat inspection' },
+      { code: 'other', de: 'Sonstiges', en: 'Other' },
+    ];
+    expect(loadConfig({ ZEMAG_LOOKUP_REASONS: JSON.stringify(reasons) }).lookup.reasons).toEqual(
+      reasons,
+    );
+    for (const bad of ['[', '[]', '[{"code":"Haus Besuch","de":"x","en":"y"}]']) {
+      expect(() => loadConfig({ ZEMAG_LOOKUP_REASONS: bad })).toThrow(/ZEMAG_LOOKUP_REASONS/);
+    }
+  });
 });

@@ -1,11 +1,12 @@
 import path from 'node:path';
-import { ROLES, type Role } from '@zemag/contracts';
+import { DEFAULT_LOOKUP_REASONS, ROLES, type Role } from '@zemag/contracts';
 import { z } from 'zod';
 import {
   LetterSettingsError,
   readLetterheadSettings,
   type LetterheadSettings,
 } from './modules/letters/letter.settings.js';
+import { readCatalogue, type CatalogueEntry } from './config-catalogue.js';
 import { readListingSettings, type ListingConfig } from './modules/listings/listings.settings.js';
 import { readOidcSettings, type OidcSettings } from './modules/sso/sso.settings.js';
 
@@ -118,6 +119,7 @@ const EnvSchema = z.object({
   ZEMAG_PRECAUTIONS: z.string().optional(),
   /** Hours a visit list may be kept on the phone (end of the shift), 1–24. */
   ZEMAG_VISIT_LIST_HOURS: z.coerce.number().int().min(1).max(24).default(10),
+  ZEMAG_LOOKUP_REASONS: z.string().optional(),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -147,6 +149,8 @@ export interface Config {
   demo: boolean;
   /** Visit lists: how long a copy may be kept on the phone after the list was checked. */
   visits: { keepHours: number };
+  /** The reasons a look-up may state (ZEMAG_LOOKUP_REASONS). */
+  lookup: { reasons: CatalogueEntry[] };
 }
 
 /**
@@ -224,6 +228,12 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     ...readListingSettings(e, problems),
     letterhead: readLetterhead(env, problems),
   };
+  const lookupReasons = readCatalogue(
+    'ZEMAG_LOOKUP_REASONS',
+    e.ZEMAG_LOOKUP_REASONS,
+    DEFAULT_LOOKUP_REASONS,
+    problems,
+  );
   // A demo is tried without a phone at hand: unless roles are named explicitly, none needs a
   // second factor in demo mode.
   const mfaRequiredRoles =
@@ -256,6 +266,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     listings,
     demo: e.ZEMAG_DEMO,
     visits: { keepHours: e.ZEMAG_VISIT_LIST_HOURS },
+    lookup: { reasons: lookupReasons },
   };
 }
 

@@ -28,7 +28,7 @@ export type ServicesConfig = Pick<
   Config,
   'session' | 'publicUrl' | 'timeZone' | 'grants' | 'mfa' | 'webauthn' | 'listings'
 > &
-  Partial<Pick<Config, 'oidc' | 'visits'>>;
+  Partial<Pick<Config, 'oidc' | 'visits' | 'lookup'>>;
 
 /** Wires the services once; routes, the CLI and tests receive them from here. */
 export function createServices({
@@ -116,7 +116,11 @@ export function createServices({
     db,
     audit,
     clock,
-    settings: { timeZone: config.timeZone, precautions: config.listings.precautions },
+    settings: {
+      timeZone: config.timeZone,
+      precautions: config.listings.precautions,
+      ...(config.lookup ? { reasons: config.lookup.reasons } : {}),
+    },
   });
   const visits = createVisitsService({
     db,

@@ -1,5 +1,5 @@
-import { DEFAULT_PRECAUTIONS, Precaution } from '@zemag/contracts';
-import { z } from 'zod';
+import { DEFAULT_PRECAUTIONS, type Precaution } from '@zemag/contracts';
+import { readCatalogue } from '../../config-catalogue.js';
 
 export interface ListingConfig {
   /** Default validity of a listing: months after its latest incident. */
@@ -7,18 +7,6 @@ export interface ListingConfig {
   /** The precaution catalogue registrars choose from. */
   precautions: Precaution[];
 }
-
-const Catalogue = z
-  .array(
-    Precaution.extend({
-      code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/),
-      de: z.string().min(1).max(200),
-      en: z.string().min(1).max(200),
-    }),
-  )
-  .min(1)
-  .max(40)
-  .refine((list) => new Set(list.map((p) => p.code)).size === list.length, 'codes must be unique');
 
 /**
  * Listing settings from the environment: `ZEMAG_LISTING_VALIDITY_MONTHS` and
@@ -29,23 +17,11 @@ export function readListingSettings(
   env: { ZEMAG_LISTING_VALIDITY_MONTHS: number; ZEMAG_PRECAUTIONS?: string | undefined },
   problems: string[],
 ): ListingConfig {
-  let precautions: Precaution[] = DEFAULT_PRECAUTIONS.map((p) => ({ ...p }));
-  if (env.ZEMAG_PRECAUTIONS) {
-    let json: unknown;
-    try {
-      json = JSON.parse(env.ZEMAG_PRECAUTIONS);
-    } catch {
-      problems.push('ZEMAG_PRECAUTIONS: not valid JSON');
-    }
-    if (json !== undefined) {
-      const parsed = Catalogue.safeParse(json);
-      if (parsed.success) precautions = parsed.data;
-      else {
-        problems.push(
-          `ZEMAG_PRECAUTIONS: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'list'} ${i.message}`).join('; ')}`,
-        );
-      }
-    }
-  }
+  const precautions = readCatalogue(
+    'ZEMAG_PRECAUTIONS',
+    env.ZEMAG_PRECAUTIONS,
+    DEFAULT_PRECAUTIONS,
+    problems,
+  );
   return { validityMonths: env.ZEMAG_LISTING_VALIDITY_MONTHS, precautions };
 }
