@@ -3,7 +3,7 @@ import { notificationLetter } from './letter.content.js';
 import { buildLetterInput } from './letter.fixtures.js';
 import { renderLetterPdf, runs } from './letter.pdf.js';
 import { notificationLetterPdf } from './notification-letter.js';
-import { pdfText } from '../../test-support/pdf-text.js';
+import { pdfStructure, pdfText, type PdfStructure } from '../../test-support/pdf-text.js';
 
 describe('notification letter PDF', () => {
   it('is a real PDF whose text carries name, valid-until date, DPO contact and the rights', async () => {
@@ -83,6 +83,27 @@ describe('notification letter PDF', () => {
     expect(pages).toHaveLength(1);
     expect(text).toContain('Kurzer Text.');
     expect(text).toContain('Seite 1 von 1');
+  });
+});
+
+describe('notification letter PDF for a screen reader', () => {
+  const rolesIn = (node: PdfStructure | null): string[] =>
+    node ? [node.role, ...node.children.flatMap(rolesIn)] : [];
+
+  it('is tagged: a document with headings, paragraphs and lists; page furniture is an artifact', async () => {
+    const { marked, pages } = await pdfStructure(await notificationLetterPdf(buildLetterInput()));
+    expect(marked).toBe(true);
+    const first = rolesIn(pages[0]!.tree);
+    expect(first.slice(0, 2)).toEqual(['Root', 'Document']);
+    for (const role of ['H1', 'H2', 'P', 'L', 'LI', 'Lbl', 'LBody']) expect(first).toContain(role);
+    // The subject is the first heading; the letterhead and address come before it.
+    expect(first.indexOf('H1')).toBeLessThan(first.indexOf('H2'));
+    // "Seite 1 von 2" and the return line are skipped by a screen reader, the letter is read.
+    expect(pages[0]!.artifactText).toContain('Seite 1 von 2');
+    expect(pages[0]!.readText).not.toContain('Seite 1 von 2');
+    expect(pages[0]!.readText).toContain('Guten Tag Łukasz Yılmaz-Öztürk,');
+    expect(rolesIn(pages[1]!.tree)).toContain('P');
+    expect(pages[1]!.artifactText).toContain('Seite 2 von 2');
   });
 });
 

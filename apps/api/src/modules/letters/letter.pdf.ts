@@ -72,6 +72,19 @@ export function runs(text: string, latin: FontName): { font: FontName; text: str
 }
 
 type Doc = PDFKit.PDFDocument;
+type Struct = PDFKit.PDFStructureElement;
+
+/** Draws `draw` as one structure element of `type` (P, H1, H2, …) under `parent`. */
+function tagged(doc: Doc, parent: Struct, type: string, draw: () => void) {
+  parent.add(doc.struct(type, {}, [draw]));
+}
+
+/** Draws `draw` as an artifact: page furniture and marks a screen reader skips. */
+function artifact(doc: Doc, draw: () => void, type: 'Pagination' | 'Layout' = 'Layout') {
+  doc.markContent('Artifact', { type });
+  draw();
+  doc.endMarkedContent();
+}
 
 /** Ascent of the Latin face per point of font size, per document (set when fonts register). */
 const latinAscent = new WeakMap<Doc, number>();
@@ -124,89 +137,116 @@ function fitSize(doc: Doc, text: string, width: number, size: number, min: numbe
   return s;
 }
 
-function drawFirstPageHead(doc: Doc, letter: LetterDocument) {
+function drawFirstPageHead(doc: Doc, letter: LetterDocument, root: Struct) {
   // Letterhead
-  doc.font('bold').fontSize(SIZE.letterhead).fillColor('black');
-  doc.text(letter.letterhead.heading, LEFT, mm(15), { width: TEXT_WIDTH });
-  doc.moveDown(0.2);
-  for (const line of letter.letterhead.lines) {
-    write(doc, line, { size: SIZE.small + 1, x: LEFT, width: mm(95), color: GREY });
-  }
+  tagged(doc, root, 'P', () => {
+    doc.font('bold').fontSize(SIZE.letterhead).fillColor('black');
+    doc.text(letter.letterhead.heading, LEFT, mm(15), { width: TEXT_WIDTH });
+    doc.moveDown(0.2);
+    for (const line of letter.letterhead.lines) {
+      write(doc, line, { size: SIZE.small + 1, x: LEFT, width: mm(95), color: GREY });
+    }
+  });
 
-  // Return line, underlined, one line in the address window
+  // Return line, underlined, one line in the address window (for the post, not the reader)
   const returnWidth = mm(80);
   const returnSize = fitSize(doc, letter.returnLine, returnWidth, SIZE.tiny, 5.5);
-  doc.font('regular').fontSize(returnSize).fillColor(GREY);
-  doc.text(letter.returnLine, LEFT, mm(50), {
-    width: returnWidth,
-    height: returnSize * 1.3,
-    lineBreak: false,
-    ellipsis: true,
-    underline: true,
+  artifact(doc, () => {
+    doc.font('regular').fontSize(returnSize).fillColor(GREY);
+    doc.text(letter.returnLine, LEFT, mm(50), {
+      width: returnWidth,
+      height: returnSize * 1.3,
+      lineBreak: false,
+      ellipsis: true,
+      underline: true,
+    });
   });
 
   // Recipient
   doc.y = mm(62.7);
-  for (const line of letter.recipient) {
-    write(doc, line, { size: 11, x: LEFT, width: mm(80) });
-  }
+  tagged(doc, root, 'P', () => {
+    for (const line of letter.recipient) {
+      write(doc, line, { size: 11, x: LEFT, width: mm(80) });
+    }
+  });
 
   // Information block
   doc.y = mm(50);
   const labelWidth = mm(23);
   for (const { label, value } of letter.details) {
     const y = doc.y;
-    doc.font('regular').fontSize(SIZE.small).fillColor(GREY);
-    doc.text(label, INFO_X, y + 1, { width: labelWidth, lineBreak: false });
-    doc.y = y;
-    write(doc, value, {
-      size: SIZE.small + 1,
-      x: INFO_X + labelWidth,
-      width: PAGE.width - INFO_RIGHT - INFO_X - labelWidth,
+    tagged(doc, root, 'P', () => {
+      doc.font('regular').fontSize(SIZE.small).fillColor(GREY);
+      doc.text(`${label} `, INFO_X, y + 1, { width: labelWidth, lineBreak: false });
+      doc.y = y;
+      write(doc, value, {
+        size: SIZE.small + 1,
+        x: INFO_X + labelWidth,
+        width: PAGE.width - INFO_RIGHT - INFO_X - labelWidth,
+      });
     });
   }
   const infoBottom = doc.y;
 
   // Fold and hole marks in the left margin
-  doc.lineWidth(0.4).strokeColor('#999999');
-  for (const y of [mm(105), mm(210)]) doc.moveTo(mm(4), y).lineTo(mm(9), y).stroke();
-  doc.moveTo(mm(4), mm(148.5)).lineTo(mm(11), mm(148.5)).stroke();
+  artifact(doc, () => {
+    doc.lineWidth(0.4).strokeColor('#999999');
+    for (const y of [mm(105), mm(210)]) doc.moveTo(mm(4), y).lineTo(mm(9), y).stroke();
+    doc.moveTo(mm(4), mm(148.5)).lineTo(mm(11), mm(148.5)).stroke();
+  });
 
   doc.y = Math.max(mm(103.4), infoBottom + mm(8));
 }
 
-function drawBlock(doc: Doc, block: LetterBlock) {
+function drawBlock(doc: Doc, block: LetterBlock, root: Struct) {
   const line = lineHeight(doc, SIZE.body);
   switch (block.kind) {
     case 'heading':
       doc.moveDown(0.4);
       // Keep a heading with the first lines of what it heads.
       ensureRoom(doc, 4 * line);
-      write(doc, block.text, { font: 'bold', size: SIZE.heading, x: LEFT, width: TEXT_WIDTH });
+      tagged(doc, root, 'H2', () =>
+        write(doc, block.text, { font: 'bold', size: SIZE.heading, x: LEFT, width: TEXT_WIDTH }),
+      );
       doc.moveDown(0.1);
       return;
     case 'paragraph':
       ensureRoom(doc, 2 * line);
-      write(doc, block.text, { size: SIZE.body, x: LEFT, width: TEXT_WIDTH });
+      tagged(doc, root, 'P', () =>
+        write(doc, block.text, { size: SIZE.body, x: LEFT, width: TEXT_WIDTH }),
+      );
       doc.moveDown(0.4);
       return;
-    case 'list':
+    case 'list': {
+      const list = doc.struct('L');
+      root.add(list);
       for (const item of block.items) {
         ensureRoom(doc, 2 * line);
         const y = doc.y;
-        doc.font('regular').fontSize(SIZE.body).fillColor('black');
-        doc.text('•', LEFT + mm(1.5), y, { lineBreak: false });
+        const entry = doc.struct('LI');
+        list.add(entry);
+        tagged(doc, entry, 'Lbl', () => {
+          doc.font('regular').fontSize(SIZE.body).fillColor('black');
+          doc.text('•', LEFT + mm(1.5), y, { lineBreak: false });
+        });
         doc.y = y;
-        write(doc, item, { size: SIZE.body, x: LEFT + mm(6), width: TEXT_WIDTH - mm(6) });
+        tagged(doc, entry, 'LBody', () =>
+          write(doc, item, { size: SIZE.body, x: LEFT + mm(6), width: TEXT_WIDTH - mm(6) }),
+        );
+        entry.end();
         doc.moveDown(0.05);
       }
+      list.end();
       doc.moveDown(0.3);
       return;
+    }
     case 'lines':
       ensureRoom(doc, block.lines.length * line);
-      for (const text of block.lines) {
-        write(doc, text, { size: SIZE.body, x: LEFT + mm(6), width: TEXT_WIDTH - mm(6) });
-      }
+      tagged(doc, root, 'P', () => {
+        for (const text of block.lines) {
+          write(doc, text, { size: SIZE.body, x: LEFT + mm(6), width: TEXT_WIDTH - mm(6) });
+        }
+      });
       doc.moveDown(0.45);
       return;
   }
@@ -221,6 +261,7 @@ function drawPageFurniture(doc: Doc, letter: LetterDocument) {
     // Writing below the bottom margin would make pdfkit start a new page.
     doc.page.margins.bottom = 0;
     const pageNo = i - range.start + 1;
+    doc.markContent('Artifact', { type: 'Pagination' });
     if (pageNo > 1) {
       doc.font('regular').fontSize(SIZE.small).fillColor(GREY);
       doc.text(`${letter.letterhead.heading} · Aktenzeichen ${letter.reference}`, LEFT, mm(10), {
@@ -247,6 +288,7 @@ function drawPageFurniture(doc: Doc, letter: LetterDocument) {
       doc.font('regular').fontSize(size).fillColor(GREY);
       doc.text(line, LEFT, doc.y, { width: TEXT_WIDTH, lineBreak: false, ellipsis: true });
     }
+    doc.endMarkedContent();
     doc.page.margins.bottom = keepBottom;
   }
 }
@@ -260,6 +302,10 @@ export async function renderLetterPdf(letter: LetterDocument): Promise<Uint8Arra
     bufferPages: true,
     lang: 'de-DE',
     displayTitle: true,
+    // Tagged PDF (structure tree, reading order, artifacts): readable with a screen reader
+    // when the letter is sent or archived electronically.
+    tagged: true,
+    pdfVersion: '1.7',
     info: { Title: letter.title, Author: letter.author, Creator: 'ZeMAG' },
   });
   const chunks: Buffer[] = [];
@@ -274,12 +320,18 @@ export async function renderLetterPdf(letter: LetterDocument): Promise<Uint8Arra
     doc.registerFont(name, loaded[name] as unknown as Buffer);
   }
 
-  drawFirstPageHead(doc, letter);
-  write(doc, letter.subject, { font: 'bold', size: 11, x: LEFT, width: TEXT_WIDTH });
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  drawFirstPageHead(doc, letter, root);
+  tagged(doc, root, 'H1', () =>
+    write(doc, letter.subject, { font: 'bold', size: 11, x: LEFT, width: TEXT_WIDTH }),
+  );
   doc.moveDown(1);
-  write(doc, letter.salutation, { size: SIZE.body, x: LEFT, width: TEXT_WIDTH });
+  tagged(doc, root, 'P', () =>
+    write(doc, letter.salutation, { size: SIZE.body, x: LEFT, width: TEXT_WIDTH }),
+  );
   doc.moveDown(0.45);
-  for (const block of letter.body) drawBlock(doc, block);
+  for (const block of letter.body) drawBlock(doc, block, root);
 
   // Keep the close and the signature together.
   const line = lineHeight(doc, SIZE.body);
@@ -287,10 +339,15 @@ export async function renderLetterPdf(letter: LetterDocument): Promise<Uint8Arra
   ensureRoom(doc, (letter.closing.length + 2) * line);
   const [greeting, ...signature] = letter.closing;
   if (greeting !== undefined) {
-    write(doc, greeting, { size: SIZE.body, x: LEFT, width: TEXT_WIDTH });
+    tagged(doc, root, 'P', () =>
+      write(doc, greeting, { size: SIZE.body, x: LEFT, width: TEXT_WIDTH }),
+    );
     doc.moveDown(1.2);
   }
-  for (const text of signature) write(doc, text, { size: SIZE.body, x: LEFT, width: TEXT_WIDTH });
+  tagged(doc, root, 'P', () => {
+    for (const text of signature) write(doc, text, { size: SIZE.body, x: LEFT, width: TEXT_WIDTH });
+  });
+  root.end();
 
   drawPageFurniture(doc, letter);
   doc.end();
