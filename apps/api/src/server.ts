@@ -77,6 +77,9 @@ async function main() {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
+  // The one-time setup link exists before the server answers, so whoever sees it ready (a
+  // person, a script polling /readyz) also finds the link printed.
+  const link = demo ? null : await services.setup.issueSetupLinkIfRequired();
   await app.listen({ host: config.host, port: config.port });
   app.log.info(
     { engine: database.engine, startupMs: Math.round(performance.now() - startedAt) },
@@ -87,7 +90,6 @@ async function main() {
     process.stdout.write(demoHint({ publicUrl: config.publicUrl, seeded: demo.seeded }));
     return;
   }
-  const link = await services.setup.issueSetupLinkIfRequired();
   if (link) {
     // Printed to the console on purpose and not into the JSON log: it is a one-time secret.
     process.stdout.write(
