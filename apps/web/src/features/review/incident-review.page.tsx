@@ -31,9 +31,14 @@ export function IncidentReviewPage({ user, id }: { user: CurrentUser; id: string
   const [dialog, setDialog] = useState<Decision | null>(null);
   const [busy, setBusy] = useState(false);
   const incident: Incident | undefined = resource.data;
-  const can = (action: Incident['actions'][number]) => incident?.actions.includes(action) ?? false;
+  // The report as it was when a decision went through: its actions are out of date until the
+  // reloaded report arrives (a second click would only meet a refusal).
+  const [actedOn, setActedOn] = useState<Incident | undefined>(undefined);
+  const can = (action: Incident['actions'][number]) =>
+    incident !== actedOn && (incident?.actions.includes(action) ?? false);
 
   function done(message: string) {
+    setActedOn(incident);
     setNotice(message);
     setActionError(null);
     setDialog(null);
