@@ -9,9 +9,7 @@ import {
   createFixtureRegistrar,
   loadFixturePersons,
 } from '../apps/api/src/modules/lookup/lookup.fixtures.ts';
-import { authorisedTestDepartment } from '../apps/api/src/test-support/test-app.ts';
-import { type Credentials, createAccount, signInAs } from './support/accounts';
-import { seriousViolations } from './support/axe';
+import { createAccount, signInAs } from './support/accounts';
 import {
   CHROMIUM_PATH,
   browserSuiteName,
@@ -21,8 +19,7 @@ import {
   skipBrowser,
   type ViewportName,
 } from './support/browser';
-import { overflowsHorizontally, watchPageErrors } from './support/page-checks';
-import { snap } from './support/screenshot';
+import { checkPage, watchPageErrors } from './support/page-checks';
 import { type TestServer, startServer } from './support/server';
 
 const FIELD = {
@@ -35,29 +32,6 @@ const REGISTRAR = {
   username: 'rita.register',
   password: 'noch ein langer Satz als Passwort',
 };
-
-/** A field employee in a department authorised for look-ups (without it, no look-up). */
-async function createFieldAccount(server: TestServer, who: Credentials): Promise<void> {
-  const department = await authorisedTestDepartment(server.database);
-  await server.database.db.transaction((tx) =>
-    server.services.users.createUser({
-      tx,
-      username: who.username,
-      displayName: who.displayName,
-      password: who.password,
-      departmentId: department.id,
-      roles: ['reporter', 'field'],
-      actor: null,
-    }),
-  );
-}
-
-/** Accessible, no horizontal scrolling, kept as a screenshot. */
-async function check(page: Page, name: string) {
-  expect(await seriousViolations(page)).toEqual([]);
-  expect(await overflowsHorizontally(page)).toBe(false);
-  await snap(page, name);
-}
 
 /** The purpose, then the person; sends the look-up and waits for its answer. */
 async function lookUp(
@@ -102,7 +76,7 @@ describe.skipIf(skipBrowser)(browserSuiteName('look-up in the browser'), () => {
     if (!hasChromium) throw new Error(`CI=true but there is no Chromium at ${CHROMIUM_PATH}`);
     server = await startServer();
     const db = server.database.db;
-    await createFieldAccount(server, FIELD);
+    await createAccount(server, { ...FIELD, roles: ['reporter', 'field'] });
     await createAccount(server, { ...REGISTRAR, roles: ['reporter', 'registrar'] });
     const { userId } = await createFixtureRegistrar({ db });
     const [meyer] = await loadFixturePersons({
@@ -147,7 +121,7 @@ describe.skipIf(skipBrowser)(browserSuiteName('look-up in the browser'), () => {
       await page.getByRole('link', { name: 'Person oder Adresse abfragen' }).click();
       await page.getByRole('heading', { level: 1, name: 'Person oder Adresse abfragen' }).waitFor();
       await page.getByRole('option', { name: 'Hausbesuch' }).waitFor({ state: 'attached' });
-      await check(page, 'phone-lookup-empty');
+      await checkPage(page, 'phone-lookup-empty');
 
       // Nothing filled in: the purpose and a name or street are named at their fields.
       await page.getByRole('button', { name: 'Abfragen' }).click();
@@ -167,7 +141,7 @@ describe.skipIf(skipBrowser)(browserSuiteName('look-up in the browser'), () => {
         .locator('#lookup-dateOfBirth-error')
         .getByText('Dieses Datum gibt es nicht. Bitte prüfen Sie Tag und Monat.')
         .waitFor();
-      await check(page, 'phone-lookup-errors');
+      await checkPage(page, 'phone-lookup-errors');
 
       // The server's refusal (a name without letters) is shown at the field too.
       await lookUp(page, { familyName: '?!' });
@@ -206,7 +180,7 @@ describe.skipIf(skipBrowser)(browserSuiteName('look-up in the browser'), () => {
         .locator('.zm-hit__level')
         .evaluate((el) => getComputedStyle(el).backgroundColor);
       expect(colour).not.toBe('rgba(0, 0, 0, 0)');
-      await check(page, 'phone-lookup-hit');
+      await checkPage(page, 'phone-lookup-hit');
 
       // Nothing of the query or answer in the address bar or the browser's storage.
       expect(page.url()).toBe(`${server.origin}/lookup`);
@@ -242,7 +216,7 @@ describe.skipIf(skipBrowser)(browserSuiteName('look-up in the browser'), () => {
         .getByText('Kein Eintrag gefunden — das bedeutet nicht, dass kein Risiko besteht.')
         .waitFor();
       expect(await page.getByTestId('hit').count()).toBe(0);
-      await check(page, 'phone-lookup-miss');
+      await checkPage(page, 'phone-lookup-miss');
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();
@@ -271,7 +245,7 @@ describe.skipIf(skipBrowser)(browserSuiteName('look-up in the browser'), () => {
         expect(card).toContain('Meier, Hans');
         expect(card).toContain('Aktiv');
         expect(card).toContain('Stufe 3 – Waffen oder Werkzeuge');
-        await check(page, `${viewport}-lookup-registrar`);
+        await checkPage(page, `${viewport}-lookup-registrar`);
         if (viewport === 'desktop') {
           // Form and answer side by side on a desk.
           const form = await page.locator('.zm-lookup-form').boundingBox();

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../apps/api/src/db/database.ts';
 import { createAccount, signInAs, type Credentials } from './support/accounts';
 import { denyBackgroundSync } from './support/background-sync';
-import { seriousViolations } from './support/axe';
 import {
   CHROMIUM_PATH,
   browserSuiteName,
@@ -14,7 +13,7 @@ import {
   skipBrowser,
   type ViewportName,
 } from './support/browser';
-import { overflowsHorizontally, watchPageErrors } from './support/page-checks';
+import { checkPage, watchPageErrors } from './support/page-checks';
 import { snap } from './support/screenshot';
 import { startServer, type TestServer } from './support/server';
 
@@ -26,13 +25,6 @@ const reporter = (username: string, displayName: string): Credentials => ({
   displayName,
   password: PASSWORD,
 });
-
-/** The page is accessible, fits the screen, and is kept as a screenshot. */
-async function check(page: Page, name: string) {
-  expect(await seriousViolations(page)).toEqual([]);
-  expect(await overflowsHorizontally(page)).toBe(false);
-  await snap(page, name);
-}
 
 /** Stored reports of one reporter, straight from the database. */
 async function storedReports(server: TestServer, username: string): Promise<number> {
@@ -138,7 +130,7 @@ describe.skipIf(skipBrowser)(browserSuiteName('reporting an incident in the brow
           .getByRole('heading', { level: 1, name: `Guten Tag, ${erika.displayName}` })
           .waitFor();
         await page.evaluate(() => navigator.serviceWorker.ready);
-        await check(page, 'phone-report-home');
+        await checkPage(page, 'phone-report-home');
 
         await context.setOffline(true);
         await page.getByRole('link', { name: 'Vorfall melden' }).click();
@@ -158,7 +150,7 @@ describe.skipIf(skipBrowser)(browserSuiteName('reporting an incident in the brow
           )
           .first()
           .waitFor();
-        await check(page, 'phone-report-empty-errors');
+        await checkPage(page, 'phone-report-empty-errors');
 
         await page.getByRole('checkbox', { name: 'Bedrohung' }).click();
         await page.getByRole('checkbox', { name: 'Nötigung' }).click();
@@ -168,14 +160,14 @@ describe.skipIf(skipBrowser)(browserSuiteName('reporting an incident in the brow
         expect(await page.getByRole('radio', { name: /^Stufe 3/ }).isChecked()).toBe(true);
         await page.getByRole('checkbox', { name: 'Einsatz von Werkzeugen oder Waffen' }).click();
         await page.getByLabel('Ort in Worten').fill('Bürgerbüro Nord, Schalter 3');
-        await check(page, 'phone-report-quick');
+        await checkPage(page, 'phone-report-quick');
         await page.getByRole('button', { name: 'Meldung senden' }).click();
         await page.getByRole('heading', { level: 1, name: 'Meldung gespeichert' }).waitFor();
         await page
           .getByText('Gespeichert auf diesem Gerät – wird gesendet, sobald eine Verbindung besteht')
           .waitFor();
         await page.getByText('1 Meldung ist noch nicht gesendet.').waitFor();
-        await check(page, 'phone-report-saved');
+        await checkPage(page, 'phone-report-saved');
 
         // On the device: one entry, encrypted; the key is a CryptoKey that cannot be exported.
         const kept = await outboxContents(page);
@@ -201,7 +193,7 @@ describe.skipIf(skipBrowser)(browserSuiteName('reporting an incident in the brow
           .getByTestId('offline-outbox-count')
           .getByText('1 Meldung ist noch nicht gesendet.')
           .waitFor();
-        await check(page, 'phone-report-offline-reload');
+        await checkPage(page, 'phone-report-offline-reload');
         // Even so, the last user of this device can report: it is kept with the first.
         await page.getByRole('button', { name: 'Vorfall melden' }).click();
         await page.getByRole('heading', { level: 1, name: 'Vorfall melden' }).waitFor();
@@ -209,7 +201,7 @@ describe.skipIf(skipBrowser)(browserSuiteName('reporting an incident in the brow
         await page.getByLabel('Ort in Worten').fill('Bürgerbüro Nord, Wartebereich');
         await page.getByRole('button', { name: 'Meldung senden' }).click();
         await page.getByText('2 Meldungen sind noch nicht gesendet.').waitFor();
-        await check(page, 'phone-report-offline-saved');
+        await checkPage(page, 'phone-report-offline-saved');
         expect((await outboxContents(page)).entries).toHaveLength(2);
         expect(await storedReports(server, erika.username)).toBe(0);
 
@@ -269,7 +261,7 @@ describe.skipIf(skipBrowser)(browserSuiteName('reporting an incident in the brow
         expect(await list.textContent()).toContain('Bedrohung, Nötigung');
         expect(await list.textContent()).toContain('Bürgerbüro Nord, Schalter 3');
         expect(await page.getByTestId('outbox-list').count()).toBe(0);
-        await check(page, 'phone-report-mine');
+        await checkPage(page, 'phone-report-mine');
         expect(await storedReports(server, erika.username)).toBe(2);
         expect(pageErrors).toEqual([]);
       } finally {
@@ -315,7 +307,7 @@ describe.skipIf(skipBrowser)(browserSuiteName('reporting an incident in the brow
         await page.locator('#report-persons-0-birthYear').fill('1984');
         await page.getByRole('button', { name: 'Person hinzufügen' }).click();
         await page.locator('#report-persons-1-description').fill('Begleiter, etwa 30, rote Jacke');
-        await check(page, `${viewport}-report-full`);
+        await checkPage(page, `${viewport}-report-full`);
         await page.getByRole('button', { name: 'Meldung senden' }).click();
 
         // The server refuses the time; the message sits at the field, nothing typed is lost.
@@ -331,14 +323,14 @@ describe.skipIf(skipBrowser)(browserSuiteName('reporting an incident in the brow
           '<b>Mustermann</b>',
         );
         expect(await page.getByLabel('Beschreibung des Vorfalls').inputValue()).toContain('Tresen');
-        await check(page, `${viewport}-report-server-error`);
+        await checkPage(page, `${viewport}-report-server-error`);
         expect(await storedReports(server, who.username)).toBe(0);
 
         await page.getByLabel('Zeitpunkt').fill(localInput(2));
         await page.getByRole('button', { name: 'Meldung senden' }).click();
         await page.getByRole('heading', { level: 1, name: 'Meldung eingegangen' }).waitFor();
         await page.getByText(/Aktenzeichen: V-\d{4}-\d+/).waitFor();
-        await check(page, `${viewport}-report-stored`);
+        await checkPage(page, `${viewport}-report-stored`);
         expect(await storedReports(server, who.username)).toBe(1);
         expect((await outboxContents(page)).entries).toEqual([]);
 
@@ -352,13 +344,13 @@ describe.skipIf(skipBrowser)(browserSuiteName('reporting an incident in the brow
         await page.getByRole('heading', { level: 1, name: 'Meldung eingegangen' }).waitFor();
         await page.getByRole('link', { name: 'Meldung vervollständigen' }).click();
         await page.getByRole('heading', { level: 1, name: /^Meldung V-/ }).waitFor();
-        await check(page, `${viewport}-report-detail-quick`);
+        await checkPage(page, `${viewport}-report-detail-quick`);
         await page.getByRole('button', { name: 'Meldung vervollständigen' }).click();
         await page.getByLabel('Beschreibung des Vorfalls').fill('Er beschimpfte mich am Telefon.');
         await page.getByRole('button', { name: 'Änderungen senden' }).click();
         await page.getByText('Ihre Meldung wurde ergänzt.').waitFor();
         await page.getByText('Er beschimpfte mich am Telefon.').waitFor();
-        await check(page, `${viewport}-report-detail-completed`);
+        await checkPage(page, `${viewport}-report-detail-completed`);
 
         await page.getByRole('link', { name: 'Zurück zu meinen Meldungen' }).click();
         await page.getByRole('heading', { level: 1, name: 'Meine Meldungen' }).waitFor();
@@ -369,7 +361,7 @@ describe.skipIf(skipBrowser)(browserSuiteName('reporting an incident in the brow
         // Names are shown as typed, as text.
         await page.getByText('<b>Mustermann</b>, Max', { exact: false }).waitFor();
         expect(await page.locator('.zm-report-view b').count()).toBe(0);
-        await check(page, `${viewport}-report-detail-full`);
+        await checkPage(page, `${viewport}-report-detail-full`);
         expect(await storedReports(server, who.username)).toBe(2);
         expect(pageErrors).toEqual([]);
       } finally {
@@ -413,12 +405,12 @@ describe.skipIf(skipBrowser)(browserSuiteName('reporting an incident in the brow
 
         await page.goto(`${server.origin}/`);
         await page.getByText('Die Registerstelle hat eine Rückfrage zu Ihrer Meldung').waitFor();
-        await check(page, 'phone-report-home-question');
+        await checkPage(page, 'phone-report-home-question');
         await page.getByRole('link', { name: /^Rückfrage zu V-\d{4}-\d+ beantworten$/ }).click();
         await page.getByRole('heading', { level: 1, name: /^Meldung V-/ }).waitFor();
         await page.getByText('Rückfrage', { exact: true }).first().waitFor();
         await page.getByText('Hat die Person eine Waffe gezeigt?').first().waitFor();
-        await check(page, 'phone-report-detail-question');
+        await checkPage(page, 'phone-report-detail-question');
 
         await page.getByRole('button', { name: 'Rückfrage beantworten' }).click();
         await page.getByRole('checkbox', { name: 'Einsatz von Werkzeugen oder Waffen' }).click();
@@ -427,13 +419,13 @@ describe.skipIf(skipBrowser)(browserSuiteName('reporting an incident in the brow
         await page.getByRole('button', { name: 'Änderungen senden' }).click();
         await page.locator('#report-answer-error').waitFor();
         await page.getByLabel('Ihre Antwort').fill('Ja, ein Messer, er hielt es in der Hand.');
-        await check(page, 'phone-report-answer');
+        await checkPage(page, 'phone-report-answer');
         await page.getByRole('button', { name: 'Änderungen senden' }).click();
         await page.getByText('Ihre Antwort wurde gesendet.').waitFor();
         await page.getByText('Eingegangen', { exact: true }).waitFor();
         await page.getByText('Ja, ein Messer, er hielt es in der Hand.').waitFor();
         expect(await page.getByText('Stufe 3 – Waffen oder Werkzeuge').count()).toBe(1);
-        await check(page, 'phone-report-answered');
+        await checkPage(page, 'phone-report-answered');
         expect(pageErrors).toEqual([]);
       } finally {
         await context.close();
@@ -479,12 +471,12 @@ describe.skipIf(skipBrowser)(browserSuiteName('reporting an incident in the brow
 
         await page.getByRole('link', { name: 'Meine Meldungen' }).first().click();
         await page.getByTestId('outbox-list').getByText('Noch nicht gesendet').waitFor();
-        await check(page, '360-report-mine-unsent');
+        await checkPage(page, '360-report-mine-unsent');
 
         await page.getByRole('button', { name: 'Abmelden' }).click();
         const dialog = page.getByRole('dialog', { name: 'Nicht gesendete Meldungen' });
         await dialog.getByText('Auf diesem Gerät wartet noch 1 Meldung.').waitFor();
-        await check(page, '360-report-signout-dialog');
+        await checkPage(page, '360-report-signout-dialog');
         await dialog.getByRole('button', { name: 'Angemeldet bleiben' }).click();
         await dialog.waitFor({ state: 'hidden' });
         expect((await outboxContents(page)).entries).toHaveLength(1);

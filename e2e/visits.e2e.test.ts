@@ -4,9 +4,7 @@ import {
   createFixtureRegistrar,
   loadFixturePersons,
 } from '../apps/api/src/modules/lookup/lookup.fixtures.ts';
-import { authorisedTestDepartment } from '../apps/api/src/test-support/test-app.ts';
 import { type Credentials, createAccount, signInAs } from './support/accounts';
-import { seriousViolations } from './support/axe';
 import {
   CHROMIUM_PATH,
   browserSuiteName,
@@ -15,8 +13,7 @@ import {
   newContext,
   skipBrowser,
 } from './support/browser';
-import { overflowsHorizontally, watchPageErrors } from './support/page-checks';
-import { snap } from './support/screenshot';
+import { checkPage, watchPageErrors } from './support/page-checks';
 import { type TestServer, startServer } from './support/server';
 
 /** The journeys check many pages with axe; that takes its time on a busy machine. */
@@ -38,29 +35,6 @@ const LIST = [
   'Schulz, Eva, Bahnhofstr. 7, 12345 Musterstadt',
   '12.03.1975',
 ].join('\n');
-
-/** A field employee in a department authorised for look-ups (without it, no look-up). */
-async function createFieldAccount(server: TestServer, who: Credentials): Promise<void> {
-  const department = await authorisedTestDepartment(server.database);
-  await server.database.db.transaction((tx) =>
-    server.services.users.createUser({
-      tx,
-      username: who.username,
-      displayName: who.displayName,
-      password: who.password,
-      departmentId: department.id,
-      roles: ['reporter', 'field'],
-      actor: null,
-    }),
-  );
-}
-
-/** Accessible, no horizontal scrolling, kept as a screenshot. */
-async function check(page: Page, name: string) {
-  expect(await seriousViolations(page)).toEqual([]);
-  expect(await overflowsHorizontally(page)).toBe(false);
-  await snap(page, name);
-}
 
 /**
  * What the device keeps of the visit list, raw: the clear part of each record, the bytes of
@@ -157,7 +131,7 @@ describe.skipIf(skipBrowser)(browserSuiteName('visit lists in the browser'), () 
     if (!hasChromium) throw new Error(`CI=true but there is no Chromium at ${CHROMIUM_PATH}`);
     server = await startServer();
     const db = server.database.db;
-    await createFieldAccount(server, FIELD);
+    await createAccount(server, { ...FIELD, roles: ['reporter', 'field'] });
     await createAccount(server, { ...REGISTRAR, roles: ['reporter', 'registrar'] });
     const { userId } = await createFixtureRegistrar({ db });
     await loadFixturePersons({
@@ -200,7 +174,7 @@ describe.skipIf(skipBrowser)(browserSuiteName('visit lists in the browser'), () 
         await page.getByRole('heading', { level: 1, name: 'Besuchsliste' }).waitFor();
         await page.getByRole('option', { name: 'Vollstreckung' }).waitFor({ state: 'attached' });
         await page.getByText('Noch keine Liste geprüft.').waitFor();
-        await check(page, 'phone-visits-empty');
+        await checkPage(page, 'phone-visits-empty');
 
         // Nothing given: the purpose and the text are named at their fields.
         await page.getByRole('button', { name: 'Liste prüfen' }).click();
@@ -258,7 +232,7 @@ describe.skipIf(skipBrowser)(browserSuiteName('visit lists in the browser'), () 
         );
         const meta = await page.getByTestId('visit-meta').innerText();
         expect(meta).toMatch(/Stand: .+, gespeichert bis .+/);
-        await check(page, 'phone-visits-list');
+        await checkPage(page, 'phone-visits-list');
 
         // On the device: one sealed record, no name in the clear; the key cannot be exported.
         const kept = await keptOnDevice(page);
@@ -287,7 +261,7 @@ describe.skipIf(skipBrowser)(browserSuiteName('visit lists in the browser'), () 
           /Stand: .+, gespeichert bis .+/,
         );
         expect(await page.getByRole('button', { name: 'Liste prüfen' }).count()).toBe(0);
-        await check(page, 'phone-visits-offline');
+        await checkPage(page, 'phone-visits-offline');
         // Started offline at home: the error view leads to the kept list.
         await page.goto(`${server.origin}/`);
         await page.getByText('Der Server ist nicht erreichbar.').waitFor();
@@ -362,7 +336,7 @@ describe.skipIf(skipBrowser)(browserSuiteName('visit lists in the browser'), () 
         await checkList(page, LIST);
         const first = page.getByTestId('visit-line').first();
         await first.getByText('Punktwert').waitFor();
-        await check(page, 'desktop-visits-registrar');
+        await checkPage(page, 'desktop-visits-registrar');
         const kept = await keptOnDevice(page);
         expect(kept.opened).toContain('Meyer');
         for (const registrarOnly of ['personId', 'score', 'aliases', 'listing', 'Meier']) {

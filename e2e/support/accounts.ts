@@ -1,5 +1,6 @@
 import type { Role } from '@zemag/contracts';
 import type { Page } from 'playwright-core';
+import { authorisedTestDepartment } from '../../apps/api/src/test-support/test-app.ts';
 import type { TestServer } from './server';
 
 export interface Credentials {
@@ -23,18 +24,24 @@ export async function setUpFirstAdmin(
   await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
 }
 
-/** An account made directly through the services (no department), for a journey's cast. */
+/**
+ * An account made directly through the services, for a journey's cast: without a department,
+ * or — with the `field` role, which only works there — in a department authorised for look-ups.
+ */
 export async function createAccount(
   server: TestServer,
   account: Credentials & { roles: Role[] },
 ): Promise<void> {
+  const departmentId = account.roles.includes('field')
+    ? (await authorisedTestDepartment(server.database)).id
+    : null;
   await server.database.db.transaction((tx) =>
     server.services.users.createUser({
       tx,
       username: account.username,
       displayName: account.displayName,
       password: account.password,
-      departmentId: null,
+      departmentId,
       roles: account.roles,
       actor: null,
     }),

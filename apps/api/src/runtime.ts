@@ -13,8 +13,11 @@ export async function openConfiguredDatabase(config: Pick<Config, 'database'>): 
       : { kind: 'pglite', dataDir: config.database.dataDir },
   );
   try {
+    const before = await database.migrationStatus();
     await database.migrate();
-    await backfillSearchKeys({ db: database.db });
+    // Only a start that brought the schema up to date can find persons stored without keys
+    // (from before the look-up); otherwise the anti-join over every person is wasted.
+    if (before.applied < before.expected) await backfillSearchKeys({ db: database.db });
   } catch (error) {
     await database.close();
     throw error;

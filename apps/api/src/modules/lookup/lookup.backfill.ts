@@ -6,7 +6,8 @@ import { refreshSearchKeys } from './lookup.service.js';
  * Gives every person without look-up search keys their keys: persons stored before the
  * look-up existed (migration 0005) or written by hand. Every person has at least one key row
  * once refreshed (a person without a family name gets the empty word), so this finds only
- * those never indexed. Runs after the migrations; a no-op costs one anti-join.
+ * those never indexed. Runs when a start applied migrations (an upgrade); a no-op costs one
+ * anti-join.
  */
 export async function backfillSearchKeys({
   db,
