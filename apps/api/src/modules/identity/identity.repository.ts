@@ -1,7 +1,7 @@
-import { and, eq, inArray, lt, ne, or, sql } from 'drizzle-orm';
+import { and, eq, lt, ne, or, sql } from 'drizzle-orm';
 import type { Role } from '@zemag/contracts';
 import type { DbOrTx } from '../../db/database.js';
-import { sessions, signInThrottles, userRoles, users } from './identity.table.js';
+import { sessions, userRoles, users } from './identity.table.js';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -142,44 +142,4 @@ export async function deleteExpiredSessions({
     .where(or(lt(sessions.lastSeenAt, idleBefore), lt(sessions.absoluteExpiresAt, now)))
     .returning({ tokenHash: sessions.tokenHash });
   return { count: deleted.length };
-}
-
-export async function findThrottles({ db, keys }: { db: DbOrTx; keys: string[] }) {
-  const rows = await db.select().from(signInThrottles).where(inArray(signInThrottles.key, keys));
-  return { rows };
-}
-
-/** Counts one more failure for `key` and sets how long the next attempt must wait. */
-export async function recordThrottleFailure({
-  db,
-  key,
-  now,
-  forgetBefore,
-  delayFor,
-}: {
-  db: DbOrTx;
-  key: string;
-  now: Date;
-  /** Failures last seen before this are forgotten. */
-  forgetBefore: Date;
-  delayFor: (failures: number) => number;
-}) {
-  const [existing] = await db.select().from(signInThrottles).where(eq(signInThrottles.key, key));
-  const failures = existing && existing.lastFailureAt >= forgetBefore ? existing.failures + 1 : 1;
-  const blockedUntil = new Date(now.getTime() + delayFor(failures));
-  await db
-    .insert(signInThrottles)
-    .values({ key, failures, lastFailureAt: now, blockedUntil })
-    .onConflictDoUpdate({
-      target: signInThrottles.key,
-      set: { failures, lastFailureAt: now, blockedUntil },
-    });
-}
-
-export async function clearThrottle({ db, key }: { db: DbOrTx; key: string }) {
-  await db.delete(signInThrottles).where(eq(signInThrottles.key, key));
-}
-
-export async function deleteStaleThrottles({ db, before }: { db: DbOrTx; before: Date }) {
-  await db.delete(signInThrottles).where(lt(signInThrottles.lastFailureAt, before));
 }

@@ -13,18 +13,16 @@ import {
   deleteExpiredSessions,
   deleteSession,
   findSessionWithUser,
-  clearThrottle,
-  deleteStaleThrottles,
-  findThrottles,
   findUserByUsername,
   insertSession,
   deleteOtherSessionsOfUser,
-  recordThrottleFailure,
   touchSession,
   type UserRow,
 } from './identity.repository.js';
 import { verifyPassword } from './password.js';
-import { delayAfter, FORGET_AFTER_MS } from './throttle.policy.js';
+import { FORGET_AFTER_MS } from './throttle.policy.js';
+import { deleteStaleThrottles } from './throttle.repository.js';
+import { release, reserve, type ThrottleKey } from './throttle.service.js';
 import { hashToken, newToken } from './session-token.js';
 
 export interface SessionPolicy {
@@ -253,37 +251,30 @@ export function createIdentityService({
       { ok: true; token: string; info: SessionInfo } | { ok: false; retryAfterMs?: number }
     > {
       const now = clock.now();
-      const keys = {
-        account: `account:${username}`,
+      const accountKey = `account:${username}`;
+      const keys: ThrottleKey[] = [
+        { key: accountKey, kind: 'account' },
         // hashed: the table is not a list of who signed in from where
-        client: `client:${hashToken(clientAddress)}`,
-      };
-      const { rows: throttles } = await findThrottles({ db, keys: [keys.account, keys.client] });
-      const blockedUntil = Math.max(0, ...throttles.map((t) => t.blockedUntil.getTime()));
-      if (blockedUntil > now.getTime()) {
-        await db.transaction((tx) =>
-          audit.record({ tx, actor: null, action: 'auth.sign_in_throttled', details: {} }),
-        );
-        return { ok: false, retryAfterMs: blockedUntil - now.getTime() };
-      }
+        { key: `client:${hashToken(clientAddress)}`, kind: 'client' },
+      ];
+      // The attempt is counted before the password is checked (see throttle.service.ts).
+      const reserved = await db.transaction(async (tx) => {
+        const result = await reserve({ tx, keys, now });
+        if ('retryAfterMs' in result) {
+          await audit.record({ tx, actor: null, action: 'auth.sign_in_throttled', details: {} });
+        }
+        return result;
+      });
+      if ('retryAfterMs' in reserved) return { ok: false, retryAfterMs: reserved.retryAfterMs };
 
       const { user } = await findUserByUsername({ db, username });
       const usable = user !== null && user.disabledAt === null;
       const passwordOk = await verifyPassword(usable ? user.passwordHash : null, password);
 
       if (!usable || !passwordOk) {
-        await db.transaction(async (tx) => {
-          const forgetBefore = new Date(now.getTime() - FORGET_AFTER_MS);
-          for (const kind of ['account', 'client'] as const) {
-            await recordThrottleFailure({
-              db: tx,
-              key: keys[kind],
-              now,
-              forgetBefore,
-              delayFor: (failures) => delayAfter(failures, kind),
-            });
-          }
-          await audit.record({
+        // Already counted as a failure on both keys.
+        await db.transaction((tx) =>
+          audit.record({
             tx,
             actor: user?.id ?? null,
             action: 'auth.sign_in_failed',
@@ -291,11 +282,14 @@ export function createIdentityService({
             details: {
               reason: user === null ? 'unknown_user' : usable ? 'wrong_password' : 'disabled',
             },
-          });
-        });
+          }),
+        );
         return { ok: false };
       }
-      await clearThrottle({ db, key: keys.account });
+      // The account's failures are forgotten; the address gets its attempt back.
+      await db.transaction((tx) =>
+        release({ tx, reservation: reserved.reservation, forget: [accountKey], now }),
+      );
       return { ok: true, ...(await openSession({ user, method: 'password', previousToken })) };
     },
 

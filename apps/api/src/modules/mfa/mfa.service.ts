@@ -11,14 +11,10 @@ import type { Clock } from '../../clock.js';
 import type { Db, Tx } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import type { AuditService } from '../audit/audit.service.js';
-import {
-  clearThrottle,
-  findThrottles,
-  findUserById,
-  recordThrottleFailure,
-} from '../identity/identity.repository.js';
+import { findUserById } from '../identity/identity.repository.js';
 import type { Authenticated, IdentityService } from '../identity/identity.service.js';
-import { delayAfter, FORGET_AFTER_MS } from '../identity/throttle.policy.js';
+import { deleteThrottle } from '../identity/throttle.repository.js';
+import { reserve } from '../identity/throttle.service.js';
 import {
   claimTotpStep,
   confirmFactor,
@@ -160,39 +156,41 @@ export function createMfaService({
     };
   }
 
-  async function assertNotThrottled(userId: string) {
-    const now = clock.now();
-    const { rows } = await findThrottles({ db, keys: [throttleKey(userId)] });
-    const blockedUntil = Math.max(0, ...rows.map((r) => r.blockedUntil.getTime()));
-    if (blockedUntil > now.getTime()) {
+  /**
+   * Counts one code or passkey attempt before it is checked (throttle.service.ts), so parallel
+   * guesses cannot get past the limit; refused with 429 while the user must wait. A proven
+   * factor forgets the count (`forgetFailures`).
+   */
+  async function reserveAttempt(userId: string) {
+    const result = await db.transaction((tx) =>
+      reserve({ tx, keys: [{ key: throttleKey(userId), kind: 'account' }], now: clock.now() }),
+    );
+    if ('retryAfterMs' in result) {
       throw Object.assign(new AppError(429, 'mfa.throttled'), {
-        retryAfterMs: blockedUntil - now.getTime(),
+        retryAfterMs: result.retryAfterMs,
       });
     }
   }
 
+  function forgetFailures(tx: Tx, userId: string) {
+    return deleteThrottle({ db: tx, key: throttleKey(userId) });
+  }
+
+  /** Audits a wrong answer (already counted by `reserveAttempt`) and returns the error. */
   async function recordFailure(
     userId: string,
     method: string,
     code: 'mfa.invalid_code' | 'mfa.code_reused' | 'mfa.passkey_failed',
   ) {
-    const now = clock.now();
-    await db.transaction(async (tx) => {
-      await recordThrottleFailure({
-        db: tx,
-        key: throttleKey(userId),
-        now,
-        forgetBefore: new Date(now.getTime() - FORGET_AFTER_MS),
-        delayFor: (failures) => delayAfter(failures, 'account'),
-      });
-      await audit.record({
+    await db.transaction((tx) =>
+      audit.record({
         tx,
         actor: userId,
         action: 'auth.second_factor_failed',
         subject: { type: 'user', id: userId },
         details: { factor: method, reason: code },
-      });
-    });
+      }),
+    );
     return new AppError(401, code, code === 'mfa.passkey_failed' ? {} : { field: 'code' });
   }
 
@@ -246,7 +244,6 @@ export function createMfaService({
     }) {
       assertMayEnrol(auth);
       const userId = auth.user.id;
-      await assertNotThrottled(userId);
       const now = clock.now();
       const { factor } = await findFactor({ db, userId, factorId });
       if (
@@ -257,10 +254,12 @@ export function createMfaService({
       ) {
         throw new AppError(409, 'mfa.enrolment_expired');
       }
+      await reserveAttempt(userId);
       const secret = decryptSecret(secretKey(), factor.secret!, userId);
       const check = checkTotp({ secret, code, at: now, lastUsedStep: null });
       if (!check.ok) throw await recordFailure(userId, 'totp', 'mfa.invalid_code');
       return db.transaction(async (tx) => {
+        await forgetFailures(tx, userId);
         const { factors } = await listConfirmedFactors({ db: tx, userId });
         await confirmFactor({ db: tx, factorId, at: now, label, lastUsedStep: check.step });
         return afterEnrolment(tx, auth, { id: factorId, kind: 'totp' }, factors.length === 0);
@@ -354,7 +353,7 @@ export function createMfaService({
       request: SecondFactorRequest;
     }): Promise<{ token: string; info: SessionInfo }> {
       const userId = auth.user.id;
-      await assertNotThrottled(userId);
+      await reserveAttempt(userId);
       const now = clock.now();
       const tokenHash = auth.tokenHash;
 
@@ -381,7 +380,7 @@ export function createMfaService({
               at: now,
             });
             if (!claimed) return null;
-            await clearThrottle({ db: tx, key: throttleKey(userId) });
+            await forgetFailures(tx, userId);
             return identity.completeSecondFactor({
               tx,
               tokenHash,
@@ -404,7 +403,7 @@ export function createMfaService({
             at: now,
           });
           if (!used) return null;
-          await clearThrottle({ db: tx, key: throttleKey(userId) });
+          await forgetFailures(tx, userId);
           await audit.record({
             tx,
             actor: userId,
@@ -435,7 +434,7 @@ export function createMfaService({
           signCount: verified.signCount,
           at: now,
         });
-        await clearThrottle({ db: tx, key: throttleKey(userId) });
+        await forgetFailures(tx, userId);
         return identity.completeSecondFactor({
           tx,
           tokenHash,
