@@ -36,6 +36,34 @@ describe('configuration', () => {
     }
   });
 
+  it('refuses session lengths beyond 30 idle minutes and 12 hours, in every mode', () => {
+    for (const NODE_ENV of ['development', 'test', 'production']) {
+      try {
+        loadConfig({
+          NODE_ENV,
+          ZEMAG_PUBLIC_URL: 'https://zemag.stadt.example',
+          ZEMAG_SECRET_KEY: KEY,
+          ZEMAG_SESSION_IDLE_MINUTES: '999999',
+          ZEMAG_SESSION_ABSOLUTE_HOURS: '99999',
+        });
+        expect.unreachable(`${NODE_ENV} accepted endless sessions`);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        const problems = (error as ConfigError).problems.join('\n');
+        expect(problems).toMatch(/^ZEMAG_SESSION_IDLE_MINUTES: at most 30 minutes/m);
+        expect(problems).toMatch(/^ZEMAG_SESSION_ABSOLUTE_HOURS: at most 12 hours/m);
+      }
+    }
+    const longest = loadConfig({
+      ZEMAG_SESSION_IDLE_MINUTES: '30',
+      ZEMAG_SESSION_ABSOLUTE_HOURS: '12',
+    });
+    expect(longest.session).toEqual({ idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 });
+    expect(
+      loadConfig({ ZEMAG_SESSION_IDLE_MINUTES: '15', ZEMAG_SESSION_ABSOLUTE_HOURS: '8' }).session,
+    ).toEqual({ idleMs: 15 * 60_000, absoluteMs: 8 * 3_600_000 });
+  });
+
   it('refuses an http address and debug logging in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'debug' })).toThrow(
       /ZEMAG_PUBLIC_URL: production needs an https[\s\S]*LOG_LEVEL/,

@@ -43,10 +43,20 @@ const EnvSchema = z.object({
   ZEMAG_DATA_DIR: z.string().min(1).default('./data'),
   /** The address users open; used for the setup link and to decide on secure cookies. */
   ZEMAG_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
-  /** Minutes without a request after which a session ends. */
-  ZEMAG_SESSION_IDLE_MINUTES: positiveInt(30),
-  /** Hours after sign-in after which a session ends regardless of activity. */
-  ZEMAG_SESSION_ABSOLUTE_HOURS: positiveInt(12),
+  /** Minutes without a request after which a session ends; at most 30 (BSI). */
+  ZEMAG_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(30, 'at most 30 minutes: an unattended session must end soon (BSI recommends 30 at most)')
+    .default(30),
+  /** Hours after sign-in after which a session ends regardless of activity; at most 12. */
+  ZEMAG_SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(12, 'at most 12 hours: one working day, then sign in again')
+    .default(12),
   /** Trust X-Forwarded-* headers (only behind your own reverse proxy). */
   ZEMAG_TRUST_PROXY: booleanFlag,
   /** Folder with the built web app; defaults to apps/web/dist. */

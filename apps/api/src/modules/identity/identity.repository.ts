@@ -116,7 +116,11 @@ export async function touchSession({
   tokenHash: string;
   at: Date;
 }) {
-  await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.tokenHash, tokenHash));
+  // never backwards: of two parallel requests, the later one's time stays
+  await db
+    .update(sessions)
+    .set({ lastSeenAt: at })
+    .where(and(eq(sessions.tokenHash, tokenHash), lt(sessions.lastSeenAt, at)));
 }
 
 export async function deleteSession({ db, tokenHash }: { db: DbOrTx; tokenHash: string }) {

@@ -122,6 +122,20 @@ for (const target of engines) {
       expect(expired.json().code).toBe('auth.unauthenticated');
     });
 
+    it('counts every request for the idle timeout, however soon after the one before', async () => {
+      const who = await createTestUser(t);
+      const { cookie } = await signIn(t.app, who);
+      t.clock.advance(20_000);
+      const soon = await me(cookie);
+      expect(soon.statusCode).toBe(200);
+      const lastRequest = t.clock.now().getTime();
+      expect(soon.json().idleExpiresAt).toBe(new Date(lastRequest + 30 * 60_000).toISOString());
+      t.clock.advance(30 * 60_000 - 1); // idle for a millisecond less than 30 minutes
+      expect((await me(cookie)).statusCode).toBe(200);
+      t.clock.advance(30 * 60_000); // idle for exactly 30 minutes
+      expect((await me(cookie)).statusCode).toBe(401);
+    });
+
     it('ends a session 12 hours after sign-in even while it is in use', async () => {
       const who = await createTestUser(t);
       const { cookie } = await signIn(t.app, who);
