@@ -170,7 +170,13 @@ export function createUsersService({
      * password. The answer carries the one-time activation link (shown once) with which the
      * employee sets their own password; the administrator never knows it.
      */
-    async create({ actor, input }: { actor: string; input: CreateUserRequest }): Promise<CreatedUser> {
+    async create({
+      actor,
+      input,
+    }: {
+      actor: string;
+      input: CreateUserRequest;
+    }): Promise<CreatedUser> {
       const { user, activationLink } = await db.transaction(async (tx) => {
         const { user } = await service.createUser({
           tx,
@@ -240,7 +246,12 @@ export function createUsersService({
 
     /** Enables a disabled account; for a holder of a four-eyes role, as a request (see disable). */
     async enable({ actor, id }: { actor: string; id: string }) {
-      const { pending } = await statusRequests.change({ actor, id, action: 'enable', reason: null });
+      const { pending } = await statusRequests.change({
+        actor,
+        id,
+        action: 'enable',
+        reason: null,
+      });
       return { pending, user: await service.get({ id }) };
     },
 
