@@ -18,6 +18,7 @@ import { registerWebApp } from './http/web-app.js';
 import { demoRoutes } from './modules/demo/demo.routes.js';
 import { createDemoService } from './modules/demo/demo.service.js';
 import { departmentsRoutes } from './modules/departments/departments.routes.js';
+import { activationRoutes } from './modules/activation/activation.routes.js';
 import { grantsRoutes } from './modules/grants/grants.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { incidentsRoutes } from './modules/incidents/incidents.routes.js';
@@ -76,6 +77,7 @@ export async function buildApp(
   await app.register(departmentsRoutes, { departments: services.departments });
   await app.register(usersRoutes, { users: services.users });
   await app.register(grantsRoutes, { grants: services.grants });
+  await app.register(activationRoutes, { activation: services.activation });
   await app.register(ssoRoutes, { sso: services.sso, cookie });
   await app.register(importsRoutes, { imports: services.imports });
   await app.register(incidentsRoutes, { incidents: services.incidents });

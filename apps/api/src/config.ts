@@ -75,6 +75,10 @@ const EnvSchema = z.object({
     }, 'unknown time zone'),
   /** Months after which a role grant must be re-certified by an administrator. */
   ZEMAG_GRANT_RECERTIFY_MONTHS: positiveInt(12),
+  /** A `field` grant waits for a second administrator's confirmation (four-eyes). */
+  ZEMAG_FIELD_GRANT_FOUR_EYES: booleanFlagDefault(true),
+  /** Hours an activation link (employee sets their own password) stays valid, 1–720. */
+  ZEMAG_ACTIVATION_LINK_HOURS: z.coerce.number().int().min(1).max(720).default(72),
   /** Roles that must prove a second factor (comma list; empty = none). */
   ZEMAG_MFA_REQUIRED_ROLES: z
     .string()
@@ -146,7 +150,7 @@ export interface Config {
   trustProxy: boolean;
   webDir: string;
   timeZone: string;
-  grants: { recertifyMonths: number };
+  grants: { recertifyMonths: number; fieldFourEyes: boolean; activationLinkHours: number };
   mfa: { requiredRoles: Role[]; secretKey: SecretKeySource };
   /** WebAuthn relying party, derived from the public URL. */
   webauthn: { rpId: string; rpName: string; origin: string };
@@ -269,7 +273,11 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     webDir: e.ZEMAG_WEB_DIR ? path.resolve(cwd, e.ZEMAG_WEB_DIR) : defaultWebDir,
     logLevel: e.LOG_LEVEL,
     timeZone: e.ZEMAG_TIMEZONE,
-    grants: { recertifyMonths: e.ZEMAG_GRANT_RECERTIFY_MONTHS },
+    grants: {
+      recertifyMonths: e.ZEMAG_GRANT_RECERTIFY_MONTHS,
+      fieldFourEyes: e.ZEMAG_FIELD_GRANT_FOUR_EYES,
+      activationLinkHours: e.ZEMAG_ACTIVATION_LINK_HOURS,
+    },
     mfa: { requiredRoles: mfaRequiredRoles, secretKey: secretKeySource },
     webauthn: { rpId: publicUrl.hostname, rpName: 'ZeMAG', origin: publicUrl.origin },
     oidc,

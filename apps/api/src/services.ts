@@ -1,6 +1,7 @@
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
+import { createActivationService } from './modules/activation/activation.service.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { createDepartmentsService } from './modules/departments/departments.service.js';
 import { createGrantsService } from './modules/grants/grants.service.js';
@@ -42,7 +43,12 @@ export function createServices({
 }) {
   const audit = createAuditService({ clock });
   const settings = { timeZone: config.timeZone, recertifyMonths: config.grants.recertifyMonths };
-  const grants = createGrantsService({ db, audit, clock, settings });
+  const grants = createGrantsService({
+    db,
+    audit,
+    clock,
+    settings: { ...settings, fieldFourEyes: config.grants.fieldFourEyes },
+  });
   const identity = createIdentityService({
     db,
     audit,
@@ -62,8 +68,20 @@ export function createServices({
     rp: config.webauthn,
   });
   const departments = createDepartmentsService({ db, audit, clock });
-  const users = createUsersService({ db, audit, clock, grants, settings });
-  const imports = createImportsService({ db, audit, clock, settings });
+  const activation = createActivationService({
+    db,
+    audit,
+    clock,
+    publicUrl: config.publicUrl,
+    linkHours: config.grants.activationLinkHours,
+  });
+  const users = createUsersService({ db, audit, clock, grants, activation, settings });
+  const imports = createImportsService({
+    db,
+    audit,
+    clock,
+    settings: { ...settings, fieldFourEyes: config.grants.fieldFourEyes },
+  });
   const setup = createSetupService({ db, clock, users, publicUrl: config.publicUrl });
   const oidc = config.oidc ?? null;
   const sso = createSsoService({
@@ -138,6 +156,7 @@ export function createServices({
     grants,
     departments,
     users,
+    activation,
     imports,
     setup,
     sso,

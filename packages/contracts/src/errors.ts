@@ -80,6 +80,12 @@ export const ERROR_CODES = [
   'demo.unknown_account',
   'server.internal',
   'server.unavailable',
+  'grant.user_not_activated',
+  'activation.token_invalid',
+  'activation.already_activated',
+  'user.status_request_pending',
+  'user.status_request_not_found',
+  'user.status_self_confirm',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

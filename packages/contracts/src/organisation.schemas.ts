@@ -102,9 +102,22 @@ export const UserSummary = z.object({
 });
 export type UserSummary = z.infer<typeof UserSummary>;
 
+/** A request to disable or re-enable an account, waiting for a second person (four-eyes). */
+export const StatusRequest = z.object({
+  action: z.enum(['disable', 'enable']),
+  reason: z.string().nullable(),
+  requestedBy: PersonRef,
+  requestedAt: z.iso.datetime(),
+});
+export type StatusRequest = z.infer<typeof StatusRequest>;
+
 export const UserDetail = UserSummary.extend({
   createdAt: z.iso.datetime(),
   hasPassword: z.boolean(),
+  /** The employee has set their own password or signs in through single sign-on. */
+  activated: z.boolean(),
+  /** An open request to disable or enable the account, if any. */
+  statusRequest: StatusRequest.nullable(),
   grants: z.array(Grant),
 });
 export type UserDetail = z.infer<typeof UserDetail>;
@@ -121,16 +134,37 @@ export type UserSearchQuery = z.infer<typeof UserSearchQuery>;
 
 export const UserSearchResult = z.object({ total: z.number().int(), users: z.array(UserSummary) });
 
-export const CreateUserRequest = z.object({
+/**
+ * An administrator never sets a password: the account gets a one-time activation link with
+ * which the employee sets their own (or signs in through single sign-on).
+ */
+export const CreateUserRequest = z.strictObject({
   username: Username,
   displayName: DisplayName,
   departmentCode: DepartmentCode,
-  /** Optional: users of a city with single sign-on need none. */
-  password: NewPassword.optional(),
 });
 export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
 
-export const UpdateUserRequest = z.object({
+/** The one-time link an employee opens to set their password; shown once to the administrator. */
+export const ActivationLink = z.object({ url: z.url(), expiresAt: z.iso.datetime() });
+export type ActivationLink = z.infer<typeof ActivationLink>;
+
+export const CreatedUser = UserDetail.extend({ activationLink: ActivationLink });
+export type CreatedUser = z.infer<typeof CreatedUser>;
+
+/** The employee sets their password with the token from the activation link's fragment. */
+export const ActivateAccountRequest = z.strictObject({
+  token: z.string().min(20).max(200),
+  password: NewPassword,
+});
+export type ActivateAccountRequest = z.infer<typeof ActivateAccountRequest>;
+
+export const PendingStatusRequest = StatusRequest.extend({
+  user: z.object({ id: z.uuid(), username: z.string(), displayName: z.string() }),
+});
+export type PendingStatusRequest = z.infer<typeof PendingStatusRequest>;
+
+export const UpdateUserRequest = z.strictObject({
   displayName: DisplayName.optional(),
   departmentCode: DepartmentCode.optional(),
 });

@@ -518,6 +518,48 @@ export const PROBLEM_MESSAGES: Record<ErrorCode, { title: string; detail: Locali
       en: 'The service is unavailable right now.',
     },
   },
+  'grant.user_not_activated': {
+    title: 'Account not activated yet',
+    detail: {
+      de: 'Die Vergabe kann erst bestätigt werden, wenn die Person ihr Konto mit dem Aktivierungslink selbst eingerichtet hat (oder sich über Single Sign-on anmeldet).',
+      en: 'The grant can be confirmed only once the person has set up their account with the activation link themselves (or signs in through single sign-on).',
+    },
+  },
+  'activation.token_invalid': {
+    title: 'Activation link invalid',
+    detail: {
+      de: 'Der Aktivierungslink ist ungültig, abgelaufen, ersetzt oder wurde schon benutzt. Bitten Sie die Administration um einen neuen Link.',
+      en: 'The activation link is invalid, expired, replaced or already used. Ask your administrators for a new link.',
+    },
+  },
+  'activation.already_activated': {
+    title: 'Account already activated',
+    detail: {
+      de: 'Das Konto hat schon ein Passwort oder meldet sich über Single Sign-on an; ein Aktivierungslink wird dafür nicht ausgestellt.',
+      en: 'The account already has a password or signs in through single sign-on; no activation link is issued for it.',
+    },
+  },
+  'user.status_request_pending': {
+    title: 'Request already open',
+    detail: {
+      de: 'Für dieses Konto wartet schon ein Antrag auf Sperren oder Entsperren auf Bestätigung.',
+      en: 'A request to disable or enable this account is already waiting for confirmation.',
+    },
+  },
+  'user.status_request_not_found': {
+    title: 'No open request',
+    detail: {
+      de: 'Für dieses Konto wartet kein Antrag auf Sperren oder Entsperren.',
+      en: 'No request to disable or enable this account is waiting.',
+    },
+  },
+  'user.status_self_confirm': {
+    title: 'Second person required',
+    detail: {
+      de: 'Den Antrag muss eine zweite Administratorin oder ein zweiter Administrator bestätigen, nicht wer ihn gestellt hat (Vier-Augen-Prinzip).',
+      en: 'Another administrator must confirm the request, not the one who made it (four-eyes principle).',
+    },
+  },
 };
 
 /** The message to show beside a field for an error that concerns exactly that field. */

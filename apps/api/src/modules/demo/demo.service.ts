@@ -4,7 +4,6 @@ import { AppError } from '../../http/app-error.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { DepartmentsService } from '../departments/departments.service.js';
 import type { GrantsService } from '../grants/grants.service.js';
-import { needsFourEyes } from '../grants/grants.policy.js';
 import { findUserByUsername } from '../identity/identity.repository.js';
 import type { IdentityService } from '../identity/identity.service.js';
 import type { UsersService } from '../users/users.service.js';
@@ -129,17 +128,21 @@ export function createDemoService({
       });
 
       const ids = new Map<string, string>([[first!.username, admin.id]]);
+      // The seed, not an administrator, creates the demo accounts: they keep the known
+      // demo password (administrators' accounts get activation links instead).
       for (const demo of others) {
-        const detail = await usersService.create({
-          actor: admin.id,
-          input: {
+        const { user } = await db.transaction((tx) =>
+          usersService.createUser({
+            tx,
             username: demo.username,
             displayName: demo.displayName,
-            departmentCode: demo.departmentCode,
             password: DEMO_PASSWORD,
-          },
-        });
-        ids.set(demo.username, detail.id);
+            departmentId: departmentIds.get(demo.departmentCode)!,
+            roles: ['reporter'],
+            actor: admin.id,
+          }),
+        );
+        ids.set(demo.username, user.id);
       }
       // Grants in order: the second administrator first (bootstrap), then everyone else.
       const secondAdmin = ids.get('demo.admin2')!;
@@ -149,8 +152,7 @@ export function createDemoService({
         for (const role of demo.roles) {
           const userId = ids.get(demo.username)!;
           const { status } = await grants.grant({ actor: admin.id, userId, role, endsOn: null });
-          if (status === 'pending' && needsFourEyes(role))
-            await grants.confirm({ actor: secondAdmin, userId, role });
+          if (status === 'pending') await grants.confirm({ actor: secondAdmin, userId, role });
         }
       }
       await seedDemoRegister({

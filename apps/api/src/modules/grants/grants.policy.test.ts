@@ -4,6 +4,8 @@ import {
   conflictingRole,
   effectiveRoles,
   grantStatus,
+  isBootstrapAdminGrant,
+  needsFourEyes,
   refuseConfirmation,
   refuseGrant,
 } from './grants.policy.js';
@@ -68,13 +70,32 @@ describe('refusing grants', () => {
     expect(conflictingRole('field', ['registrar', 'control_room'])).toBeNull();
   });
 
-  it('never lets the granter or the grantee confirm', () => {
-    expect(refuseConfirmation({ actorId: 'a', granteeId: 'u', grantedBy: 'a' })).toBe(
-      'grant.self_confirm',
+  it('never lets the granter or the grantee confirm, nor before the account is activated', () => {
+    const base = { granteeId: 'u', grantedBy: 'a', granteeActivated: true };
+    expect(refuseConfirmation({ ...base, actorId: 'a' })).toBe('grant.self_confirm');
+    expect(refuseConfirmation({ ...base, actorId: 'u' })).toBe('grant.self_grant');
+    expect(refuseConfirmation({ ...base, actorId: 'b' })).toBeNull();
+    expect(refuseConfirmation({ ...base, actorId: 'b', granteeActivated: false })).toBe(
+      'grant.user_not_activated',
     );
-    expect(refuseConfirmation({ actorId: 'u', granteeId: 'u', grantedBy: 'a' })).toBe(
-      'grant.self_grant',
-    );
-    expect(refuseConfirmation({ actorId: 'b', granteeId: 'u', grantedBy: 'a' })).toBeNull();
+  });
+
+  it('makes field a four-eyes role unless configured off', () => {
+    expect(needsFourEyes('field', { fieldFourEyes: true })).toBe(true);
+    expect(needsFourEyes('field', { fieldFourEyes: false })).toBe(false);
+    for (const role of ['admin', 'registrar', 'dpo'] as const)
+      expect(needsFourEyes(role, { fieldFourEyes: false })).toBe(true);
+    expect(needsFourEyes('control_room', { fieldFourEyes: true })).toBe(false);
+  });
+
+  it('grants admin at once only while the actor is the only administrator there ever was', () => {
+    const base = { role: 'admin' as const, actorId: 'a', activeAdminIds: ['a'] };
+    expect(isBootstrapAdminGrant({ ...base, everAdminIds: ['a'] })).toBe(true);
+    // the other administrator was disabled or lost the role: the rule does not come back
+    expect(isBootstrapAdminGrant({ ...base, everAdminIds: ['a', 'b'] })).toBe(false);
+    expect(
+      isBootstrapAdminGrant({ ...base, activeAdminIds: ['a', 'b'], everAdminIds: ['a', 'b'] }),
+    ).toBe(false);
+    expect(isBootstrapAdminGrant({ ...base, role: 'registrar', everAdminIds: ['a'] })).toBe(false);
   });
 });

@@ -32,8 +32,29 @@ export function effectiveRoles(
   return grants.filter((g) => grantStatus(g, context) === 'active').map((g) => g.role);
 }
 
-export function needsFourEyes(role: Role): boolean {
+/** Whether a grant of `role` waits for a second administrator (`field` unless configured off). */
+export function needsFourEyes(role: Role, { fieldFourEyes }: { fieldFourEyes: boolean }): boolean {
+  if (role === 'field') return fieldFourEyes;
   return (FOUR_EYES_ROLES as readonly Role[]).includes(role);
+}
+
+/**
+ * The bootstrap rule: the first administrator may make the second one at once, because nobody
+ * could confirm it. Only while the actor is the only administrator who ever existed (history,
+ * not the current state: disabling or revoking the others does not bring the rule back).
+ */
+export function isBootstrapAdminGrant(input: {
+  role: Role;
+  actorId: string;
+  activeAdminIds: readonly string[];
+  everAdminIds: readonly string[];
+}): boolean {
+  return (
+    input.role === 'admin' &&
+    input.activeAdminIds.length === 1 &&
+    input.activeAdminIds[0] === input.actorId &&
+    input.everAdminIds.every((id) => id === input.actorId)
+  );
 }
 
 /** The role among `held` that may not be combined with `role`, if any. */
@@ -70,13 +91,19 @@ export function refuseGrant(input: {
   return null;
 }
 
-/** Why `actor` may not confirm a pending grant, or null. Never the granter, never the grantee. */
+/**
+ * Why `actor` may not confirm a pending grant, or null. Never the granter, never the grantee,
+ * and only once the employee has set their own password (or signs in through single sign-on):
+ * before that, whoever holds the activation link could take the account with the grant.
+ */
 export function refuseConfirmation(input: {
   actorId: string;
   granteeId: string;
   grantedBy: string | null;
+  granteeActivated: boolean;
 }): ErrorCode | null {
   if (input.actorId === input.granteeId) return 'grant.self_grant';
   if (input.actorId === input.grantedBy) return 'grant.self_confirm';
+  if (!input.granteeActivated) return 'grant.user_not_activated';
   return null;
 }

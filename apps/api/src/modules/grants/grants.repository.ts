@@ -1,7 +1,8 @@
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Role } from '@zemag/contracts';
 import type { DbOrTx } from '../../db/database.js';
+import { auditEvents } from '../audit/audit.table.js';
 import { departments } from '../departments/departments.table.js';
 import { userRoles, users } from '../identity/identity.table.js';
 
@@ -150,4 +151,30 @@ export async function listActiveAdminIds({ db }: { db: DbOrTx }) {
       ),
     );
   return { ids: rows.map((r) => r.id) };
+}
+
+/**
+ * Every user who ever held an active admin grant, from the audit history (created as an
+ * administrator, granted at once, or confirmed) and the grants in force, whatever the user's
+ * state now: a revoked or disabled administrator still counts.
+ */
+export async function listEverAdminIds({ db }: { db: DbOrTx }) {
+  const [history, current] = await Promise.all([
+    db
+      .selectDistinct({ id: auditEvents.subjectId })
+      .from(auditEvents)
+      .where(
+        and(
+          inArray(auditEvents.action, ['user.created', 'grant.granted', 'grant.confirmed']),
+          sql`(${auditEvents.details} -> 'roles' @> '["admin"]'::jsonb OR ${auditEvents.details} ->> 'role' = 'admin')`,
+        ),
+      ),
+    db
+      .select({ id: userRoles.userId })
+      .from(userRoles)
+      .where(and(eq(userRoles.role, 'admin'), eq(userRoles.status, 'active'))),
+  ]);
+  const ids = new Set<string>();
+  for (const row of [...history, ...current]) if (row.id) ids.add(row.id);
+  return { ids: [...ids] };
 }

@@ -4,10 +4,12 @@ import type { Db, DbOrTx, Tx } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import { addMonths, localDate } from '../../local-date.js';
 import type { AuditService } from '../audit/audit.service.js';
+import { isActivated } from '../activation/activation.policy.js';
 import { deleteSessionsOfUser, findUserById } from '../identity/identity.repository.js';
 import {
   effectiveRoles,
   grantStatus,
+  isBootstrapAdminGrant,
   needsFourEyes,
   refuseConfirmation,
   refuseGrant,
@@ -18,6 +20,7 @@ import {
   findGrant,
   insertGrant,
   listActiveAdminIds,
+  listEverAdminIds,
   listGrantsDue,
   listGrantsOfUser,
   listPendingGrants,
@@ -29,6 +32,8 @@ export interface GrantsSettings {
   timeZone: string;
   /** A grant must be confirmed as still needed this many months after it was made or last confirmed. */
   recertifyMonths: number;
+  /** `field` grants wait for a second administrator (ZEMAG_FIELD_GRANT_FOUR_EYES). */
+  fieldFourEyes: boolean;
 }
 
 type GrantWithNames = {
@@ -111,8 +116,8 @@ export function createGrantsService({
     },
 
     /**
-     * Grants a role. Four-eyes roles wait as `pending` for a second administrator; the others
-     * are active at once.
+     * Grants a role. Four-eyes roles (admin, registrar, dpo and, unless configured off, field)
+     * wait as `pending` for a second administrator; the others are active at once.
      */
     async grant({
       actor,
@@ -143,12 +148,21 @@ export function createGrantsService({
           throw new AppError(refusal.code === 'grant.already_held' ? 409 : 400, refusal.code, {
             field: refusal.field,
           });
-        // Bootstrap: while the actor is the only administrator, nobody could confirm a second
-        // one, so the admin role is granted at once (audited as such); four-eyes applies after.
-        const { ids: admins } = await listActiveAdminIds({ db: tx });
-        const bootstrap = role === 'admin' && admins.length === 1 && admins[0] === actor;
+        // Bootstrap: while the actor is the only administrator there has ever been, nobody could
+        // confirm a second one, so that admin grant is active at once (audited as such). Once a
+        // second administrator has existed, every admin grant needs a confirming one.
+        const [{ ids: activeAdminIds }, { ids: everAdminIds }] = await Promise.all([
+          listActiveAdminIds({ db: tx }),
+          listEverAdminIds({ db: tx }),
+        ]);
+        const bootstrap = isBootstrapAdminGrant({
+          role,
+          actorId: actor,
+          activeAdminIds,
+          everAdminIds,
+        });
         const status: 'pending' | 'active' =
-          needsFourEyes(role) && !bootstrap ? 'pending' : 'active';
+          needsFourEyes(role, settings) && !bootstrap ? 'pending' : 'active';
         const now = clock.now();
         await insertGrant({
           db: tx,
@@ -179,14 +193,16 @@ export function createGrantsService({
       await db.transaction(async (tx) => {
         const grant = await requireGrant(tx, userId, role);
         if (grant.status !== 'pending') throw new AppError(409, 'grant.not_pending');
+        const { user } = await findUserById({ db: tx, id: userId });
+        if (!user || user.disabledAt !== null) throw new AppError(400, 'grant.user_disabled');
         const refusal = refuseConfirmation({
           actorId: actor,
           granteeId: userId,
           grantedBy: grant.grantedBy,
+          granteeActivated: isActivated(user),
         });
-        if (refusal) throw new AppError(403, refusal);
-        const { user } = await findUserById({ db: tx, id: userId });
-        if (!user || user.disabledAt !== null) throw new AppError(400, 'grant.user_disabled');
+        if (refusal)
+          throw new AppError(refusal === 'grant.user_not_activated' ? 409 : 403, refusal);
         await updateGrant({
           db: tx,
           userId,

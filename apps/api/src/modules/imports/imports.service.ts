@@ -1,9 +1,10 @@
-import { IMPORT_MAX_ROWS, type ImportError, type ImportReport } from '@zemag/contracts';
+import { IMPORT_MAX_ROWS, type ImportError, type ImportReport, type Role } from '@zemag/contracts';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/database.js';
 import { addMonths, localDate } from '../../local-date.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { listDepartments } from '../departments/departments.repository.js';
+import { needsFourEyes } from '../grants/grants.policy.js';
 import { deleteSessionsOfUser, findUserById } from '../identity/identity.repository.js';
 import { planDepartmentImport } from './departments.import.js';
 import { readCsv, type CsvTable } from './imports.csv.js';
@@ -60,8 +61,9 @@ function tableOf(csv: string, dryRun: boolean): { table: CsvTable } | { failed: 
 /**
  * The roll-out import of departments and users from CSV: validated as a whole, applied in one
  * transaction or not at all, re-runnable (existing codes and user names are updated, never
- * duplicated). Imported users have no password: they sign in through single sign-on or get
- * one from an administrator.
+ * duplicated). Imported users have no password: they sign in through single sign-on or an
+ * administrator issues them an activation link to set their own. A `field` grant from the CSV
+ * waits for a second administrator like any other (unless ZEMAG_FIELD_GRANT_FOUR_EYES is off).
  */
 export function createImportsService({
   db,
@@ -72,7 +74,7 @@ export function createImportsService({
   db: Db;
   audit: AuditService;
   clock: Clock;
-  settings: { timeZone: string; recertifyMonths: number };
+  settings: { timeZone: string; recertifyMonths: number; fieldFourEyes: boolean };
 }) {
   return {
     async importDepartments({
@@ -192,10 +194,15 @@ export function createImportsService({
         const grant = (userId: string, role: string) => ({
           userId,
           role,
-          status: 'active',
+          status: waits(role) ? 'pending' : 'active',
           grantedBy: actor,
           grantedAt: now,
           recertifyBy,
+        });
+        const waits = (role: string) => needsFourEyes(role as Role, settings);
+        const grantDetails = (roles: Role[]) => ({
+          ...(roles.some((r) => !waits(r)) ? { granted: roles.filter((r) => !waits(r)) } : {}),
+          ...(roles.some(waits) ? { requested: roles.filter(waits) } : {}),
         });
         const grants = [];
         const events = [];
@@ -221,7 +228,7 @@ export function createImportsService({
             details: {
               via: 'import',
               department: op.departmentCode,
-              ...(op.addRoles.length > 0 ? { granted: op.addRoles } : {}),
+              ...grantDetails(op.addRoles),
             },
           });
         }

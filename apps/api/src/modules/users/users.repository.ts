@@ -11,6 +11,7 @@ const summaryColumns = {
   disabledAt: users.disabledAt,
   createdAt: users.createdAt,
   hasPassword: sql<boolean>`${users.passwordHash} IS NOT NULL`,
+  activated: sql<boolean>`(${users.passwordHash} IS NOT NULL OR ${users.externalSubject} IS NOT NULL)`,
   departmentId: users.departmentId,
   departmentCode: departments.code,
   departmentName: departments.name,

@@ -53,10 +53,31 @@ for (const target of engines) {
         username: `mitarbeiter${userCounter}`,
         displayName: `Mitarbeiterin ${userCounter}`,
         departmentCode,
-        password: 'ein langes Passwort für Tests',
       });
       expect(response.statusCode).toBe(201);
+      // the employee sets their own password with the one-time link
+      const token = new URLSearchParams(new URL(response.json().activationLink.url).hash.slice(1));
+      const activated = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/activation',
+        payload: { token: token.get('token'), password: 'ein langes Passwort für Tests' },
+      });
+      expect(activated.statusCode).toBe(200);
       return { ...response.json(), password: 'ein langes Passwort für Tests' };
+    }
+
+    /** A grant by the first administrator, confirmed by the second (four-eyes). */
+    async function grantConfirmed(userId: string, role: string) {
+      const granted = await call(admin1, 'POST', `/api/v1/users/${userId}/grants`, { role });
+      expect(granted.statusCode).toBe(201);
+      if (granted.json().status === 'pending') {
+        const confirmed = await call(
+          admin2,
+          'POST',
+          `/api/v1/users/${userId}/grants/${role}/confirm`,
+        );
+        expect(confirmed.statusCode).toBe(204);
+      }
     }
 
     const abilitiesOf = async (cookie: string) =>
@@ -84,7 +105,11 @@ for (const target of engines) {
       const before = await signIn(t.app, user);
       expect(
         (await call(admin1, 'POST', `/api/v1/users/${user.id}/grants`, { role: 'field' })).json(),
-      ).toEqual({ status: 'active' });
+      ).toEqual({ status: 'pending' });
+      // field is a four-eyes role: a second administrator confirms
+      expect(
+        (await call(admin2, 'POST', `/api/v1/users/${user.id}/grants/field/confirm`)).statusCode,
+      ).toBe(204);
       // the grant ends the sessions the user had, so the new abilities apply at once
       expect((await call(before.cookie, 'GET', '/api/v1/session')).statusCode).toBe(401);
       const { cookie } = await signIn(t.app, user);
@@ -200,7 +225,7 @@ for (const target of engines) {
 
     it('ends all sessions when a user is disabled or a grant revoked', async () => {
       const user = await employee((await department(true)).code);
-      await call(admin1, 'POST', `/api/v1/users/${user.id}/grants`, { role: 'field' });
+      await grantConfirmed(user.id, 'field');
       const { cookie } = await signIn(t.app, user);
       expect(
         (
@@ -255,7 +280,7 @@ for (const target of engines) {
     it('finds users by name fragment, department and role', async () => {
       const dept = await department(true);
       const user = await employee(dept.code);
-      await call(admin1, 'POST', `/api/v1/users/${user.id}/grants`, { role: 'field' });
+      await grantConfirmed(user.id, 'field');
       const byName = (
         await call(
           admin1,
@@ -318,7 +343,7 @@ for (const target of engines) {
 
     it('lists grants due for re-certification and moves the date when confirmed', async () => {
       const user = await employee((await department(true)).code);
-      await call(admin1, 'POST', `/api/v1/users/${user.id}/grants`, { role: 'field' });
+      await grantConfirmed(user.id, 'field');
       const dueNow = (await call(admin1, 'GET', '/api/v1/grants/recertification-due')).json().due;
       expect(dueNow.some((d: { user: { id: string } }) => d.user.id === user.id)).toBe(false);
       t.clock.advance(340 * 86_400_000);

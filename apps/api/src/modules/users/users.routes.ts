@@ -1,5 +1,7 @@
 import {
+  CreatedUser,
   CreateUserRequest,
+  PendingStatusRequest,
   Problem,
   ReasonRequest,
   UpdateUserRequest,
@@ -42,9 +44,10 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
       config,
       schema: {
         tags,
-        summary: 'Create an employee account (role reporter)',
+        summary:
+          'Create an employee account (role reporter, no password) with its one-time activation link',
         body: CreateUserRequest,
-        response: { 201: UserDetail, ...errors },
+        response: { 201: CreatedUser, ...errors },
       },
     },
     async (request, reply) =>
@@ -89,18 +92,21 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
       config,
       schema: {
         tags,
-        summary: 'Disable an account; its sessions end',
+        summary:
+          'Disable an account; its sessions end. 202: a holder of a four-eyes role waits for a second person',
         params: IdParams,
         body: ReasonRequest,
-        response: { 200: UserDetail, ...errors },
+        response: { 200: UserDetail, 202: UserDetail, ...errors },
       },
     },
-    async (request) =>
-      users.disable({
+    async (request, reply) => {
+      const { pending, user } = await users.disable({
         actor: request.auth!.user.id,
         id: request.params.id,
         reason: request.body.reason,
-      }),
+      });
+      return reply.code(pending ? 202 : 200).send(user);
+    },
   );
 
   app.post(
@@ -109,11 +115,70 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
       config,
       schema: {
         tags,
-        summary: 'Enable a disabled account',
+        summary:
+          'Enable a disabled account. 202: a holder of a four-eyes role waits for a second person',
+        params: IdParams,
+        response: { 200: UserDetail, 202: UserDetail, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { pending, user } = await users.enable({
+        actor: request.auth!.user.id,
+        id: request.params.id,
+      });
+      return reply.code(pending ? 202 : 200).send(user);
+    },
+  );
+
+  app.get(
+    '/api/v1/status-requests',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Requests to disable or enable an account that wait for a second person',
+        response: { 200: z.object({ pending: z.array(PendingStatusRequest) }) },
+      },
+    },
+    async () => users.statusRequests.listPending(),
+  );
+
+  app.post(
+    '/api/v1/users/:id/status-request/confirm',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Confirm the open request to disable or enable the account (second person)',
         params: IdParams,
         response: { 200: UserDetail, ...errors },
       },
     },
-    async (request) => users.enable({ actor: request.auth!.user.id, id: request.params.id }),
+    async (request) => {
+      await users.statusRequests.confirm({ actor: request.auth!.user.id, id: request.params.id });
+      return users.get({ id: request.params.id });
+    },
+  );
+
+  app.post(
+    '/api/v1/users/:id/status-request/decline',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Decline or withdraw the open request to disable or enable the account',
+        params: IdParams,
+        body: ReasonRequest,
+        response: { 200: UserDetail, ...errors },
+      },
+    },
+    async (request) => {
+      await users.statusRequests.decline({
+        actor: request.auth!.user.id,
+        id: request.params.id,
+        reason: request.body.reason,
+      });
+      return users.get({ id: request.params.id });
+    },
   );
 };

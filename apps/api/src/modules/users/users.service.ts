@@ -1,4 +1,5 @@
 import type {
+  CreatedUser,
   CreateUserRequest,
   Role,
   UpdateUserRequest,
@@ -10,9 +11,9 @@ import type { Clock } from '../../clock.js';
 import type { Db, Tx } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import { addMonths, localDate } from '../../local-date.js';
+import type { ActivationService } from '../activation/activation.service.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { findDepartmentsByCodes } from '../departments/departments.repository.js';
-import { listActiveAdminIds } from '../grants/grants.repository.js';
 import { grantStatus } from '../grants/grants.policy.js';
 import type { GrantsService } from '../grants/grants.service.js';
 import {
@@ -23,6 +24,7 @@ import {
 } from '../identity/identity.repository.js';
 import { hashPassword } from '../identity/password.js';
 import { refusePassword } from '../identity/password-policy.js';
+import { createStatusRequestsService } from './status-requests.service.js';
 import {
   findUserSummary,
   listGrantStatesOfUsers,
@@ -39,14 +41,18 @@ export function createUsersService({
   audit,
   clock,
   grants,
+  activation,
   settings,
 }: {
   db: Db;
   audit: AuditService;
   clock: Clock;
   grants: GrantsService;
+  activation: ActivationService;
   settings: { timeZone: string; recertifyMonths: number };
 }) {
+  const statusRequests = createStatusRequestsService({ db, audit, clock, grants });
+
   async function summaries(rows: SummaryRow[]): Promise<UserSummary[]> {
     const { rows: grantRows } = await listGrantStatesOfUsers({
       db,
@@ -85,7 +91,9 @@ export function createUsersService({
   const service = {
     /**
      * Creates an account with roles that are active at once (every employee is `reporter`).
-     * Only for the first administrator and for employees; other roles go through grants.
+     * Only for the first administrator and for employees; other roles go through grants. A
+     * password is set here only by its owner (first-administrator setup) or by the demo seed;
+     * accounts an administrator creates get an activation link instead (`create`).
      */
     async createUser({
       tx,
@@ -142,32 +150,54 @@ export function createUsersService({
     async get({ id }: { id: string }): Promise<UserDetail> {
       const { row } = await findUserSummary({ db, id });
       if (!row) throw new AppError(404, 'user.not_found');
-      const [[summary], { grants: list }] = await Promise.all([
+      const [[summary], { grants: list }, statusRequest] = await Promise.all([
         summaries([row]),
         grants.listForUser({ userId: id }),
+        statusRequests.find({ userId: id }),
       ]);
       return {
         ...summary!,
         createdAt: row.createdAt.toISOString(),
         hasPassword: row.hasPassword,
+        activated: row.activated,
+        statusRequest,
         grants: list,
       };
     },
 
-    /** An administrator creates an employee account; it starts with the `reporter` role. */
-    async create({ actor, input }: { actor: string; input: CreateUserRequest }) {
-      const { user } = await db.transaction(async (tx) =>
-        service.createUser({
+    /**
+     * An administrator creates an employee account; it starts with the `reporter` role and no
+     * password. The answer carries the one-time activation link (shown once) with which the
+     * employee sets their own password; the administrator never knows it.
+     */
+    async create({
+      actor,
+      input,
+    }: {
+      actor: string;
+      input: CreateUserRequest;
+    }): Promise<CreatedUser> {
+      const { user, activationLink } = await db.transaction(async (tx) => {
+        const { user } = await service.createUser({
           tx,
           username: input.username,
           displayName: input.displayName,
-          password: input.password ?? null,
+          password: null,
           departmentId: await departmentIdFor(tx, input.departmentCode),
           roles: ['reporter'],
           actor,
-        }),
-      );
-      return service.get({ id: user.id });
+        });
+        const link = await activation.issueIn(tx, { actor, userId: user.id });
+        await audit.record({
+          tx,
+          actor,
+          action: 'user.activation_link_issued',
+          subject: { type: 'user', id: user.id },
+          details: { expiresAt: link.expiresAt, reissued: false },
+        });
+        return { user, activationLink: link };
+      });
+      return { ...(await service.get({ id: user.id })), activationLink };
     },
 
     async update({ actor, id, input }: { actor: string; id: string; input: UpdateUserRequest }) {
@@ -205,42 +235,27 @@ export function createUsersService({
       return service.get({ id });
     },
 
-    /** Disables an account; all its sessions end. Not oneself, not the last administrator. */
+    /**
+     * Disables an account; all its sessions end. Not oneself, not the last administrator. For
+     * a holder of a four-eyes role it becomes a request a second person confirms.
+     */
     async disable({ actor, id, reason }: { actor: string; id: string; reason: string }) {
-      await db.transaction(async (tx) => {
-        if (actor === id) throw new AppError(403, 'user.self_change');
-        const { row } = await findUserSummary({ db: tx, id });
-        if (!row) throw new AppError(404, 'user.not_found');
-        if (row.disabledAt !== null) return;
-        const { ids } = await listActiveAdminIds({ db: tx });
-        if (ids.length === 1 && ids[0] === id) throw new AppError(409, 'grant.last_admin');
-        await updateUser({
-          db: tx,
-          id,
-          changes: { disabledAt: clock.now(), updatedAt: clock.now() },
-        });
-        await endSessions(tx, id);
-        await audit.record({
-          tx,
-          actor,
-          action: 'user.disabled',
-          subject: { type: 'user', id },
-          purpose: reason,
-        });
-      });
-      return service.get({ id });
+      const { pending } = await statusRequests.change({ actor, id, action: 'disable', reason });
+      return { pending, user: await service.get({ id }) };
     },
 
+    /** Enables a disabled account; for a holder of a four-eyes role, as a request (see disable). */
     async enable({ actor, id }: { actor: string; id: string }) {
-      await db.transaction(async (tx) => {
-        const { row } = await findUserSummary({ db: tx, id });
-        if (!row) throw new AppError(404, 'user.not_found');
-        if (row.disabledAt === null) return;
-        await updateUser({ db: tx, id, changes: { disabledAt: null, updatedAt: clock.now() } });
-        await audit.record({ tx, actor, action: 'user.enabled', subject: { type: 'user', id } });
+      const { pending } = await statusRequests.change({
+        actor,
+        id,
+        action: 'enable',
+        reason: null,
       });
-      return service.get({ id });
+      return { pending, user: await service.get({ id }) };
     },
+
+    statusRequests,
   };
   return service;
 }
