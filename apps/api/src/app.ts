@@ -13,6 +13,7 @@ import { accessPlugin } from './http/access.js';
 import { registerErrorHandlers } from './http/error-handler.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerSecurity } from './http/security.js';
+import { registerTextInputRule } from './http/text-input.js';
 import { createSessionCookie } from './http/session-cookie.js';
 import { registerWebApp } from './http/web-app.js';
 import { demoRoutes } from './modules/demo/demo.routes.js';
@@ -65,6 +66,7 @@ export async function buildApp(
   const cookie = createSessionCookie({ secure: config.secureTransport });
 
   registerErrorHandlers(app);
+  registerTextInputRule(app);
   await app.register(cookiePlugin);
   await registerSecurity(app, config);
   await app.register(accessPlugin, { identity: services.identity, cookie });

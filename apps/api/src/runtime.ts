@@ -1,6 +1,9 @@
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
-import { backfillSearchKeys } from './modules/lookup/lookup.backfill.js';
+import {
+  backfillSearchKeys,
+  rekeyAfterNormalisationChange,
+} from './modules/lookup/lookup.backfill.js';
 
 /**
  * Opens the configured database and brings its schema up to date, including data derived in
@@ -18,6 +21,8 @@ export async function openConfiguredDatabase(config: Pick<Config, 'database'>): 
     // Only a start that brought the schema up to date can find persons stored without keys
     // (from before the look-up); otherwise the anti-join over every person is wasted.
     if (before.applied < before.expected) await backfillSearchKeys({ db: database.db });
+    // Keys made by an earlier name normalisation are made again (one catalogue read if not).
+    await rekeyAfterNormalisationChange({ db: database.db });
   } catch (error) {
     await database.close();
     throw error;

@@ -1,9 +1,19 @@
 import { sql } from 'drizzle-orm';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../clock.js';
 import { rowsOf, type Database } from '../../db/database.js';
 import { createTestDatabase, engines, engineTitle } from '../../test-support/test-database.js';
+import { storedJson, storedText } from '../../db/stored-text.js';
 import { createAuditService } from './audit.service.js';
+
+/** Any UTF-16 code unit (lone surrogates and U+0000 included) or any code point. */
+const anyUnit = fc.oneof(
+  fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+  fc.integer({ min: 0, max: 0x10ffff }).map((c) => String.fromCodePoint(c)),
+  fc.constantFrom('\u0000', '\ud800', '\udfff', '\ud83d\ude00', '\u202e', 'e\u0301'),
+);
+const anyText = fc.string({ unit: anyUnit, maxLength: 40 });
 
 for (const target of engines) {
   describe.skipIf(target.skip)(`audit chain ${engineTitle(target)}`, () => {
@@ -111,6 +121,160 @@ for (const target of engines) {
       });
     });
 
+    it('keeps verifying after a reason with a lone surrogate or U+0000 (stored and hashed alike)', async () => {
+      const fresh = await createTestDatabase(target.engine);
+      const reasons = ['Grund \ud800', 'a\u0000b', '\udfff\ud800', 'Emoji 😀 bleibt'];
+      for (const reason of reasons) {
+        const { seq } = await fresh.db.transaction((tx) =>
+          audit.record({
+            tx,
+            actor: null,
+            action: 'test.reason',
+            subject: { type: 'person\ud800', id: 'p\u0000' },
+            purpose: reason,
+            details: { reason, [`key\ud800`]: [reason, new Date(0), -0, 1e21, undefined] },
+          }),
+        );
+        const [row] = rowsOf<{ purpose: string; details: unknown }>(
+          await fresh.db.execute(sql`SELECT purpose, details FROM audit_events WHERE seq = ${seq}`),
+        );
+        expect(row?.purpose).toBe(storedText(reason));
+        expect(row?.details).toEqual({
+          reason: storedText(reason),
+          'key\ufffd': [storedText(reason), '1970-01-01T00:00:00.000Z', 0, 1e21, null],
+        });
+      }
+      expect(await audit.verify({ db: fresh.db })).toMatchObject({ ok: true, broken: [] });
+      const emoji = rowsOf<{ purpose: string }>(
+        await fresh.db.execute(
+          sql`SELECT purpose FROM audit_events WHERE action = 'test.reason' ORDER BY seq DESC LIMIT 1`,
+        ),
+      );
+      expect(emoji[0]?.purpose).toBe('Emoji 😀 bleibt');
+      await fresh.close();
+    });
+
+    it('verifies a chain of arbitrary details and reasons (property)', async () => {
+      const fresh = await createTestDatabase(target.engine);
+      try {
+        await fc.assert(
+          fc.asyncProperty(
+            anyText,
+            fc.jsonValue({ stringUnit: anyUnit, maxDepth: 3 }),
+            fc.dictionary(anyText, fc.oneof(anyText, fc.double(), fc.jsonValue()), {
+              maxKeys: 4,
+            }),
+            async (purpose, value, extra) => {
+              const details = { ...extra, value };
+              const { seq } = await fresh.db.transaction((tx) =>
+                audit.record({ tx, actor: null, action: 'test.property', purpose, details }),
+              );
+              const [row] = rowsOf<{ details: unknown }>(
+                await fresh.db.execute(sql`SELECT details FROM audit_events WHERE seq = ${seq}`),
+              );
+              expect(row?.details).toEqual(
+                storedJson(
+                  JSON.parse(
+                    JSON.stringify(details, (_k, v) =>
+                      Number.isFinite(v) || typeof v !== 'number' ? v : String(v),
+                    ),
+                  ),
+                ),
+              );
+            },
+          ),
+          { numRuns: 60 },
+        );
+        expect(await audit.verify({ db: fresh.db })).toMatchObject({ ok: true, count: 60 });
+      } finally {
+        await fresh.close();
+      }
+    });
+
+    it('names every changed row, not only the first, and a removed one', async () => {
+      const fresh = await createTestDatabase(target.engine);
+      try {
+        const write = (action: string) =>
+          fresh.db.transaction((tx) =>
+            audit.record({ tx, actor: null, action, details: { action } }),
+          );
+        const seqs: number[] = [];
+        for (const action of ['a', 'b', 'c', 'd', 'e', 'f', 'g'])
+          seqs.push((await write(action)).seq);
+        const [, middle, , removed, , later] = seqs as [
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+        ];
+        await fresh.db.transaction(async (tx) => {
+          await tx.execute(sql`SET LOCAL session_replication_role = replica`);
+          await tx.execute(
+            sql`UPDATE audit_events SET purpose = 'nachträglich' WHERE seq = ${middle}`,
+          );
+          await tx.execute(sql`DELETE FROM audit_events WHERE seq = ${removed}`);
+          await tx.execute(
+            sql`UPDATE audit_events SET details = '{"action":"x"}'::jsonb WHERE seq = ${later}`,
+          );
+        });
+        const result = await audit.verify({ db: fresh.db, batchSize: 2 });
+        expect(result).toMatchObject({
+          ok: false,
+          broken: [
+            { sequence: middle, reason: 'edited' },
+            { sequence: removed, reason: 'missing' },
+            { sequence: later, reason: 'edited' },
+          ],
+          brokenCount: 3,
+          brokenAt: middle,
+          reason: 'hash_mismatch',
+        });
+      } finally {
+        await fresh.close();
+      }
+    });
+
+    it('names a row re-hashed after an edit through the next row’s broken link', async () => {
+      const fresh = await createTestDatabase(target.engine);
+      try {
+        const write = (action: string) =>
+          fresh.db.transaction((tx) => audit.record({ tx, actor: null, action }));
+        await write('a');
+        const edited = await write('b');
+        const next = await write('c');
+        await fresh.db.transaction(async (tx) => {
+          await tx.execute(sql`SET LOCAL session_replication_role = replica`);
+          // the forger recomputes the edited row's own hash but cannot touch the next row's link
+          const [row] = rowsOf<Record<string, unknown>>(
+            await tx.execute(sql`SELECT * FROM audit_events WHERE seq = ${edited.seq}`),
+          );
+          const { hashAuditEvent } = await import('./audit.canonical.js');
+          const forged = hashAuditEvent({
+            seq: edited.seq,
+            occurredAt: new Date(String(row!.occurred_at)),
+            actorId: null,
+            action: 'b-forged',
+            subjectType: null,
+            subjectId: null,
+            purpose: null,
+            details: {},
+            prevHash: String(row!.prev_hash),
+          });
+          await tx.execute(
+            sql`UPDATE audit_events SET action = 'b-forged', hash = ${forged} WHERE seq = ${edited.seq}`,
+          );
+        });
+        expect(await audit.verify({ db: fresh.db })).toMatchObject({
+          ok: false,
+          broken: [{ sequence: next.seq, reason: 'linked-wrong' }],
+        });
+      } finally {
+        await fresh.close();
+      }
+    });
+
     it('finds a removed row as a gap at the missing sequence number', async () => {
       const fresh = await createTestDatabase(target.engine);
       try {
@@ -127,6 +291,7 @@ for (const target of engines) {
           ok: false,
           brokenAt: removed.seq,
           reason: 'gap',
+          broken: [{ sequence: removed.seq, reason: 'missing' }],
         });
       } finally {
         await fresh.close();

@@ -1,5 +1,6 @@
 import type { Clock } from '../../clock.js';
 import type { DbOrTx, Tx } from '../../db/database.js';
+import { storedJson, storedNullableText, storedText } from '../../db/stored-text.js';
 import { canonicalJsonAroundChain, GENESIS_HASH, hashAuditEvent } from './audit.canonical.js';
 import {
   appendAuditEvent,
@@ -24,15 +25,59 @@ export interface AuditRecordInput {
   details?: Record<string, unknown>;
 }
 
+/** Why one sequence number does not fit the chain. */
+export type AuditBreakReason =
+  /** the row's content no longer gives its stored hash */
+  | 'edited'
+  /** the number is absent: the row was removed */
+  | 'missing'
+  /** the row is intact but does not point at the stored hash of the row before it */
+  | 'linked-wrong';
+
+export interface AuditBreak {
+  sequence: number;
+  reason: AuditBreakReason;
+}
+
+/** At most this many breaks are listed; `brokenCount` still counts all. */
+export const MAX_LISTED_BREAKS = 1000;
+
+const LEGACY_REASON = {
+  missing: 'gap',
+  'linked-wrong': 'prev_hash_mismatch',
+  edited: 'hash_mismatch',
+} as const;
+
 export type AuditVerification =
-  | { ok: true; count: number; headSeq: number; headHash: string }
+  | { ok: true; count: number; headSeq: number; headHash: string; broken: [] }
   | {
       ok: false;
       count: number;
-      /** Sequence number of the first event that does not fit the chain. */
+      headSeq: number;
+      /** Every sequence number that does not fit the chain, in order (at most 1,000). */
+      broken: AuditBreak[];
+      brokenCount: number;
+      /** The first entry of `broken`, as earlier callers read it. */
       brokenAt: number;
-      reason: 'gap' | 'prev_hash_mismatch' | 'hash_mismatch';
+      reason: (typeof LEGACY_REASON)[AuditBreakReason];
     };
+
+/**
+ * The event's fields exactly as the database will store them (db/stored-text.ts), so the hash
+ * covers the stored bytes: a lone surrogate or U+0000 in a reason would otherwise be hashed in
+ * one form and stored in another, and the row would never verify again.
+ */
+function storedEvent(event: Omit<AuditRecordInput, 'tx'>, occurredAt: Date) {
+  return {
+    occurredAt,
+    actorId: event.actor,
+    action: storedText(event.action),
+    subjectType: storedNullableText(event.subject?.type ?? null),
+    subjectId: storedNullableText(event.subject?.id ?? null),
+    purpose: storedNullableText(event.purpose ?? null),
+    details: storedJson(event.details ?? {}) as Record<string, unknown>,
+  };
+}
 
 export type AuditService = ReturnType<typeof createAuditService>;
 
@@ -46,17 +91,7 @@ export function createAuditService({ clock }: { clock: Clock }) {
     const occurredAt = clock.now();
     const rows = events.map((event) => {
       seq += 1;
-      const fields = {
-        seq,
-        occurredAt,
-        actorId: event.actor,
-        action: event.action,
-        subjectType: event.subject?.type ?? null,
-        subjectId: event.subject?.id ?? null,
-        purpose: event.purpose ?? null,
-        details: event.details ?? {},
-        prevHash,
-      };
+      const fields = { seq, ...storedEvent(event, occurredAt), prevHash };
       prevHash = hashAuditEvent(fields);
       return { ...fields, hash: prevHash };
     });
@@ -70,15 +105,7 @@ export function createAuditService({ clock }: { clock: Clock }) {
     /** Appends one event to the chain inside the caller's transaction. */
     async record(input: AuditRecordInput): Promise<{ seq: number; hash: string }> {
       const { tx, ...event } = input;
-      const row = {
-        occurredAt: clock.now(),
-        actorId: event.actor,
-        action: event.action,
-        subjectType: event.subject?.type ?? null,
-        subjectId: event.subject?.id ?? null,
-        purpose: event.purpose ?? null,
-        details: event.details ?? {},
-      };
+      const row = storedEvent(event, clock.now());
       // Lock, chain head, hash and insert in one statement: the lock (held until COMMIT) is
       // not held across round trips.
       return appendAuditEvent({
@@ -95,42 +122,55 @@ export function createAuditService({ clock }: { clock: Clock }) {
       return { count: appended.length };
     },
 
-    /** Walks the whole chain and names the first event that was changed, removed or forked. */
-    async verify({ db, batchSize = 2000 }: { db: DbOrTx; batchSize?: number }) {
-      let expectedSeq = 1;
+    /**
+     * Walks the whole chain and names every event that was changed, removed or relinked, not
+     * only the first: each row is checked against its own stored hash and linked to the stored
+     * hash of the row before it, so one broken row does not hide tampering further on.
+     */
+    async verify({
+      db,
+      batchSize = 2000,
+    }: {
+      db: DbOrTx;
+      batchSize?: number;
+    }): Promise<AuditVerification> {
+      const broken: AuditBreak[] = [];
+      let brokenCount = 0;
+      const note = (sequence: number, reason: AuditBreakReason) => {
+        brokenCount += 1;
+        if (broken.length < MAX_LISTED_BREAKS) broken.push({ sequence, reason });
+      };
+      let lastSeq = 0;
       let prevHash = GENESIS_HASH;
       let count = 0;
       for (;;) {
-        const { rows } = await listAuditEventsAfter({
-          db,
-          afterSeq: expectedSeq - 1,
-          limit: batchSize,
-        });
+        const { rows } = await listAuditEventsAfter({ db, afterSeq: lastSeq, limit: batchSize });
         if (rows.length === 0) break;
         for (const row of rows) {
-          const fail = (
-            reason: 'gap' | 'prev_hash_mismatch' | 'hash_mismatch',
-          ): AuditVerification => ({
-            ok: false,
-            count,
-            brokenAt: reason === 'gap' ? expectedSeq : row.seq,
-            reason,
-          });
-          if (row.seq !== expectedSeq) return fail('gap');
-          if (row.prevHash !== prevHash) return fail('prev_hash_mismatch');
+          const afterGap = row.seq !== lastSeq + 1;
+          const gapEnd = Math.min(row.seq, lastSeq + 1 + MAX_LISTED_BREAKS);
+          for (let missing = lastSeq + 1; missing < gapEnd; missing++) note(missing, 'missing');
+          if (afterGap) brokenCount += row.seq - gapEnd;
           const { hash, ...fields } = row;
-          if (hashAuditEvent(fields) !== hash) return fail('hash_mismatch');
+          if (hashAuditEvent(fields) !== hash) note(row.seq, 'edited');
+          // after a removed row the link cannot be checked: the gap is the finding
+          else if (!afterGap && row.prevHash !== prevHash) note(row.seq, 'linked-wrong');
           prevHash = hash;
-          expectedSeq += 1;
+          lastSeq = row.seq;
           count += 1;
         }
       }
+      const [first] = broken;
+      if (!first) return { ok: true, count, headSeq: lastSeq, headHash: prevHash, broken: [] };
       return {
-        ok: true,
+        ok: false,
         count,
-        headSeq: expectedSeq - 1,
-        headHash: prevHash,
-      } satisfies AuditVerification;
+        headSeq: lastSeq,
+        broken,
+        brokenCount,
+        brokenAt: first.sequence,
+        reason: LEGACY_REASON[first.reason],
+      };
     },
   };
 }

@@ -32,3 +32,52 @@ export async function backfillSearchKeys({
     for (const id of ids) done.add(id);
   }
 }
+
+/**
+ * The version of the name normalisation (normalise.ts) that the stored search keys were made
+ * with. Raise it whenever a change there alters what a stored name folds to; the next start
+ * re-keys every person. 2: NFKC and the look-alike skeleton of Cyrillic and Greek letters.
+ */
+export const SEARCH_KEY_VERSION = 2;
+const versionMark = (version: number) => `zemag search keys v${version}`;
+
+/**
+ * Re-keys every person once after the normalisation changed, without a migration: the version
+ * the keys were made with is kept as the comment of `person_search_keys` (catalogue metadata,
+ * no column), read in one query at every start. Persons are re-keyed in batches of `batch`,
+ * each batch in its own transaction; the mark is written last, so a start that stops half way
+ * re-keys again next time (refreshing keys is idempotent).
+ */
+export async function rekeyAfterNormalisationChange({
+  db,
+  batch = 500,
+  version = SEARCH_KEY_VERSION,
+}: {
+  db: Db;
+  batch?: number;
+  version?: number;
+}): Promise<{ persons: number }> {
+  const [stored] = rowsOf<{ mark: string | null }>(
+    await db.execute(
+      sql`SELECT obj_description('person_search_keys'::regclass, 'pg_class') AS mark`,
+    ),
+  );
+  if (stored?.mark === versionMark(version)) return { persons: 0 };
+  let after: string | null = null;
+  let count = 0;
+  for (;;) {
+    const ids = rowsOf<{ id: string }>(
+      await db.execute(sql`SELECT p.id FROM persons p
+        WHERE p.merged_into_id IS NULL AND (${after}::uuid IS NULL OR p.id > ${after}::uuid)
+        ORDER BY p.id LIMIT ${batch}`),
+    ).map((r) => r.id);
+    if (ids.length === 0) break;
+    await db.transaction((tx) => refreshSearchKeys({ db: tx, personIds: ids }));
+    count += ids.length;
+    after = ids.at(-1)!;
+  }
+  await db.execute(
+    sql.raw(`COMMENT ON TABLE person_search_keys IS '${versionMark(Math.trunc(version))}'`),
+  );
+  return { persons: count };
+}

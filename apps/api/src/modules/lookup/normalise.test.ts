@@ -93,3 +93,27 @@ describe('transliteration vectors of sindresorhus/transliterate (Latin and Cyril
     },
   );
 });
+
+describe('compatibility forms and look-alike letters of other scripts', () => {
+  it.each([
+    ['Ｍüller', 'Müller', 'fullwidth M'],
+    ['ＭＵＥＬＬＥＲ', 'Mueller', 'fullwidth capitals'],
+    ['Мüller', 'Müller', 'Cyrillic М in a Latin word'],
+    ['Рaul Ѕchmidt', 'Paul Schmidt', 'Cyrillic Р and Ѕ'],
+    ['Sсhröder', 'Schröder', 'Cyrillic small с'],
+    ['Μüller', 'Müller', 'Greek Μ'],
+    ['ΑΝΝΑ', 'Anna', 'Greek capitals only'],
+    ['Κοch', 'Koch', 'Greek Κ and ο'],
+    ['Іvanova', 'Ivanova', 'Cyrillic І in a Latin word'],
+    ['Schäﬀer', 'Schäffer', 'ff ligature'],
+    ['Mu\u0308ller', 'Müller', 'decomposed umlaut'],
+  ])('folds %s like %s (%s)', (typed, stored) => {
+    expect(foldName(typed)).toBe(foldName(stored));
+    expect(nameTokens(typed)).toEqual(nameTokens(stored));
+  });
+
+  it('keeps a name written all in Cyrillic in its transliteration', () => {
+    expect(transliterate('Роман Сергеевич')).toBe('roman sergeevich');
+    expect(transliterate('Мюллер')).toBe('myuller');
+  });
+});

@@ -82,19 +82,122 @@ const TRANSLITERATION: Readonly<Record<string, string>> = {
   ʾ: '',
 };
 
+/**
+ * Cyrillic and Greek letters that look like a Latin letter, with that letter: the entries of
+ * Unicode's confusables.txt (UTS #39, https://www.unicode.org/Public/security/latest/confusables.txt,
+ * type MA) whose prototype is one basic Latin letter, for the Cyrillic and Greek letters of
+ * the Unicode 15.1 file. A focused subset: letters with diacritics decompose first (NFD), and
+ * digits and symbols do not occur in names. One deliberate difference: the file's prototype for
+ * I-shaped capitals (І, Ӏ, Ι) is "l", because it also folds Latin I to l; here only the foreign
+ * letter is replaced, so it becomes the capital I the writer meant.
+ */
+const CONFUSABLE_LATIN: Readonly<Record<string, string>> = {
+  // Cyrillic capitals
+  А: 'A',
+  В: 'B',
+  С: 'C',
+  Е: 'E',
+  Н: 'H',
+  І: 'I',
+  Ј: 'J',
+  К: 'K',
+  М: 'M',
+  О: 'O',
+  Р: 'P',
+  Ѕ: 'S',
+  Т: 'T',
+  Х: 'X',
+  Ү: 'Y',
+  Ԛ: 'Q',
+  Ԝ: 'W',
+  Ӏ: 'I',
+  // Cyrillic small letters
+  а: 'a',
+  с: 'c',
+  ԁ: 'd',
+  е: 'e',
+  һ: 'h',
+  і: 'i',
+  ј: 'j',
+  ӏ: 'l',
+  о: 'o',
+  р: 'p',
+  ԛ: 'q',
+  ѕ: 's',
+  ԝ: 'w',
+  х: 'x',
+  у: 'y',
+  // Greek capitals
+  Α: 'A',
+  Β: 'B',
+  Ϲ: 'C',
+  Ε: 'E',
+  Ζ: 'Z',
+  Η: 'H',
+  Ι: 'I',
+  Ϳ: 'J',
+  Κ: 'K',
+  Μ: 'M',
+  Ν: 'N',
+  Ο: 'O',
+  Ρ: 'P',
+  Τ: 'T',
+  Υ: 'Y',
+  Χ: 'X',
+  // Greek small letters
+  α: 'a',
+  ϲ: 'c',
+  γ: 'y',
+  ι: 'i',
+  ϳ: 'j',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  υ: 'u',
+};
+
+/** A run of letters (with their marks): one word as far as scripts are concerned. */
+const LETTER_RUN = /[\p{L}\p{M}]+/gu;
+const LATIN = /\p{Script=Latin}/u;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const GREEK = /\p{Script=Greek}/u;
+
+/**
+ * The look-alike skeleton of the words that are not written in one script: a word that mixes
+ * Latin with Cyrillic or Greek letters ("Рaul" with a Cyrillic Р, "Μüller" with a Greek Μ) is
+ * a Latin word with borrowed shapes, so those letters become the Latin letters they look like.
+ * Greek letters become their look-alikes in any word (names are not transliterated from
+ * Greek). A word all in Cyrillic is a Cyrillic name and keeps its transliteration (Сергей →
+ * sergei).
+ */
+export function latinSkeleton(input: string): string {
+  return input.replace(LETTER_RUN, (word) => {
+    const mixed = LATIN.test(word) && (CYRILLIC.test(word) || GREEK.test(word));
+    if (!mixed && !GREEK.test(word)) return word;
+    let out = '';
+    for (const char of word.normalize('NFD')) {
+      out += (mixed || GREEK.test(char) ? CONFUSABLE_LATIN[char] : undefined) ?? char;
+    }
+    return out.normalize('NFC');
+  });
+}
+
 /** Characters that join parts of one word and are dropped: O'Brien → obrien. */
 const APOSTROPHES = /['’‘`´ʹʻʼʽʾʿ]/g;
 /** Combining marks left over after canonical decomposition. */
 const COMBINING_MARKS = /\p{M}+/gu;
 
 /**
- * Lower case, German transliteration and accent stripping, with apostrophes removed and
+ * Compatibility forms (NFKC) and look-alike letters of other scripts (`latinSkeleton`) first,
+ * then lower case, German transliteration and accent stripping, with apostrophes removed and
  * everything that is not a-z or a digit turned into a single space. "Yılmaz" → "yilmaz",
  * "Łukasz" → "lukasz", "José-María" → "jose maria", "Straße" → "strasse".
  */
 export function transliterate(input: string): string {
+  // NFKC first: fullwidth "Ｍüller" and ligatures ("ﬁ") become the letters they stand for.
+  const compatible = latinSkeleton(input.normalize('NFKC'));
   // İ lowers to "i̇" (i + combining dot) in JavaScript; map it before lowering.
-  const lowered = input.replace(/İ/g, 'i').toLowerCase();
+  const lowered = compatible.replace(/İ/g, 'i').toLowerCase();
   let out = '';
   for (const char of lowered) out += TRANSLITERATION[char] ?? char;
   return out
