@@ -311,8 +311,8 @@ export const PROBLEM_MESSAGES: Record<ErrorCode, { title: string; detail: Locali
   'incident.own_report': {
     title: 'Own report',
     detail: {
-      de: 'Eigene Meldungen prüft eine andere Person der Registerstelle.',
-      en: 'Another registrar reviews your own reports.',
+      de: 'Bei eigenen Meldungen handelt eine andere Person der Registerstelle (Prüfung, Personen, Einträge).',
+      en: 'Another registrar acts on your own reports (review, persons, listings).',
     },
   },
   'person.not_found': {

@@ -6,10 +6,12 @@
  * so for those only the SQLSTATE is kept. Nothing else of the error object is copied.
  */
 export interface SafeError {
+  [key: string]: unknown;
   type: string;
   code?: string;
   message: string;
-  stack?: string;
+  /** Only the "at …" frames ('' when there are none). */
+  stack: string;
   cause?: SafeError;
 }
 
@@ -31,15 +33,17 @@ function isDatabaseError(error: Record<string, unknown>, name: string): boolean 
 }
 
 /** The "    at …" lines of a stack: the first lines repeat the message, so they are dropped. */
-function frames(stack: unknown): string | undefined {
-  if (typeof stack !== 'string') return undefined;
-  const lines = stack.split('\n').filter((line) => /^\s+at /.test(line));
-  return lines.length > 0 ? lines.join('\n') : undefined;
+function frames(stack: unknown): string {
+  if (typeof stack !== 'string') return '';
+  return stack
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .join('\n');
 }
 
 export function safeError(error: unknown, depth = 0): SafeError {
   if (typeof error !== 'object' || error === null) {
-    return { type: typeof error, message: 'non-error value thrown' };
+    return { type: typeof error, message: 'non-error value thrown', stack: '' };
   }
   const record = error as Record<string, unknown>;
   const name =
@@ -54,10 +58,8 @@ export function safeError(error: unknown, depth = 0): SafeError {
   else if (name === 'ZodError') message = 'validation error';
   else if (name === 'SyntaxError') message = 'syntax error';
   else message = typeof record.message === 'string' ? record.message.slice(0, MAX_MESSAGE) : '';
-  const safe: SafeError = { type: name, message };
+  const safe: SafeError = { type: name, message, stack: frames(record.stack) };
   if (code !== undefined) safe.code = code;
-  const stack = frames(record.stack);
-  if (stack !== undefined) safe.stack = stack;
   if (record.cause !== undefined && depth < MAX_CAUSES) {
     safe.cause = safeError(record.cause, depth + 1);
   }
