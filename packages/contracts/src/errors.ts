@@ -80,6 +80,9 @@ export const ERROR_CODES = [
   'demo.unknown_account',
   'server.internal',
   'server.unavailable',
+  'request.headers_too_large',
+  'request.timeout',
+  'request.wrong_host',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -518,6 +518,27 @@ export const PROBLEM_MESSAGES: Record<ErrorCode, { title: string; detail: Locali
       en: 'The service is unavailable right now.',
     },
   },
+  'request.headers_too_large': {
+    title: 'Request header fields too large',
+    detail: {
+      de: 'Die Kopfzeilen der Anfrage sind zu groß (etwa zu viele oder zu große Cookies).',
+      en: 'The request’s header fields are too large (for example too many or too large cookies).',
+    },
+  },
+  'request.timeout': {
+    title: 'Request timeout',
+    detail: {
+      de: 'Die Anfrage kam nicht rechtzeitig vollständig an.',
+      en: 'The request did not arrive completely in time.',
+    },
+  },
+  'request.wrong_host': {
+    title: 'Misdirected request',
+    detail: {
+      de: 'Diese Adresse gehört nicht zu diesem Dienst. Bitte öffnen Sie ZeMAG unter seiner bekannten Adresse.',
+      en: 'This address does not belong to this service. Please open ZeMAG at its known address.',
+    },
+  },
 };
 
 /** The message to show beside a field for an error that concerns exactly that field. */
