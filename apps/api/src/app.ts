@@ -10,6 +10,7 @@ import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { accessPlugin } from './http/access.js';
+import { clientErrorHandler } from './http/client-error.js';
 import { registerErrorHandlers } from './http/error-handler.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerSecurity } from './http/security.js';
@@ -56,6 +57,7 @@ export async function buildApp(
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -70,7 +72,7 @@ export async function buildApp(
   await app.register(cookiePlugin);
   await registerSecurity(app, config);
   await app.register(accessPlugin, { identity: services.identity, cookie });
-  await registerOpenApi(app, { cookieName: cookie.name });
+  if (config.apiDocs) await registerOpenApi(app, { cookieName: cookie.name });
 
   await app.register(healthRoutes, { database });
   await app.register(identityRoutes, { identity: services.identity, cookie });

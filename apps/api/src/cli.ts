@@ -18,6 +18,7 @@ import { registerImportPersonsCommand } from './cli/import-persons.command.js';
 import { openConfiguredDatabase } from './runtime.js';
 import { systemClock } from './clock.js';
 import { createServices } from './services.js';
+import { safeErrorLine } from './http/safe-error.js';
 
 /** A failure the CLI reports in one readable line and an exit code. */
 class CliFailure extends Error {
@@ -183,7 +184,10 @@ async function main() {
       console.error(error.message);
       process.exit(error.exitCode);
     }
-    throw error;
+    // Not rethrown: Node would print the whole error, and a database error's message and
+    // fields hold the statement's parameters (names, narratives).
+    console.error(safeErrorLine(error));
+    process.exit(1);
   }
 }
 

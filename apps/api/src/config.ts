@@ -134,6 +134,21 @@ const EnvSchema = z.object({
   /** Hours a visit list may be kept on the phone (end of the shift), 1–24. */
   ZEMAG_VISIT_LIST_HOURS: z.coerce.number().int().min(1).max(24).default(10),
   ZEMAG_LOOKUP_REASONS: z.string().optional(),
+  /** API documentation (Swagger UI at /api/docs, /api/openapi.json); default on except in production. */
+  ZEMAG_API_DOCS: z.enum(['true', 'false', '1', '0', '']).optional(),
+  /** More host names the server answers to besides the public URL's (comma list). */
+  ZEMAG_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((h) => h.trim().toLowerCase().replace(/\.$/, ''))
+        .filter((h) => h !== ''),
+    )
+    .refine((hosts) => hosts.every((h) => /^[a-z0-9.-]+$|^\[[0-9a-f:]+\]$/.test(h)), {
+      message: 'host names only (no scheme, port or path), separated by commas',
+    }),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -165,7 +180,17 @@ export interface Config {
   visits: { keepHours: number };
   /** The reasons a look-up may state (ZEMAG_LOOKUP_REASONS). */
   lookup: { reasons: CatalogueEntry[] };
+  /** Serve the API documentation (Swagger UI and the OpenAPI document). */
+  apiDocs: boolean;
+  /**
+   * Host names a request may be addressed to (lower case, no port), or null when any is
+   * accepted: set when ZEMAG_PUBLIC_URL is, from its host, ZEMAG_ALLOWED_HOSTS and loopback.
+   */
+  allowedHosts: string[] | null;
 }
+
+/** Names only a client on the machine itself (or a local reverse proxy) addresses. */
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
 /**
  * Where the key for TOTP secrets comes from: the environment; a file the server creates in the
@@ -255,6 +280,13 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       ? []
       : (e.ZEMAG_MFA_REQUIRED_ROLES as Role[]);
   if (problems.length > 0) throw new ConfigError(problems);
+  const apiDocs =
+    e.ZEMAG_API_DOCS === undefined || e.ZEMAG_API_DOCS === ''
+      ? e.NODE_ENV !== 'production'
+      : e.ZEMAG_API_DOCS === 'true' || e.ZEMAG_API_DOCS === '1';
+  const allowedHosts = e.ZEMAG_PUBLIC_URL
+    ? [...new Set([publicUrl.hostname, ...e.ZEMAG_ALLOWED_HOSTS, ...LOOPBACK_HOSTS])]
+    : null;
 
   return {
     env: e.NODE_ENV,
@@ -285,6 +317,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     demo: e.ZEMAG_DEMO,
     visits: { keepHours: e.ZEMAG_VISIT_LIST_HOURS },
     lookup: { reasons: lookupReasons },
+    apiDocs,
+    allowedHosts,
   };
 }
 

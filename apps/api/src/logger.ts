@@ -1,9 +1,12 @@
 import type { FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
+import { safeError } from './http/safe-error.js';
 
 /**
  * Structured JSON logs with request ids and no personal data: no query strings, no client
  * addresses, no cookies, no bodies. A request is logged by its route pattern where it has one.
+ * An error is logged by its class, code and stack frames only (see safe-error.ts): a database
+ * error carries the statement's parameters and values in its message, which never reach the log.
  */
 export function loggerOptions(config: Pick<Config, 'logLevel'>): FastifyServerOptions['logger'] {
   return {
@@ -13,6 +16,8 @@ export function loggerOptions(config: Pick<Config, 'logLevel'>): FastifyServerOp
       remove: true,
     },
     serializers: {
+      err: safeError,
+      error: safeError,
       req(request: { id: string; method: string; url: string; routeOptions?: { url?: string } }) {
         return {
           id: request.id,

@@ -1,6 +1,7 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
+import { safeErrorLine } from './http/safe-error.js';
 import { loggerOptions } from './logger.js';
 import { createDemoService, DemoRefusedError } from './modules/demo/demo.service.js';
 import { demoHint, demoRefusedMessage } from './modules/demo/demo.startup.js';
@@ -101,6 +102,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  // Class, code and message only: a database error's message and fields can hold register data.
+  console.error(safeErrorLine(error));
   process.exit(1);
 });

@@ -119,13 +119,15 @@ export function createServices({
     rolesOf: grants.rolesOf,
     // The same services on the row's transaction: their own transactions become savepoints.
     scoped: (tx) => ({
-      persons: createPersonsService({ db: tx, audit, clock }),
+      // The operator stands in as reporter of the records taken over: not their own reports.
+      persons: createPersonsService({ db: tx, audit, clock, legacyImport: true }),
       listings: createListingsService({
         db: tx,
         audit,
         clock,
         settings: listingSettings,
         renderLetter: notificationLetterPdf,
+        legacyImport: true,
       }),
     }),
   });

@@ -86,6 +86,9 @@ export const ERROR_CODES = [
   'user.status_request_pending',
   'user.status_request_not_found',
   'user.status_self_confirm',
+  'request.headers_too_large',
+  'request.timeout',
+  'request.wrong_host',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

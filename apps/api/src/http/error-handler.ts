@@ -39,7 +39,9 @@ export function registerErrorHandlers(app: FastifyInstance) {
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
       return sendProblem(request, reply, error.statusCode, 'request.invalid');
     }
-    request.log.error({ err: error }, 'unhandled error');
+    // Logged by class and code only (the logger's `err` serializer); the request id in the log
+    // line is the `requestId` of the answer, so support finds one from the other.
+    request.log.error({ err: error, requestId: request.id }, 'unhandled error');
     return sendProblem(request, reply, 500, 'server.internal');
   });
 

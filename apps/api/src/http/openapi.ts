@@ -5,7 +5,8 @@ import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 
 /**
  * The OpenAPI document is generated from the routes' zod schemas: served as JSON at
- * /api/openapi.json and browsable at /api/docs. The session cookie is the default security
+ * /api/openapi.json and browsable at /api/docs, when ZEMAG_API_DOCS is on (default except in
+ * production; when off, both paths answer 404 like any unknown path). The session cookie is the default security
  * scheme; public routes override it with `security: []` (see access.ts).
  */
 export async function registerOpenApi(

@@ -311,8 +311,8 @@ export const PROBLEM_MESSAGES: Record<ErrorCode, { title: string; detail: Locali
   'incident.own_report': {
     title: 'Own report',
     detail: {
-      de: 'Eigene Meldungen prüft eine andere Person der Registerstelle.',
-      en: 'Another registrar reviews your own reports.',
+      de: 'Bei eigenen Meldungen handelt eine andere Person der Registerstelle (Prüfung, Personen, Einträge).',
+      en: 'Another registrar acts on your own reports (review, persons, listings).',
     },
   },
   'person.not_found': {
@@ -558,6 +558,27 @@ export const PROBLEM_MESSAGES: Record<ErrorCode, { title: string; detail: Locali
     detail: {
       de: 'Den Antrag muss eine zweite Administratorin oder ein zweiter Administrator bestätigen, nicht wer ihn gestellt hat (Vier-Augen-Prinzip).',
       en: 'Another administrator must confirm the request, not the one who made it (four-eyes principle).',
+    },
+  },
+  'request.headers_too_large': {
+    title: 'Request header fields too large',
+    detail: {
+      de: 'Die Kopfzeilen der Anfrage sind zu groß (etwa zu viele oder zu große Cookies).',
+      en: 'The request’s header fields are too large (for example too many or too large cookies).',
+    },
+  },
+  'request.timeout': {
+    title: 'Request timeout',
+    detail: {
+      de: 'Die Anfrage kam nicht rechtzeitig vollständig an.',
+      en: 'The request did not arrive completely in time.',
+    },
+  },
+  'request.wrong_host': {
+    title: 'Misdirected request',
+    detail: {
+      de: 'Diese Adresse gehört nicht zu diesem Dienst. Bitte öffnen Sie ZeMAG unter seiner bekannten Adresse.',
+      en: 'This address does not belong to this service. Please open ZeMAG at its known address.',
     },
   },
 };

@@ -9,7 +9,7 @@ import { PROBLEM_MESSAGES } from './problem-messages.js';
 
 /** Builds an RFC 9457 problem with ZeMAG's stable code. */
 export function problem(
-  request: FastifyRequest,
+  request: Pick<FastifyRequest, 'id'>,
   status: number,
   code: ErrorCode,
   errors?: FieldError[],

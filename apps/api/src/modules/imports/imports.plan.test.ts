@@ -3,15 +3,15 @@ import { planDepartmentImport } from './departments.import.js';
 import { readCsv, readFlag, type CsvTable } from './imports.csv.js';
 import { planUserImport, type ExistingUser } from './users.import.js';
 
-function table(csv: string): CsvTable {
-  const result = readCsv(csv);
+async function table(csv: string): Promise<CsvTable> {
+  const result = await readCsv(csv);
   if (!result.ok) throw new Error(`unreadable: ${result.reason}`);
   return result.table;
 }
 
 describe('reading CSV', () => {
-  it('reads German Excel exports (BOM, semicolons, quotes) and comma files alike', () => {
-    const semi = table(
+  it('reads German Excel exports (BOM, semicolons, quotes) and comma files alike', async () => {
+    const semi = await table(
       '\uFEFFCode;Name;Contact\n32;"Ordnungsamt; Außendienst";"Tel. 0221 ""intern"""\n\n',
     );
     expect(semi.columns).toEqual(['code', 'name', 'contact']);
@@ -21,18 +21,18 @@ describe('reading CSV', () => {
         values: { code: '32', name: 'Ordnungsamt; Außendienst', contact: 'Tel. 0221 "intern"' },
       },
     ]);
-    expect(table('code,name\n50,Sozialamt\n').records[0]?.values).toEqual({
+    expect((await table('code,name\n50,Sozialamt\n')).records[0]?.values).toEqual({
       code: '50',
       name: 'Sozialamt',
     });
   });
 
-  it('names the line of a malformed row', () => {
-    expect(readCsv('code;name\n32;Ordnungsamt\n33;Zu;viele\n')).toMatchObject({
+  it('names the line of a malformed row', async () => {
+    expect(await readCsv('code;name\n32;Ordnungsamt\n33;Zu;viele\n')).toMatchObject({
       ok: false,
       row: 2,
     });
-    expect(readCsv('')).toMatchObject({ ok: false, reason: 'empty' });
+    expect(await readCsv('')).toMatchObject({ ok: false, reason: 'empty' });
   });
 
   it.each([
@@ -48,7 +48,7 @@ describe('reading CSV', () => {
 
 describe('planning a department import', () => {
   const header = 'code;name;parent_code;contact;lookup_authorised;lookup_reason\n';
-  it('creates parents before children and leaves unchanged rows alone', () => {
+  it('creates parents before children and leaves unchanged rows alone', async () => {
     const existing = [
       {
         code: '50',
@@ -60,7 +60,7 @@ describe('planning a department import', () => {
       },
     ];
     const plan = planDepartmentImport(
-      table(
+      await table(
         `${header}32-1;Ordnungsdienst;32;;ja;Hausbesuche im Vollzug\n32;Ordnungsamt;;;nein;\n50;Sozialamt;;;nein;\n`,
       ),
       existing,
@@ -73,9 +73,9 @@ describe('planning a department import', () => {
     ]);
   });
 
-  it('reports every bad row and field and plans nothing', () => {
+  it('reports every bad row and field and plans nothing', async () => {
     const plan = planDepartmentImport(
-      table(
+      await table(
         `${header};Ohne Code;;;nein;\n40;Amt;99;;ja;kurz\n40;Doppelt;;;vielleicht;\n41;Kreis;42;;nein;\n42;Kreis;41;;nein;\n`,
       ),
       [],
@@ -91,8 +91,8 @@ describe('planning a department import', () => {
     ]);
   });
 
-  it('names a missing column', () => {
-    expect(planDepartmentImport(table('code;titel\n1;x\n'), []).errors).toEqual([
+  it('names a missing column', async () => {
+    expect(planDepartmentImport(await table('code;titel\n1;x\n'), []).errors).toEqual([
       expect.objectContaining({ row: 0, field: 'name', code: 'column.missing' }),
     ]);
   });
@@ -140,9 +140,9 @@ describe('planning a user import', () => {
   ]);
   const header = 'username;display_name;department_code;roles\n';
 
-  it('creates, updates and leaves alone; re-running adds nothing', () => {
+  it('creates, updates and leaves alone; re-running adds nothing', async () => {
     const plan = planUserImport(
-      table(
+      await table(
         `${header}Anna.B;Anna B.;32;field\nbert.c;Bert C.;32;field control_room\nanna.x;Anna X.;50;\n`,
       ),
       {
@@ -159,9 +159,9 @@ describe('planning a user import', () => {
     ]);
   });
 
-  it('refuses four-eyes roles, field outside authorised departments, disabled users, self-grants and conflicts', () => {
+  it('refuses four-eyes roles, field outside authorised departments, disabled users, self-grants and conflicts', async () => {
     const plan = planUserImport(
-      table(
+      await table(
         `${header}neu.a;Neu A;32;registrar\nneu.b;Neu B;50;field\ndora.d;Dora D.;50;control_room\nadmin;Admin;32;field\npia.p;Pia P.;32;field\nneu.c;;99;\n`,
       ),
       { existing, departments, actorUsername: 'admin' },

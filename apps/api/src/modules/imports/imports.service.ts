@@ -39,21 +39,19 @@ function countKinds(ops: { kind: 'create' | 'update' | 'unchanged' }[]) {
 }
 
 /** Reads the CSV or returns the report that says why it cannot be read. */
-function tableOf(csv: string, dryRun: boolean): { table: CsvTable } | { failed: ImportReport } {
-  const parsed = readCsv(csv);
+async function tableOf(
+  csv: string,
+  dryRun: boolean,
+): Promise<{ table: CsvTable } | { failed: ImportReport }> {
+  const parsed = await readCsv(csv, { maxRows: IMPORT_MAX_ROWS });
   if (!parsed.ok) {
-    return {
-      failed: report(dryRun, 0, [
-        importError(parsed.row, 'csv', parsed.reason === 'empty' ? 'csv.empty' : 'csv.malformed'),
-      ]),
-    };
-  }
-  if (parsed.table.records.length > IMPORT_MAX_ROWS) {
-    return {
-      failed: report(dryRun, parsed.table.records.length, [
-        importError(0, 'csv', 'csv.too_many_rows'),
-      ]),
-    };
+    const code =
+      parsed.reason === 'empty'
+        ? 'csv.empty'
+        : parsed.reason === 'too_many_rows'
+          ? 'csv.too_many_rows'
+          : 'csv.malformed';
+    return { failed: report(dryRun, 0, [importError(parsed.row, 'csv', code)]) };
   }
   return { table: parsed.table };
 }
@@ -86,7 +84,7 @@ export function createImportsService({
       csv: string;
       dryRun: boolean;
     }): Promise<ImportReport> {
-      const read = tableOf(csv, dryRun);
+      const read = await tableOf(csv, dryRun);
       if ('failed' in read) return read.failed;
       const { rows: existing } = await listDepartments({ db });
       const plan = planDepartmentImport(
@@ -149,7 +147,7 @@ export function createImportsService({
       csv: string;
       dryRun: boolean;
     }): Promise<ImportReport> {
-      const read = tableOf(csv, dryRun);
+      const read = await tableOf(csv, dryRun);
       if ('failed' in read) return read.failed;
       const { user: actorRow } = await findUserById({ db, id: actor });
       const usernames = read.table.records.map((r) =>

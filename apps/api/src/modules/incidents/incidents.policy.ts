@@ -1,4 +1,5 @@
 import type { CurrentUser, IncidentStatus } from '@zemag/contracts';
+import { AppError } from '../../http/app-error.js';
 import type { IncidentAction } from './incidents.mapping.js';
 
 /** Statuses a registrar may still decide on. */
@@ -22,4 +23,20 @@ export function incidentActions(
     if (incident.status !== 'rejected') actions.push('link_persons');
   }
   return actions;
+}
+
+/**
+ * The one rule for a registrar's own reports: nobody acts as registrar on a report they made
+ * themselves — no review or decision, no linking or creating its persons (nor suggestions for
+ * them), no merging of a person record it is linked to, no listing resting on it (propose,
+ * activate, letter, notification). Services call this with every report the action touches.
+ * Refused with 403 `incident.own_report`; another registrar may do the same.
+ */
+export function refuseOwnReport(
+  actor: Pick<CurrentUser, 'id'>,
+  reports: Iterable<{ reporterId: string }>,
+): void {
+  for (const report of reports) {
+    if (report.reporterId === actor.id) throw new AppError(403, 'incident.own_report');
+  }
 }

@@ -16,7 +16,7 @@ import type { IdempotencyService } from '../idempotency/idempotency.service.js';
 import { findUserById } from '../identity/identity.repository.js';
 import { insertNotification } from '../notifications/notifications.repository.js';
 import { toIncident, toSummary } from './incidents.mapping.js';
-import { incidentActions, OPEN_FOR_REVIEW } from './incidents.policy.js';
+import { incidentActions, OPEN_FOR_REVIEW, refuseOwnReport } from './incidents.policy.js';
 import {
   findIncident,
   findIncidentForUpdate,
@@ -126,7 +126,7 @@ export function createIncidentsService({
   async function lockForReview(tx: Tx, actor: Actor, id: string) {
     const { incident } = await findIncidentForUpdate({ db: tx, id });
     if (!incident) throw new AppError(404, 'resource.not_found');
-    if (incident.reporterId === actor.id) throw new AppError(403, 'incident.own_report');
+    refuseOwnReport(actor, [incident]);
     if (!OPEN_FOR_REVIEW.includes(incident.status as IncidentStatus)) {
       throw new AppError(409, 'incident.wrong_status');
     }

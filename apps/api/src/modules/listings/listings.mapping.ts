@@ -72,7 +72,9 @@ export function toListing(
 export function listingActions(
   actorId: string,
   listing: { status: string; proposedBy: string },
+  restsOnOwnReport = false,
 ): ListingAction[] {
+  if (restsOnOwnReport) return [];
   if (listing.status === 'proposed' && listing.proposedBy !== actorId) return ['activate'];
   if (listing.status === 'active') return ['letter', 'record_notification'];
   return [];

@@ -82,6 +82,16 @@ export async function findListingForUpdate({ db, id }: { db: DbOrTx; id: string 
   return { listing: row ?? null };
 }
 
+/** Who reported each incident a listing rests on (the own-report rule). */
+export async function listGroundReporters({ db, listingId }: { db: DbOrTx; listingId: string }) {
+  const rows = await db
+    .select({ reporterId: incidents.reporterId })
+    .from(listingIncidents)
+    .innerJoin(incidents, eq(incidents.id, listingIncidents.incidentId))
+    .where(eq(listingIncidents.listingId, listingId));
+  return { reports: rows };
+}
+
 /** A listing with its person, incidents and history, for the registrar's view. */
 export async function findListing({ db, id }: { db: DbOrTx; id: string }) {
   const [row] = await joined(db).where(eq(listings.id, id));

@@ -15,10 +15,12 @@ import type { AuditService } from '../audit/audit.service.js';
 import { listIncidentsOfPerson } from '../incidents/incidents.repository.js';
 import { findPersonForUpdate } from '../persons/persons.repository.js';
 import { listingActions, toListing, toListingSummary } from './listings.mapping.js';
+import { refuseOwnReport } from '../incidents/incidents.policy.js';
 import {
   findListing,
   findListingForUpdate,
   hasOpenListing,
+  listGroundReporters,
   insertHistory,
   insertListing,
   listListings,
@@ -50,7 +52,9 @@ const MAX_VALIDITY_MONTHS = 60;
 
 /**
  * Listings: proposed by one registrar on confirmed grounds, activated by another, every change
- * with its history (who, when, what, why) and an audit event in the same transaction.
+ * with its history (who, when, what, why) and an audit event in the same transaction. Nobody
+ * proposes, activates or notifies on a listing resting on a report they made (the own-report
+ * rule); `legacyImport`: the legacy import's operator stands in as reporter of its records.
  */
 export function createListingsService({
   db,
@@ -58,21 +62,34 @@ export function createListingsService({
   clock,
   settings,
   renderLetter,
+  legacyImport = false,
 }: {
   db: Db;
   audit: AuditService;
   clock: Clock;
   settings: ListingSettings;
   renderLetter(input: NotificationLetterInput): Promise<Uint8Array>;
+  legacyImport?: boolean;
 }) {
   const today = () => localDate(clock.now(), settings.timeZone);
+
+  function refuseOwn(actor: Actor, reports: Iterable<{ reporterId: string }>) {
+    if (!legacyImport) refuseOwnReport(actor, reports);
+  }
+
+  /** Refuses an action on a listing that rests on one of the actor's own reports. */
+  async function refuseOwnGrounds(tx: Db | Tx, actor: Actor, listingId: string) {
+    refuseOwn(actor, (await listGroundReporters({ db: tx, listingId })).reports);
+  }
 
   async function present(tx: Db | Tx, actor: Actor, id: string): Promise<Listing> {
     const { found } = await findListing({ db: tx, id });
     if (!found) throw new AppError(404, 'resource.not_found');
+    const { reports } = await listGroundReporters({ db: tx, listingId: id });
+    const own = !legacyImport && reports.some((r) => r.reporterId === actor.id);
     return toListing(found, {
       catalogue: settings.precautions,
-      actions: listingActions(actor.id, found.listing),
+      actions: listingActions(actor.id, found.listing, own),
     });
   }
 
@@ -128,6 +145,7 @@ export function createListingsService({
         const missing = missingListingCondition(ids, incidents);
         if (missing) throw new AppError(422, missing, { field: 'incidentIds' });
         const grounds = incidents.filter((i) => ids.includes(i.id));
+        refuseOwn(actor, grounds);
         const defaults = listingDefaults(grounds);
         const validUntil =
           proposal.validUntil ??
@@ -178,6 +196,7 @@ export function createListingsService({
         if (!listing) throw new AppError(404, 'resource.not_found');
         if (listing.status !== 'proposed') throw new AppError(409, 'listing.wrong_status');
         if (listing.proposedBy === actor.id) throw new AppError(403, 'listing.same_registrar');
+        await refuseOwnGrounds(tx, actor, id);
         const { found } = await findListing({ db: tx, id });
         const { incidents } = await listIncidentsOfPerson({ db: tx, personId: listing.personId });
         const missing = missingListingCondition(
@@ -240,6 +259,8 @@ export function createListingsService({
         const { found } = await findListing({ db: tx, id });
         if (!found) throw new AppError(404, 'resource.not_found');
         if (found.listing.status !== 'active') throw new AppError(409, 'listing.wrong_status');
+        // The letter goes to the listed person and names the registrar who sends it.
+        await refuseOwnGrounds(tx, actor, id);
         const { records } = await findPersons({ db: tx, ids: [found.listing.personId] });
         const { names } = await listAuthorisedDepartmentNames({ db: tx });
         const letter = letterInput({
@@ -283,6 +304,7 @@ export function createListingsService({
         const { listing } = await findListingForUpdate({ db: tx, id });
         if (!listing) throw new AppError(404, 'resource.not_found');
         if (listing.status !== 'active') throw new AppError(409, 'listing.wrong_status');
+        await refuseOwnGrounds(tx, actor, id);
         const now = clock.now();
         if (record.state === 'sent') {
           if (record.sentOn > today()) {

@@ -14,9 +14,11 @@ import {
   findIncidentForUpdate,
   findInvolvedPerson,
   linkInvolvedPerson,
+  listIncidentsOfPerson,
   listSummariesOfPerson,
   relinkPersons,
 } from '../incidents/incidents.repository.js';
+import { refuseOwnReport } from '../incidents/incidents.policy.js';
 import { toSummary } from '../incidents/incidents.mapping.js';
 import { hasOpenListing, moveListings } from '../listings/listings.repository.js';
 import { refreshSearchKeys } from '../lookup/lookup.service.js';
@@ -36,25 +38,37 @@ import {
 type Actor = Pick<CurrentUser, 'id'>;
 export type PersonsService = ReturnType<typeof createPersonsService>;
 
-/** Person records: created and linked from reports by registrars, merged when they are one. */
+/**
+ * Person records: created and linked from reports by registrars, merged when they are one.
+ * `legacyImport`: the services the legacy import runs on its own records, whose operator
+ * stands in as their reporter (audited as `incident.import_legacy`); only there does the
+ * own-report rule not apply.
+ */
 export function createPersonsService({
   db,
   audit,
   clock,
+  legacyImport = false,
 }: {
   db: Db;
   audit: AuditService;
   clock: Clock;
+  legacyImport?: boolean;
 }) {
+  function refuseOwn(actor: Actor, reports: Iterable<{ reporterId: string }>) {
+    if (!legacyImport) refuseOwnReport(actor, reports);
+  }
+
   async function load(tx: Db | Tx, id: string): Promise<Person> {
     const { records } = await findPersons({ db: tx, ids: [id] });
     if (!records[0]) throw new AppError(404, 'person.not_found');
     return toPerson(records[0]);
   }
 
-  async function involvedOf(tx: Tx, incidentId: string, involvedId: string) {
+  async function involvedOf(tx: Tx, actor: Actor, incidentId: string, involvedId: string) {
     const { incident } = await findIncidentForUpdate({ db: tx, id: incidentId });
     if (!incident) throw new AppError(404, 'resource.not_found');
+    refuseOwn(actor, [incident]);
     if (incident.status === 'rejected') throw new AppError(409, 'incident.wrong_status');
     const { involved } = await findInvolvedPerson({ db: tx, incidentId, involvedId });
     if (!involved) throw new AppError(404, 'resource.not_found');
@@ -102,7 +116,7 @@ export function createPersonsService({
       involvedId: string;
     }): Promise<{ candidates: PersonCandidate[] }> {
       return db.transaction(async (tx) => {
-        const { involved } = await involvedOf(tx, incidentId, involvedId);
+        const { involved } = await involvedOf(tx, actor, incidentId, involvedId);
         if (!involved.familyName) return { candidates: [] };
         const reported = {
           familyName: involved.familyName,
@@ -136,7 +150,7 @@ export function createPersonsService({
       request: LinkPersonRequest;
     }): Promise<Person> {
       return db.transaction(async (tx) => {
-        await involvedOf(tx, incidentId, involvedId);
+        await involvedOf(tx, actor, incidentId, involvedId);
         let personId: string;
         if ('personId' in request) {
           const { person } = await findPersonForUpdate({ db: tx, id: request.personId });
@@ -204,6 +218,11 @@ export function createPersonsService({
         if (!keep || keep.mergedIntoId) throw new AppError(404, 'person.not_found');
         if (!gone || gone.mergedIntoId) {
           throw new AppError(404, 'person.not_found', { field: 'mergeId' });
+        }
+        // Merging moves the report links: on a record one's own report is linked to, it would
+        // re-link that report's person.
+        for (const personId of [keepId, mergeId]) {
+          refuseOwn(actor, (await listIncidentsOfPerson({ db: tx, personId })).incidents);
         }
         if (
           (await hasOpenListing({ db: tx, personId: mergeId })) &&
