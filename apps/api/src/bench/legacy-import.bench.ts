@@ -81,7 +81,7 @@ export async function benchImportPersons({
       const started = performance.now();
       const report = await services.legacyImport.run({
         actor,
-        text: fs.readFileSync(file, 'utf8'),
+        file,
         dryRun,
       });
       const ms = Math.round(performance.now() - started);
