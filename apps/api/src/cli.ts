@@ -10,6 +10,7 @@ import { AppError } from './http/app-error.js';
 import { PROBLEM_MESSAGES } from './http/problem-messages.js';
 import { benchImportUsers } from './bench/import.bench.js';
 import { benchSignIn } from './bench/sign-in.bench.js';
+import { benchImportPersons } from './bench/legacy-import.bench.js';
 import { readSecret } from './cli/read-secret.js';
 import { registerPhoneticCommand } from './cli/phonetic.command.js';
 import { registerMatchEvalCommand } from './cli/match-eval.command.js';
@@ -147,6 +148,27 @@ export function buildCli() {
         '--attempts',
       );
       process.stdout.write(`${JSON.stringify(await benchSignIn({ attempts }))}\n`);
+    });
+
+  bench
+    .command('import-persons')
+    .description(
+      'time the legacy import (zemag import persons): dry run, real run, dry run against the imported persons',
+    )
+    .option('--rows <n>', 'rows of the dry-run file', '5000')
+    .option('--apply <n>', 'rows to import for real (0: dry run only)', '0')
+    .option(
+      '--database-url <url>',
+      'an EMPTY PostgreSQL database to use instead of PGlite in memory',
+    )
+    .action(async (options: { rows: string; apply: string; databaseUrl?: string }) => {
+      const count = z.coerce.number().int().min(0).max(1_000_000);
+      const result = await benchImportPersons({
+        rows: parseOrFail(count, options.rows, '--rows'),
+        applyRows: parseOrFail(count, options.apply, '--apply'),
+        ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+      });
+      process.stdout.write(`${JSON.stringify(result)}\n`);
     });
 
   registerBenchLookupCommand(bench);

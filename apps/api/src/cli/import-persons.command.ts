@@ -1,41 +1,60 @@
 import fs from 'node:fs';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import {
+  encodingLabel,
+  LEGACY_ENCODINGS,
+  type LegacyEncoding,
+} from '../modules/legacy-import/legacy-import.encoding.js';
+import type { LegacyProblem } from '../modules/legacy-import/legacy-import.parse.js';
 import {
   LegacyImportRefused,
   type LegacyImportReport,
   type LegacyImportService,
+  type LegacyRowResult,
 } from '../modules/legacy-import/legacy-import.service.js';
 
 /** Runs work with the configured services (cli.ts opens and closes the database). */
 export type WithLegacyImport = <T>(run: (service: LegacyImportService) => Promise<T>) => Promise<T>;
 
 /**
- * A spreadsheet export as text: UTF-8 (with or without BOM), or Windows-1252 as German Excel
- * writes "CSV (Trennzeichen-getrennt)".
+ * Text from the file for a terminal: control characters (ANSI escapes, CR, tab) are shown as
+ * `\u001B` instead of acting on the terminal or on a log viewer.
  */
-export function decodeSpreadsheet(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
+export function printable(text: string) {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
+}
+
+/** One problem as a line for people, German | English, naming row and column. */
+export function problemLine(p: LegacyProblem): string {
+  const file = p.field === 'file' && p.column === '';
+  const at = (row: string, column: string, char: string) =>
+    [
+      file && p.row <= 1 && p.char === undefined ? '' : `${row} ${p.row}`,
+      p.column ? `${column} „${printable(p.column)}“` : '',
+      p.char === undefined ? '' : `${char} ${p.char}`,
+    ]
+      .filter(Boolean)
+      .join(', ');
+  const de = [file ? 'Datei' : '', at('Zeile', 'Spalte', 'Zeichen')].filter(Boolean).join(', ');
+  const en = [file ? 'File' : '', at('Row', 'column', 'character')].filter(Boolean).join(', ');
+  return `${de} (${p.field}): ${p.message.de} | ${en.replace('„', '"').replace('“', '"')} (${p.field}): ${p.message.en}`;
+}
+
+/** The lines of one row's result: one per note. */
+export function resultLines(r: LegacyRowResult): string[] {
+  const ref = printable(r.reference);
+  return r.notes.map(
+    (note) => `Zeile ${r.row} (${ref}): ${note.de} | Row ${r.row} (${ref}): ${note.en}`,
+  );
 }
 
 /** The report as lines for people: every problem and every row with a note, German | English. */
-export function reportLines(report: LegacyImportReport): string[] {
-  const lines = report.problems.map((p) => {
-    const where = p.field === 'file' ? 'Datei' : `Zeile ${p.row}, Spalte „${p.column}“`;
-    const whereEn = p.field === 'file' ? 'File' : `Row ${p.row}, column "${p.column}"`;
-    return `${where} (${p.field}): ${p.message.de} | ${whereEn} (${p.field}): ${p.message.en}`;
-  });
-  for (const r of report.results) {
-    for (const note of r.notes) {
-      lines.push(
-        `Zeile ${r.row} (${r.reference}): ${note.de} | Row ${r.row} (${r.reference}): ${note.en}`,
-      );
-    }
-  }
-  return lines;
+export function reportLines(report: Pick<LegacyImportReport, 'problems' | 'results'>): string[] {
+  return [...report.problems.map(problemLine), ...report.results.flatMap(resultLines)];
 }
 
 /**
@@ -47,6 +66,7 @@ export async function runImportPersons({
   file,
   as,
   dryRun,
+  encoding,
   out,
   err,
 }: {
@@ -54,21 +74,33 @@ export async function runImportPersons({
   file: string;
   as: string;
   dryRun: boolean;
+  encoding?: LegacyEncoding;
   out: (line: string) => void;
   err: (line: string) => void;
 }): Promise<number> {
-  let text: string;
   try {
-    text = decodeSpreadsheet(fs.readFileSync(file));
+    fs.accessSync(file, fs.constants.R_OK);
+    if (!fs.statSync(file).isFile()) throw new Error('not a file');
   } catch (error) {
     err(`Datei nicht lesbar | File cannot be read: ${file} (${(error as Error).message})`);
     return 66;
   }
   try {
     const actor = await service.registrar(as);
-    const report = await service.run({ actor, text, dryRun });
-    for (const line of reportLines(report)) err(line);
-    out(JSON.stringify(report.summary));
+    const report = await service.run({
+      actor,
+      file,
+      dryRun,
+      ...(encoding ? { encoding } : {}),
+      onProblem: (p) => err(problemLine(p)),
+      onResult: (r) => resultLines(r).forEach(err),
+    });
+    const label = report.encoding ? encodingLabel(report.encoding) : null;
+    if (label) err(`Zeichensatz: ${label.de} | Encoding: ${label.en}`);
+    const read = report.encoding
+      ? { encoding: report.encoding.encoding, bom: report.encoding.bom }
+      : {};
+    out(JSON.stringify({ ...report.summary, ...read }));
     return report.summary.invalid > 0 || report.summary.failed > 0 ? 1 : 0;
   } catch (error) {
     if (!(error instanceof LegacyImportRefused)) throw error;
@@ -88,17 +120,29 @@ export function registerImportPersonsCommand(program: Command, withLegacyImport:
     .argument('<file>', 'the CSV file (columns: see apps/api/src/modules/legacy-import/README.md)')
     .requiredOption('--as <username>', 'the importing registrar (becomes reporter and proposer)')
     .option('--dry-run', 'check the file and report what would be imported; writes nothing')
-    .action(async (file: string, options: { as: string; dryRun?: boolean }) => {
-      const code = await withLegacyImport((service) =>
-        runImportPersons({
-          service,
-          file,
-          as: options.as,
-          dryRun: options.dryRun ?? false,
-          out: (line) => process.stdout.write(`${line}\n`),
-          err: (line) => process.stderr.write(`${line}\n`),
-        }),
-      );
-      process.exitCode = code;
-    });
+    .addOption(
+      new Option(
+        '--encoding <name>',
+        'read the file in this encoding (default: UTF-8, or UTF-16 by BOM/NUL pattern; Windows-1252 only when named)',
+      ).choices(LEGACY_ENCODINGS),
+    )
+    .action(
+      async (
+        file: string,
+        options: { as: string; dryRun?: boolean; encoding?: LegacyEncoding },
+      ) => {
+        const code = await withLegacyImport((service) =>
+          runImportPersons({
+            service,
+            file,
+            as: options.as,
+            dryRun: options.dryRun ?? false,
+            ...(options.encoding ? { encoding: options.encoding } : {}),
+            out: (line) => process.stdout.write(`${line}\n`),
+            err: (line) => process.stderr.write(`${line}\n`),
+          }),
+        );
+        process.exitCode = code;
+      },
+    );
 }

@@ -7,6 +7,26 @@ export const LEGACY_MESSAGES = {
     de: 'Die Datei ist kein gültiges CSV (z. B. ein offenes Anführungszeichen).',
     en: 'The file is not valid CSV (e.g. an open quote).',
   },
+  'file.encoding_invalid': {
+    de: 'Die Datei ist kein gültiges {encoding} (erstes unlesbares Byte 0x{code}). Nichts wurde übernommen. Speichern Sie die Datei als „CSV UTF-8“ oder geben Sie den Zeichensatz an (--encoding windows-1252).',
+    en: 'The file is not valid {encoding} (first unreadable byte 0x{code}). Nothing was imported. Save it as “CSV UTF-8” or name its encoding (--encoding windows-1252).',
+  },
+  'file.nul': {
+    de: 'Die Datei enthält ein NUL-Zeichen: das ist keine Textdatei (oder ein anderer Zeichensatz, z. B. --encoding utf-16le). Nichts wurde übernommen.',
+    en: 'The file contains a NUL character: it is no text file (or in another encoding, e.g. --encoding utf-16le). Nothing was imported.',
+  },
+  'file.quote_not_closed': {
+    de: 'Ein Anführungszeichen in dieser Zeile wird bis zum Dateiende nicht geschlossen; alles danach wäre ein einziger Wert. Nichts wurde übernommen.',
+    en: 'A quote opened in this row is not closed before the end of the file; everything after it would be one value. Nothing was imported.',
+  },
+  'row.malformed': {
+    de: 'Die Zeile ist kein gültiges CSV (ein Anführungszeichen mitten im Wert oder nach dem schließenden): Wert in Anführungszeichen setzen und innere Anführungszeichen verdoppeln.',
+    en: 'The row is not valid CSV (a quote inside a value or after the closing one): quote the value and double the quotes inside it.',
+  },
+  'name.formula': {
+    de: 'Ein Name beginnt mit = + - @ wie eine Tabellenformel; Namen beginnen mit einem Buchstaben.',
+    en: 'A name starts with = + - @ like a spreadsheet formula; names start with a letter.',
+  },
   'column.missing': {
     de: 'Diese Pflichtspalte fehlt in der Kopfzeile.',
     en: 'This required column is missing from the header line.',

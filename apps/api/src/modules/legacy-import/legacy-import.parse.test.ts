@@ -10,8 +10,8 @@ const GERMAN =
 const ENGLISH =
   'legacy_reference,family_name,given_names,date_of_birth,aliases,former_names,addresses,level,categories,incident_date,criminal_complaint,complaint_file_number,precautions,precautions_text,valid_until,note';
 
-const rowsOf = (text: string) => {
-  const parsed = parseLegacyFile(text, OPTIONS);
+const rowsOf = async (text: string) => {
+  const parsed = await parseLegacyFile(text, OPTIONS);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
   return parsed;
 };
@@ -69,9 +69,9 @@ describe('legacy spreadsheet', () => {
     ['German headers, ;', GERMAN, ';'],
     ['English headers, ,', ENGLISH, ','],
     ['German headers, tab', GERMAN.replaceAll(';', '\t'), '\t'],
-  ])('reads %s', (_, header, separator) => {
+  ])('reads %s', async (_, header, separator) => {
     const quote = (c: string) => (c.includes(separator) || c.includes(',') ? `"${c}"` : c);
-    const { rows, problems } = rowsOf(
+    const { rows, problems } = await rowsOf(
       `\uFEFF${header}\r\n${cells().map(quote).join(separator)}\r\n`,
     );
     expect(problems).toEqual([]);
@@ -108,8 +108,8 @@ describe('legacy spreadsheet', () => {
       { aliases: '', formerNames: '', addresses: '' },
       { aliases: [], formerNames: [], addresses: [] },
     ],
-  ])('reads %j', (override, expected) => {
-    const { rows, problems } = rowsOf(`${GERMAN}\n${cells(override).join(';')}`);
+  ])('reads %j', async (override, expected) => {
+    const { rows, problems } = await rowsOf(`${GERMAN}\n${cells(override).join(';')}`);
     expect(problems).toEqual([]);
     expect(rows[0]).toMatchObject(expected);
   });
@@ -137,8 +137,8 @@ describe('legacy spreadsheet', () => {
     ['precautions', 'Vorsichtsmaßnahmen', { precautions: 'Schutzweste' }],
     ['validUntil', 'Gültig bis', { validUntil: '2027' }],
     ['note', 'Bemerkung', { note: 'x'.repeat(2001) }],
-  ])('refuses a bad %s (column %s)', (field, column, override) => {
-    const parsed = rowsOf(
+  ])('refuses a bad %s (column %s)', async (field, column, override) => {
+    const parsed = await rowsOf(
       `${GERMAN}\n${cells().join(';')}\n${cells({ reference: 'GL-2', ...override }).join(';')}`,
     );
     expect(parsed.rows.map((r) => r.reference)).toEqual(['GL-1']);
@@ -148,8 +148,8 @@ describe('legacy spreadsheet', () => {
     expect(parsed.problems[0]!.message.en).toMatch(/\S/);
   });
 
-  it('refuses a reference used twice, naming the first row', () => {
-    const parsed = rowsOf(
+  it('refuses a reference used twice, naming the first row', async () => {
+    const parsed = await rowsOf(
       `${GERMAN}\n${cells().join(';')}\n\n${cells({ reference: 'gl-1' }).join(';')}`,
     );
     expect(parsed.problems).toEqual([
@@ -161,8 +161,8 @@ describe('legacy spreadsheet', () => {
     ]);
   });
 
-  it('names every missing required column, and an empty or broken file', () => {
-    expect(parseLegacyFile('Nachname;Vorname\nMeyer;Hans', OPTIONS)).toMatchObject({
+  it('names every missing required column, and an empty or broken file', async () => {
+    expect(await parseLegacyFile('Nachname;Vorname\nMeyer;Hans', OPTIONS)).toMatchObject({
       ok: false,
       problems: [
         { row: 1, field: 'reference', column: 'Aktenzeichen' },
@@ -171,25 +171,27 @@ describe('legacy spreadsheet', () => {
         { row: 1, field: 'incidentDate', column: 'Vorfallsdatum' },
       ],
     });
-    expect(parseLegacyFile('', OPTIONS)).toMatchObject({
+    expect(await parseLegacyFile('', OPTIONS)).toMatchObject({
       ok: false,
       problems: [{ field: 'file' }],
     });
-    expect(parseLegacyFile(`${GERMAN}\n"GL-1;Meyer`, OPTIONS)).toMatchObject({
+    expect(await parseLegacyFile(`${GERMAN}\n"GL-1;Meyer`, OPTIONS)).toMatchObject({
       ok: false,
       problems: [{ field: 'file' }],
     });
   });
 
-  it('gives the same hash to the same values and another to changed ones', () => {
-    const hash = (text: string) => rowsOf(`${GERMAN}\n${text}`).rows[0]!.hash;
-    expect(hash(cells().join(';'))).toBe(hash(cells().join(';').replace('Meyer', ' Meyer ')));
-    expect(hash(cells().join(';'))).not.toBe(hash(cells({ level: '2' }).join(';')));
+  it('gives the same hash to the same values and another to changed ones', async () => {
+    const hash = async (text: string) => (await rowsOf(`${GERMAN}\n${text}`)).rows[0]!.hash;
+    expect(await hash(cells().join(';'))).toBe(
+      await hash(cells().join(';').replace('Meyer', ' Meyer ')),
+    );
+    expect(await hash(cells().join(';'))).not.toBe(await hash(cells({ level: '2' }).join(';')));
   });
 });
 
 describe('any file', () => {
-  it('is read without throwing: rows or problems named by row and field', () => {
+  it('is read without throwing: rows or problems named by row and field', async () => {
     const cell = fc.oneof(
       fc.string({ maxLength: 12 }),
       fc.constantFrom('ja', '2', '3', '01.06.2025', 'Bedrohung', 'Meyer', '"', '|', '\n', 'Waffe'),
@@ -197,9 +199,9 @@ describe('any file', () => {
     const file = fc
       .array(fc.array(cell, { minLength: 1, maxLength: 16 }), { maxLength: 6 })
       .map((rows) => [GERMAN, ...rows.map((r) => r.join(';'))].join('\n'));
-    fc.assert(
-      fc.property(fc.oneof(file, fc.string({ maxLength: 200 })), (text) => {
-        const parsed = parseLegacyFile(text, OPTIONS);
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(file, fc.string({ maxLength: 200 })), async (text) => {
+        const parsed = await parseLegacyFile(text, OPTIONS);
         for (const p of parsed.problems) {
           expect(p.row).toBeGreaterThanOrEqual(1);
           expect(p.message.de).not.toMatch(/\{\w+\}/);

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { parse } from 'csv-parse/sync';
 import {
   type ComplaintStatus,
   type IncidentCategory,
@@ -8,7 +7,7 @@ import {
 } from '@zemag/contracts';
 import { parseGermanDate } from '../visits/german-date.js';
 import { readAddress } from '../visits/visit-list.line.js';
-import { detectSeparator, headerKey } from '../visits/visit-list.parse.js';
+import { headerKey } from '../visits/visit-list.parse.js';
 import {
   CATEGORY_NAMES,
   COMPLAINT_VALUES,
@@ -17,7 +16,9 @@ import {
   REQUIRED_COLUMNS,
   type LegacyColumn,
 } from './legacy-import.columns.js';
+import type { DetectedEncoding, LegacyEncoding } from './legacy-import.encoding.js';
 import { legacyMessage, type LegacyMessage } from './legacy-import.messages.js';
+import { readLegacyFile, type LegacySource } from './legacy-import.read.js';
 
 export interface LegacyName {
   familyName: string;
@@ -59,6 +60,8 @@ export interface LegacyProblem {
   field: LegacyColumn | 'file';
   /** The column as the file names it (or the German name when the column is missing). */
   column: string;
+  /** File problems (encoding, NUL): the character in the line, from 1. */
+  char?: number;
   message: LocalizedText;
 }
 
@@ -66,91 +69,145 @@ export type LegacyParseResult =
   | { ok: true; rows: LegacyRow[]; problems: LegacyProblem[] }
   | { ok: false; problems: LegacyProblem[] };
 
-const lists = (value: string) =>
-  value
-    .split(/[|\n]/)
-    .map((v) => v.trim())
-    .filter((v) => v !== '');
+/** What checking the file yields, row by row (a stream: nothing is held but the references). */
+export type LegacyRowEvent =
+  | { kind: 'encoding'; encoding: DetectedEncoding }
+  | { kind: 'row'; row: LegacyRow }
+  /** An invalid row: not imported, every problem named; the rest of the file goes on. */
+  | { kind: 'invalid'; row: number; problems: LegacyProblem[] }
+  /** The file as a whole cannot be imported (encoding, missing columns, an unclosed quote). */
+  | { kind: 'refused'; problems: LegacyProblem[] };
 
-/**
- * Reads and checks a legacy spreadsheet (CSV, UTF-8 with or without BOM, `;` `,` or tab).
- * Every problem is named by row, column and field; a row with a problem is not imported.
- */
-export function parseLegacyFile(
-  text: string,
-  { precautions, today }: { precautions: readonly Precaution[]; today: string },
-): LegacyParseResult {
-  const body = text.replace(/^\uFEFF/, '');
-  const firstLine = body.split(/\r\n|\r|\n/).find((l) => l.trim() !== '') ?? '';
-  const fileProblem = (code: LegacyMessage, column = '') => ({
-    ok: false as const,
-    problems: [{ row: 1, field: 'file' as const, column, message: legacyMessage(code) }],
-  });
-  if (firstLine === '') return fileProblem('file.empty');
-  let records: { record: string[]; info: { lines: number }; raw: string }[];
-  try {
-    records = parse(body, {
-      delimiter: detectSeparator(firstLine),
-      bom: true,
-      trim: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      info: true,
-      raw: true,
-    }) as unknown as typeof records;
-  } catch {
-    return fileProblem('file.malformed');
-  }
-  const [header, ...data] = records;
-  const columns = header!.record.map((cell) => {
+interface ReadOptions {
+  precautions: readonly Precaution[];
+  today: string;
+  encoding?: LegacyEncoding;
+}
+
+function headerColumns(cells: string[]) {
+  return cells.map((cell) => {
     const key = headerKey(cell);
     const column = (Object.keys(LEGACY_COLUMNS) as LegacyColumn[]).find((c) =>
       (LEGACY_COLUMNS[c] as readonly string[]).includes(key),
     );
     return { column: column ?? null, name: cell };
   });
-  const missing = REQUIRED_COLUMNS.filter((c) => !columns.some((col) => col.column === c));
-  if (missing.length > 0) {
-    return {
-      ok: false,
-      problems: missing.map((c) => ({
-        row: 1,
-        field: c,
-        column: GERMAN_COLUMN[c],
-        message: legacyMessage('column.missing'),
-      })),
-    };
+}
+
+/**
+ * Reads and checks a legacy spreadsheet as a stream (see `readLegacyFile` for encodings and
+ * CSV). Every problem is named by row, column and field; a row with a problem is not imported.
+ */
+export async function* legacyRows(
+  source: LegacySource,
+  { precautions, today, encoding }: ReadOptions,
+): AsyncGenerator<LegacyRowEvent> {
+  let columns: ReturnType<typeof headerColumns> = [];
+  const seen = new Map<string, number>();
+  const fileProblem = (
+    row: number,
+    code: LegacyMessage,
+    params?: Record<string, string | number>,
+    char?: number,
+  ) => ({
+    row,
+    field: 'file' as const,
+    column: '',
+    ...(char === undefined ? {} : { char }),
+    message: legacyMessage(code, params),
+  });
+  for await (const event of readLegacyFile(source, encoding)) {
+    if (event.kind === 'encoding') yield event;
+    else if (event.kind === 'refused') {
+      yield {
+        kind: 'refused',
+        problems: [fileProblem(event.row, event.code, event.params, event.char)],
+      };
+      return;
+    } else if (event.kind === 'header') {
+      columns = headerColumns(event.cells);
+      const missing = REQUIRED_COLUMNS.filter((c) => !columns.some((col) => col.column === c));
+      if (missing.length > 0) {
+        yield {
+          kind: 'refused',
+          problems: missing.map((c) => ({
+            row: 1,
+            field: c,
+            column: GERMAN_COLUMN[c],
+            message: legacyMessage('column.missing'),
+          })),
+        };
+        return;
+      }
+    } else if (event.kind === 'bad-record') {
+      const col = event.columnIndex === null ? undefined : columns[event.columnIndex];
+      yield {
+        kind: 'invalid',
+        row: event.row,
+        problems: [
+          {
+            row: event.row,
+            field: col?.column ?? 'file',
+            column: col?.name ?? (event.columnIndex === null ? '' : `${event.columnIndex + 1}`),
+            message: legacyMessage(event.code),
+          },
+        ],
+      };
+    } else {
+      const { row, cells: record } = event;
+      const cells: Partial<Record<LegacyColumn, { value: string; name: string }>> = {};
+      columns.forEach((col, i) => {
+        if (col.column) cells[col.column] = { value: record[i] ?? '', name: col.name };
+      });
+      const read = readRow(row, cells, { precautions, today });
+      if ('problems' in read) {
+        yield { kind: 'invalid', row, problems: read.problems };
+        continue;
+      }
+      const key = read.row.reference.toLowerCase();
+      const earlier = seen.get(key);
+      if (earlier !== undefined) {
+        const message = legacyMessage('reference.duplicate', { row: earlier });
+        yield {
+          kind: 'invalid',
+          row,
+          problems: [{ row, field: 'reference', column: cells.reference!.name, message }],
+        };
+        continue;
+      }
+      seen.set(key, row);
+      yield { kind: 'row', row: read.row };
+    }
   }
+}
+
+/** The whole file at once (tests, small files): rows, or why the file cannot be imported. */
+export async function parseLegacyFile(
+  text: string,
+  options: ReadOptions,
+): Promise<LegacyParseResult> {
   const rows: LegacyRow[] = [];
   const problems: LegacyProblem[] = [];
-  const seen = new Map<string, number>();
-  for (const record of data) {
-    if (record.record.every((cell) => cell === '')) continue;
-    const row = record.info.lines - (record.raw.trim().match(/\n/g)?.length ?? 0);
-    const cells: Partial<Record<LegacyColumn, { value: string; name: string }>> = {};
-    columns.forEach((col, i) => {
-      if (col.column) cells[col.column] = { value: record.record[i] ?? '', name: col.name };
-    });
-    const read = readRow(row, cells, { precautions, today });
-    if ('problems' in read) {
-      problems.push(...read.problems);
-      continue;
-    }
-    const earlier = seen.get(read.row.reference.toLowerCase());
-    if (earlier !== undefined) {
-      problems.push({
-        row,
-        field: 'reference',
-        column: cells.reference!.name,
-        message: legacyMessage('reference.duplicate', { row: earlier }),
-      });
-      continue;
-    }
-    seen.set(read.row.reference.toLowerCase(), row);
-    rows.push(read.row);
+  for await (const event of legacyRows({ text }, options)) {
+    if (event.kind === 'row') rows.push(event.row);
+    else if (event.kind === 'invalid') problems.push(...event.problems);
+    else if (event.kind === 'refused')
+      return { ok: false, problems: [...problems, ...event.problems] };
   }
   return { ok: true, rows, problems };
 }
+
+/**
+ * A name cell that starts like a spreadsheet formula (`=`, `+`, `-`, `@`; tab and CR are trimmed
+ * away). No name starts so; such a cell is a mistake or an attack on whoever opens an export.
+ */
+const FORMULA_START = /^[=+\-@]/;
+
+const lists = (value: string) =>
+  value
+    .split(/[|\n]/)
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 
 function readName(text: string): LegacyName {
   const [family, ...given] = text.split(',').map((p) => p.trim());
@@ -187,6 +244,9 @@ export function readRow(
   if (!/\p{L}/u.test(familyName)) fail('familyName', 'value.required');
   tooLong('familyName', 100);
   tooLong('givenNames', 100);
+  for (const field of ['familyName', 'givenNames'] as const) {
+    if (FORMULA_START.test(value(field))) fail(field, 'name.formula');
+  }
 
   let dateOfBirth: string | null = null;
   if (value('dateOfBirth')) {
@@ -199,7 +259,7 @@ export function readRow(
     const read = lists(value(field)).map(readName);
     if (read.some((n) => !/\p{L}/u.test(n.familyName) || n.familyName.length > 100)) {
       fail(field, 'name.invalid');
-    }
+    } else if (read.some((n) => FORMULA_START.test(n.familyName))) fail(field, 'name.formula');
     return read;
   };
   const aliases = names('aliases');

@@ -8,14 +8,19 @@ import { localDate } from '../../local-date.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { findUserByUsername } from '../identity/identity.repository.js';
 import type { ListingsService } from '../listings/listings.service.js';
-import { findPersons, findSimilarPersons } from '../persons/persons.repository.js';
+import { findPersons } from '../persons/persons.repository.js';
 import { toPerson } from '../persons/persons.mapping.js';
 import type { PersonsService } from '../persons/persons.service.js';
 import { rankDuplicates, similarPersonKeys } from '../persons/persons.similar.js';
 import { legacyMessage } from './legacy-import.messages.js';
-import { parseLegacyFile, type LegacyProblem, type LegacyRow } from './legacy-import.parse.js';
+import type { DetectedEncoding, LegacyEncoding } from './legacy-import.encoding.js';
+import { legacyRows, type LegacyProblem, type LegacyRow } from './legacy-import.parse.js';
 import { planRow } from './legacy-import.plan.js';
-import { findLegacyImports, type LegacyImportRow } from './legacy-import.repository.js';
+import {
+  findLegacyImports,
+  findSimilarPersonsBatch,
+  type LegacyImportRow,
+} from './legacy-import.repository.js';
 import {
   additionsFor,
   addToPerson,
@@ -54,10 +59,16 @@ export interface LegacyImportReport {
     listingsProposed: number;
     withoutListing: number;
   };
-  /** Invalid rows: each problem names row, column and field. */
+  /** The encoding the file was read in (null: no file was read). */
+  encoding: DetectedEncoding | null;
+  /** Invalid rows: each problem names row, column and field (empty when `onProblem` took them). */
   problems: LegacyProblem[];
+  /** Empty when `onResult` took them. */
   results: LegacyRowResult[];
 }
+
+/** Rows checked and written per batch: one query for earlier imports and duplicates each. */
+const BATCH = 500;
 
 /** The import was refused as a whole (e.g. the acting user is no registrar). */
 export class LegacyImportRefused extends Error {
@@ -160,8 +171,36 @@ export function createLegacyImportService({
     return result;
   }
 
+  /** How many person records each row's person may duplicate (the persons service's matcher). */
+  async function countDuplicates(rows: readonly LegacyRow[]): Promise<number[]> {
+    const reported = rows.map((row) => ({
+      familyName: row.familyName,
+      givenNames: row.givenNames,
+      dateOfBirth: row.dateOfBirth,
+    }));
+    const { ids } = await findSimilarPersonsBatch({ db, asked: reported.map(similarPersonKeys) });
+    const wanted = [...new Set(ids.flat())];
+    const persons = new Map<string, ReturnType<typeof toPerson>>();
+    for (let i = 0; i < wanted.length; i += 200) {
+      const { records } = await findPersons({ db, ids: wanted.slice(i, i + 200) });
+      for (const record of records) persons.set(record.person.id, toPerson(record));
+    }
+    return reported.map(
+      (person, i) =>
+        rankDuplicates(
+          person,
+          ids[i]!.map((id) => persons.get(id)).filter((p) => p !== undefined),
+        ).length,
+    );
+  }
+
   /** A new row: created in its own transaction (or, dry, only planned). */
-  async function create(actor: Actor, row: LegacyRow, dryRun: boolean): Promise<LegacyRowResult> {
+  async function create(
+    actor: Actor,
+    row: LegacyRow,
+    dryRun: boolean,
+    duplicates?: number,
+  ): Promise<LegacyRowResult> {
     const planned = planRow(row, { today: today(), validityMonths: settings.validityMonths });
     if (!planned.take) {
       const params = { date: planned.endedOn, months: settings.validityMonths };
@@ -181,16 +220,10 @@ export function createLegacyImportService({
       listing: plan.propose ? 'proposed' : 'none',
       notes: plan.propose ? [] : [legacyMessage(plan.reason)],
     };
-    const reported = {
-      familyName: row.familyName,
-      givenNames: row.givenNames,
-      dateOfBirth: row.dateOfBirth,
-    };
-    const { ids } = await findSimilarPersons({ db, ...similarPersonKeys(reported) });
-    const { records } = await findPersons({ db, ids });
-    const similar = rankDuplicates(reported, records.map(toPerson));
-    if (similar.length > 0) {
-      result.notes.push(legacyMessage('person.possible_duplicate', { count: similar.length }));
+    // A real run asks per row: the rows imported just before may be duplicates too.
+    const similar = duplicates ?? (await countDuplicates([row]))[0]!;
+    if (similar > 0) {
+      result.notes.push(legacyMessage('person.possible_duplicate', { count: similar }));
     }
     if (dryRun) return result;
     try {
@@ -232,18 +265,36 @@ export function createLegacyImportService({
 
     /**
      * Imports a file (or, with `dryRun`, only reports what an import would do and writes
-     * nothing). Rows already imported (same legacy reference) are skipped.
+     * nothing). Rows already imported (same legacy reference) are skipped. The file is read
+     * twice as a stream: first checked as a whole — a file that cannot be read on (encoding,
+     * missing columns, an unclosed quote) is refused before anything is written — then its
+     * valid rows are imported in batches. `onProblem`/`onResult` receive the report as it
+     * grows (a large file's report need not be held in memory).
      */
     async run({
       actor,
       text,
+      file,
+      encoding,
       dryRun,
+      onProblem,
+      onResult,
     }: {
       actor: Actor;
-      text: string;
+      text?: string;
+      file?: string;
+      /** Read the file in this encoding (Windows-1252 is only read when asked for). */
+      encoding?: LegacyEncoding;
       dryRun: boolean;
+      onProblem?: (problem: LegacyProblem) => void;
+      onResult?: (result: LegacyRowResult) => void;
     }): Promise<LegacyImportReport> {
-      const parsed = parseLegacyFile(text, { precautions: settings.precautions, today: today() });
+      const source = file !== undefined ? { file } : { text: text ?? '' };
+      const options = {
+        precautions: settings.precautions,
+        today: today(),
+        ...(encoding ? { encoding } : {}),
+      };
       const report: LegacyImportReport = {
         summary: {
           dryRun,
@@ -256,33 +307,56 @@ export function createLegacyImportService({
           listingsProposed: 0,
           withoutListing: 0,
         },
-        problems: parsed.problems,
+        encoding: null,
+        problems: [],
         results: [],
       };
-      if (!parsed.ok) {
-        report.summary.invalid = 1;
-        return report;
-      }
-      const invalidRows = new Set(parsed.problems.map((p) => p.row));
-      report.summary.invalid = invalidRows.size;
-      report.summary.rows = parsed.rows.length + invalidRows.size;
-      const { rows: earlier } = await findLegacyImports({
-        db,
-        references: parsed.rows.map((r) => r.reference),
-      });
-      const byReference = new Map(earlier.map((e) => [e.legacyReference, e]));
-      for (const row of parsed.rows) {
-        const before = byReference.get(row.reference);
-        const result = before
-          ? await again(actor, row, before, dryRun)
-          : await create(actor, row, dryRun);
-        report.results.push(result);
-        report.summary[result.outcome] += 1;
-        if (result.outcome === 'created') {
-          if (result.listing === 'proposed') report.summary.listingsProposed += 1;
-          else report.summary.withoutListing += 1;
+      const problem = onProblem ?? ((p: LegacyProblem) => void report.problems.push(p));
+      const done = onResult ?? ((r: LegacyRowResult) => void report.results.push(r));
+      let valid = 0;
+      for await (const event of legacyRows(source, options)) {
+        if (event.kind === 'encoding') report.encoding = event.encoding;
+        else if (event.kind === 'row') valid += 1;
+        else {
+          event.problems.forEach(problem);
+          report.summary.invalid += 1;
+          if (event.kind === 'refused') return report;
         }
       }
+      report.summary.rows = valid + report.summary.invalid;
+
+      const importBatch = async (rows: LegacyRow[]) => {
+        const { rows: earlier } = await findLegacyImports({
+          db,
+          references: rows.map((r) => r.reference),
+        });
+        const byReference = new Map(earlier.map((e) => [e.legacyReference, e]));
+        const fresh = rows.filter((r) => !byReference.has(r.reference));
+        const counts = dryRun ? await countDuplicates(fresh) : [];
+        const duplicates = new Map(fresh.map((row, i) => [row, counts[i]!]));
+        for (const row of rows) {
+          const before = byReference.get(row.reference);
+          const result = before
+            ? await again(actor, row, before, dryRun)
+            : await create(actor, row, dryRun, duplicates.get(row));
+          done(result);
+          report.summary[result.outcome] += 1;
+          if (result.outcome === 'created') {
+            if (result.listing === 'proposed') report.summary.listingsProposed += 1;
+            else report.summary.withoutListing += 1;
+          }
+        }
+      };
+      let batch: LegacyRow[] = [];
+      for await (const event of legacyRows(source, options)) {
+        if (event.kind !== 'row') continue;
+        batch.push(event.row);
+        if (batch.length === BATCH) {
+          await importBatch(batch);
+          batch = [];
+        }
+      }
+      await importBatch(batch);
       if (!dryRun) {
         await db.transaction((tx) =>
           audit.record({
