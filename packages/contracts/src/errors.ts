@@ -63,6 +63,7 @@ export const ERROR_CODES = [
   'listing.valid_until_invalid',
   'listing.precaution_unknown',
   'listing.notification_date_invalid',
+  'listing.letter_unprintable',
   'lookup.reason_unknown',
   'lookup.query_too_vague',
   'visit_list.empty',

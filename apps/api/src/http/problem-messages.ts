@@ -399,6 +399,13 @@ export const PROBLEM_MESSAGES: Record<ErrorCode, { title: string; detail: Locali
       en: 'A letter cannot have been sent on a future day; a review date must lie in the future.',
     },
   },
+  'listing.letter_unprintable': {
+    title: 'Letter cannot be printed',
+    detail: {
+      de: 'Der Brief wurde nicht erstellt: Einige Zeichen kann er nicht drucken (siehe die genannten Felder). Bitte die Schreibweise im Register prüfen, etwa die lateinische Schreibweise aus dem Pass, oder den Brief von Hand schreiben.',
+      en: 'The letter was not produced: it cannot print some characters (see the fields named). Please check the spelling in the register, such as the Latin spelling from the passport, or write the letter by hand.',
+    },
+  },
   'lookup.reason_unknown': {
     title: 'Unknown look-up reason',
     detail: {

@@ -79,7 +79,8 @@ const LEVEL_MEANING: Readonly<Record<2 | 3, string>> = {
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-function clean(text: string): string {
+/** A text as the letter prints it: control and bidi characters out, spaces collapsed. */
+export function clean(text: string): string {
   return text.replace(UNPRINTABLE, ' ').replace(/\s+/g, ' ').trim();
 }
 

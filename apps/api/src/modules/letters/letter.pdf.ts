@@ -1,38 +1,11 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import type { LetterBlock, LetterDocument } from './letter.content.js';
-import { woffToSfnt } from './woff.js';
+import { fontsFor, type LetterFonts } from './letter.fonts.js';
+import { LetterUnprintableError } from './letter.printable.js';
+import { planRuns } from './letter.runs.js';
 
-/**
- * Fonts come from npm packages so every clone and CI has them: Noto Sans (SIL OFL 1.1, as
- * shipped by @kern-ux/native, the design system of the web app) covers Latin incl. Latin
- * Extended, Greek and Cyrillic; Noto Sans Arabic (OFL 1.1, @fontsource) prints Arabic names.
- * pdfkit embeds only the glyphs used.
- */
-const FONT_FILES = {
-  regular: '@kern-ux/native/dist/fonts/noto-sans/NotoSans-Regular.woff',
-  bold: '@kern-ux/native/dist/fonts/noto-sans/NotoSans-Bold.woff',
-  arabic: '@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff',
-} as const;
-type FontName = keyof typeof FONT_FILES;
-
-// Parsed once per process: parsing the fonts' layout tables costs more than a whole letter.
-let fonts: Promise<Record<FontName, fontkit.Font>> | undefined;
-
-function loadFonts(): Promise<Record<FontName, fontkit.Font>> {
-  const require = createRequire(import.meta.url);
-  const load = async (name: FontName) => {
-    const font = fontkit.create(woffToSfnt(await readFile(require.resolve(FONT_FILES[name]))));
-    if (!('layout' in font)) throw new Error(`${FONT_FILES[name]} is a font collection`);
-    return [name, font] as const;
-  };
-  fonts ??= Promise.all((Object.keys(FONT_FILES) as FontName[]).map(load)).then(
-    (entries) => Object.fromEntries(entries) as Record<FontName, fontkit.Font>,
-  );
-  return fonts;
-}
+/** The Latin faces of the letter's own text; other scripts get their face by coverage. */
+type FontName = 'regular' | 'bold';
 
 const mm = (value: number) => (value * 72) / 25.4;
 
@@ -51,26 +24,6 @@ const INFO_RIGHT = mm(10);
 const GREY = '#555555';
 const LINE_GAP = 1.3;
 
-/**
- * Splits text into runs printable with one font: Arabic script needs its own face. pdfkit
- * writes left to right; fontkit orders the letters of one Arabic word, so the words of an
- * Arabic run are put in visual (right-to-left) order here, joined by spaces of the Latin face.
- */
-export function runs(text: string, latin: FontName): { font: FontName; text: string }[] {
-  const parts = text.split(/(\p{Script=Arabic}+(?:\s+\p{Script=Arabic}+)*)/u);
-  return parts.flatMap((part, i) => {
-    if (part === '') return [];
-    if (i % 2 === 0) return [{ font: latin, text: part }];
-    return part
-      .split(/\s+/)
-      .reverse()
-      .flatMap((word, j) => [
-        ...(j > 0 ? [{ font: latin, text: ' ' }] : []),
-        { font: 'arabic' as const, text: word },
-      ]);
-  });
-}
-
 type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
 
@@ -86,24 +39,38 @@ function artifact(doc: Doc, draw: () => void, type: 'Pagination' | 'Layout' = 'L
   doc.endMarkedContent();
 }
 
-/** Ascent of the Latin face per point of font size, per document (set when fonts register). */
-const latinAscent = new WeakMap<Doc, number>();
+/** Per document: the fonts and the ascent of the Latin face per point of font size. */
+const documentFonts = new WeakMap<Doc, { fonts: LetterFonts; latinAscent: number }>();
 
-/** Writes text that may mix scripts, wrapping within `width` at the current position. */
+/**
+ * Writes text that may mix scripts, wrapping within `width` at the current position: each run
+ * in the face that has its glyphs. A right-to-left run is laid out by fontkit as a whole
+ * (`features` set, so pdfkit does not cut it into words), which puts its words in visual order
+ * and keeps the copied text in reading order.
+ */
 function write(
   doc: Doc,
   text: string,
   options: { font?: FontName; size: number; x: number; width: number; color?: string },
 ) {
-  const parts = runs(text, options.font ?? 'regular');
+  const { fonts, latinAscent } = documentFonts.get(doc)!;
+  const plan = planRuns(fonts, text, options.font ?? 'regular');
+  // The input was checked before; this only guards against a caller that did not check.
+  if (plan.runs === null)
+    throw new LetterUnprintableError([{ field: 'letter', characters: plan.missing }]);
+  const parts = plan.runs;
   doc.fontSize(options.size).fillColor(options.color ?? 'black');
-  if (parts.length === 0) parts.push({ font: options.font ?? 'regular', text: ' ' });
+  if (parts.length === 0) parts.push({ face: options.font ?? 'regular', text: ' ', rtl: false });
   // Faces differ in ascent; pinning the baseline to the Latin face keeps mixed runs on one line.
-  const baseline = parts.length > 1 ? -(latinAscent.get(doc) ?? 1) * options.size : undefined;
+  const baseline = parts.length > 1 ? -latinAscent * options.size : undefined;
   parts.forEach((run, i) => {
     const last = i === parts.length - 1;
-    doc.font(run.font);
-    const fragment = { continued: !last, ...(baseline === undefined ? {} : { baseline }) };
+    doc.font(run.face);
+    const fragment = {
+      continued: !last,
+      ...(baseline === undefined ? {} : { baseline }),
+      ...(run.rtl ? { features: [] } : {}),
+    };
     if (i === 0) {
       doc.text(run.text, options.x, doc.y, {
         width: options.width,
@@ -293,9 +260,30 @@ function drawPageFurniture(doc: Doc, letter: LetterDocument) {
   }
 }
 
+/** Every text of a letter, to load the fonts it needs. */
+function lettersTexts(letter: LetterDocument): string[] {
+  const body = letter.body.flatMap((block) => {
+    if (block.kind === 'list') return block.items;
+    if (block.kind === 'lines') return block.lines;
+    return [block.text];
+  });
+  return [
+    letter.letterhead.heading,
+    ...letter.letterhead.lines,
+    letter.returnLine,
+    ...letter.recipient,
+    ...letter.details.flatMap((d) => [d.label, d.value]),
+    letter.subject,
+    letter.salutation,
+    ...body,
+    ...letter.closing,
+    ...letter.footer,
+  ];
+}
+
 /** Lays out a letter on A4 (DIN 5008 form B) and returns the PDF bytes. Text stays text. */
 export async function renderLetterPdf(letter: LetterDocument): Promise<Uint8Array> {
-  const loaded = await loadFonts();
+  const fonts = await fontsFor(lettersTexts(letter));
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: TOP_FOLLOWING, bottom: BOTTOM, left: LEFT, right: RIGHT },
@@ -314,11 +302,13 @@ export async function renderLetterPdf(letter: LetterDocument): Promise<Uint8Arra
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  // pdfkit takes a parsed fontkit font as well as bytes (its types only know bytes).
-  latinAscent.set(doc, loaded.regular.ascent / loaded.regular.unitsPerEm);
-  for (const name of Object.keys(loaded) as FontName[]) {
-    doc.registerFont(name, loaded[name] as unknown as Buffer);
-  }
+  // pdfkit takes a parsed fontkit font as well as bytes (its types only know bytes); it
+  // embeds only the faces used, and of them only the glyphs used.
+  documentFonts.set(doc, {
+    fonts,
+    latinAscent: fonts.faces.get('regular')!.ascent / fonts.faces.get('regular')!.unitsPerEm,
+  });
+  for (const [name, font] of fonts.faces) doc.registerFont(name, font as unknown as Buffer);
 
   const root = doc.struct('Document');
   doc.addStructure(root);

@@ -29,10 +29,12 @@ import {
 import { listingDefaults, missingListingCondition } from './listings.rules.js';
 import { letterInput } from './listings.letter.js';
 import { listAuthorisedDepartmentNames } from '../departments/departments.repository.js';
-import type {
-  LetterheadSettings,
-  NotificationLetterInput,
+import {
+  LetterUnprintableError,
+  type LetterheadSettings,
+  type NotificationLetterInput,
 } from '../letters/notification-letter.js';
+import { unprintableFieldErrors } from '../letters/letter.refusal.js';
 import { findPersons } from '../persons/persons.repository.js';
 import { precautionTexts } from './listings.mapping.js';
 
@@ -246,7 +248,9 @@ export function createListingsService({
 
     /**
      * The Art. 14 GDPR letter for an active listing, as PDF. Producing it is audited; the
-     * registrar then records it as sent or held back.
+     * registrar then records it as sent or held back. A letter that would not print some
+     * characters (of the name, the address, …) is refused with the fields named: the refusal
+     * is audited, no letter is produced.
      */
     async letter({
       actor,
@@ -255,7 +259,7 @@ export function createListingsService({
       actor: Pick<CurrentUser, 'id' | 'displayName'>;
       id: string;
     }): Promise<{ pdf: Uint8Array; reference: string }> {
-      const input = await db.transaction(async (tx) => {
+      const result = await db.transaction(async (tx) => {
         const { found } = await findListing({ db: tx, id });
         if (!found) throw new AppError(404, 'resource.not_found');
         if (found.listing.status !== 'active') throw new AppError(409, 'listing.wrong_status');
@@ -278,16 +282,36 @@ export function createListingsService({
           today: today(),
           localDateOf: (instant) => localDate(instant, settings.timeZone),
         });
-        await audit.record({
-          tx,
-          actor: actor.id,
-          action: 'listing.letter',
-          subject: { type: 'listing', id },
-          details: { reference: letter.listing.reference },
-        });
-        return letter;
+        const reference = letter.listing.reference;
+        try {
+          const pdf = await renderLetter(letter);
+          await audit.record({
+            tx,
+            actor: actor.id,
+            action: 'listing.letter',
+            subject: { type: 'listing', id },
+            details: { reference },
+          });
+          return { pdf, reference, refused: null };
+        } catch (error) {
+          if (!(error instanceof LetterUnprintableError)) throw error;
+          await audit.record({
+            tx,
+            actor: actor.id,
+            action: 'listing.letter_refused',
+            subject: { type: 'listing', id },
+            details: { reference, fields: error.fields.map((f) => f.field) },
+          });
+          return { pdf: null, reference, refused: error };
+        }
       });
-      return { pdf: await renderLetter(input), reference: input.listing.reference };
+      if (result.refused) {
+        const code = 'listing.letter_unprintable';
+        throw new AppError(422, code, {
+          errors: unprintableFieldErrors(result.refused.fields, code),
+        });
+      }
+      return { pdf: result.pdf!, reference: result.reference };
     },
 
     /** The letter was sent on a date, or is held back with a reason and a review date. */

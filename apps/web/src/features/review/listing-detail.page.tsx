@@ -78,7 +78,11 @@ export function ListingDetailPage({ user, id }: { user: CurrentUser; id: string 
       const { blob, fileName } = await fetchLetter(id);
       saveFile(blob, fileName);
     } catch (error) {
-      setActionError(problemMessage(asApiError(error), translator));
+      const apiError = asApiError(error);
+      // A refused letter names each field and the characters it cannot print.
+      const english = translator.language.toLowerCase().startsWith('en');
+      const details = apiError.fieldErrors.map((f) => (english ? f.message.en : f.message.de));
+      setActionError([problemMessage(apiError, translator), ...details].join(' '));
     } finally {
       setDownloading(false);
     }

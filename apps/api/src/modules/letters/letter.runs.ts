@@ -1,0 +1,83 @@
+import { RTL_FACES, type LetterFonts } from './letter.fonts.js';
+
+/** A piece of text printed with one face; `rtl` runs are laid out right to left as a whole. */
+export interface TextRun {
+  face: string;
+  text: string;
+  rtl: boolean;
+}
+
+/** How a text prints: its runs, or the characters (grapheme clusters) no shipped face has. */
+export type RunPlan = { runs: TextRun[]; missing: [] } | { runs: null; missing: string[] };
+
+const graphemes = new Intl.Segmenter('de', { granularity: 'grapheme' });
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
+const SPACE = /^\s+$/u;
+
+/** The face that has a glyph for every visible code point of `cluster`, and what it prints. */
+function faceFor(
+  fonts: LetterFonts,
+  cluster: string,
+  order: readonly string[],
+): { face: string; text: string } | null {
+  const chars = [...cluster];
+  for (const name of order) {
+    const font = fonts.faces.get(name)!;
+    const has = (c: string) => font.hasGlyphForCodePoint(c.codePointAt(0)!);
+    if (!chars.every((c) => IGNORABLE.test(c) || has(c))) continue;
+    // Invisible format characters (ZWNJ, variation selectors) the face lacks are left out.
+    const text = chars.filter((c) => !IGNORABLE.test(c) || has(c)).join('');
+    return { face: name, text };
+  }
+  return null;
+}
+
+/**
+ * Splits `text` (normalised to NFC first) into runs by glyph coverage: each grapheme cluster
+ * (a letter with its combining marks) goes to the first face that has all of its code points,
+ * `preferred` first. Spaces stay with the run before them; an Arabic or Hebrew run keeps the
+ * spaces between its words (fontkit then orders the whole run right to left) but not those at
+ * its ends. A cluster that no face covers makes the whole text unprintable.
+ */
+export function planRuns(fonts: LetterFonts, text: string, preferred: string): RunPlan {
+  const order = [preferred, ...[...fonts.faces.keys()].filter((f) => f !== preferred)];
+  const runs: TextRun[] = [];
+  const missing = new Set<string>();
+  for (const { segment } of graphemes.segment(text.normalize('NFC'))) {
+    const last = runs.at(-1);
+    if (SPACE.test(segment)) {
+      // Any space prints as a plain space, which every face has.
+      if (last) last.text += ' ';
+      else runs.push({ face: preferred, text: ' ', rtl: false });
+      continue;
+    }
+    const found = faceFor(fonts, segment, order);
+    if (!found) {
+      missing.add(segment);
+      continue;
+    }
+    if (found.text === '') continue;
+    if (last?.face === found.face) last.text += found.text;
+    else runs.push({ face: found.face, text: found.text, rtl: RTL_FACES.has(found.face) });
+  }
+  if (missing.size > 0) return { runs: null, missing: [...missing] };
+  return { runs: runs.flatMap((run) => (run.rtl ? trimRtl(run, preferred) : [run])), missing: [] };
+}
+
+/** Moves the spaces at the ends of a right-to-left run out of it, into the letter's face. */
+function trimRtl(run: TextRun, preferred: string): TextRun[] {
+  const match = /^(\s*)(.*?)(\s*)$/su.exec(run.text)!;
+  const [, lead = '', core = '', trail = ''] = match;
+  return [
+    ...(lead ? [{ face: preferred, text: lead, rtl: false }] : []),
+    { ...run, text: core },
+    ...(trail ? [{ face: preferred, text: trail, rtl: false }] : []),
+  ];
+}
+
+/** `Ω` → `U+03A9`; a cluster of several code points → `U+0053 U+0336`. */
+export function codePoints(cluster: string): string {
+  return [...cluster]
+    .map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)
+    .join(' ');
+}
