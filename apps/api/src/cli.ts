@@ -3,6 +3,7 @@ import { DisplayName, NewPassword, Username } from '@zemag/contracts';
 import { z } from 'zod';
 import { ConfigError, loadConfig } from './config.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
+import { usePrivateUmask } from './db/data-dir-permissions.js';
 import type { Database } from './db/database.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './modules/demo/demo.data.js';
 import { createDemoService, DemoRefusedError } from './modules/demo/demo.service.js';
@@ -31,11 +32,22 @@ class CliFailure extends Error {
   }
 }
 
+/** The configured database, with a warning when its folder was open to other users. */
+async function openForCli(config: ReturnType<typeof loadConfig>) {
+  const database = await openConfiguredDatabase(config);
+  if (database.permissionsFixed) {
+    console.error(
+      `Warning: ${database.permissionsFixed} files and folders in the data folder were open to other users; now only this user may read them.`,
+    );
+  }
+  return database;
+}
+
 async function withServices<T>(
   run: (services: ReturnType<typeof createServices>, db: Database['db']) => Promise<T>,
 ) {
   const config = loadConfig(process.env);
-  const database = await openConfiguredDatabase(config);
+  const database = await openForCli(config);
   try {
     return await run(createServices({ db: database.db, clock: systemClock, config }), database.db);
   } finally {
@@ -103,7 +115,7 @@ export function buildCli() {
     .description('return a demo instance to its seeded state (refused if it holds real data)')
     .action(async () => {
       const config = loadConfig(process.env);
-      const database = await openConfiguredDatabase(config);
+      const database = await openForCli(config);
       try {
         const demoOf = () =>
           createDemoService({
@@ -181,6 +193,8 @@ export function buildCli() {
 }
 
 async function main() {
+  // Files the CLI creates (the embedded database's) are for this user only.
+  usePrivateUmask();
   try {
     await buildCli().parseAsync(process.argv);
   } catch (error) {

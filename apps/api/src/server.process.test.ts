@@ -21,6 +21,32 @@ const admin = [
 ];
 const password = 'ein sehr langes Passwort\n';
 
+/** Files and folders under `dir` that users other than the owner may use. */
+function openToOthers(dir: string): string[] {
+  const found: string[] = [];
+  const visit = (entry: string) => {
+    const stat = fs.lstatSync(entry);
+    if ((stat.mode & 0o077) !== 0)
+      found.push(`${path.relative(dir, entry)} ${stat.mode.toString(8)}`);
+    if (stat.isDirectory()) for (const name of fs.readdirSync(entry)) visit(path.join(entry, name));
+  };
+  visit(dir);
+  return found;
+}
+
+/** Opens `dir` to everyone like the releases before the fix did; returns how many entries. */
+function loosen(dir: string): number {
+  let count = 0;
+  const visit = (entry: string) => {
+    const directory = fs.statSync(entry).isDirectory();
+    fs.chmodSync(entry, directory ? 0o755 : 0o666);
+    count += 1;
+    if (directory) for (const name of fs.readdirSync(entry)) visit(path.join(entry, name));
+  };
+  visit(dir);
+  return count;
+}
+
 describe('the server process on the embedded database', () => {
   const running: RunningServer[] = [];
   const dirs: string[] = [];
@@ -76,6 +102,38 @@ describe('the server process on the embedded database', () => {
     expect(await second.stop('SIGTERM')).toBe(0);
     expect(fs.existsSync(path.join(dir, 'zemag.lock'))).toBe(false);
   });
+
+  // three starts of the embedded database, one of them a new one
+  it(
+    'keeps the embedded database to its own user, and closes a folder an older version left open',
+    { timeout: 180_000 },
+    async () => {
+      const dir = path.join(dataDir(), 'data'); // the server creates it
+      const env = { ZEMAG_DATA_DIR: dir };
+      const first = await startServer(env);
+      running.push(first);
+      await waitForOutput(first, /\/setup#token=/);
+      expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+      expect(openToOthers(dir)).toEqual([]);
+      expect(first.output()).not.toContain('open to other users');
+      expect(await first.stop('SIGTERM')).toBe(0);
+      expect(openToOthers(dir)).toEqual([]);
+
+      // as a release before this fix left it: files 0666, folders 0755
+      const loosened = loosen(dir);
+      const cli = await runCli(admin, env, password);
+      expect(cli.code).toBe(0);
+      expect(cli.stderr).toContain(`Warning: ${loosened} files and folders in the data folder`);
+      expect(openToOthers(dir)).toEqual([]);
+
+      const again = loosen(dir);
+      const second = await startServer(env);
+      running.push(second);
+      expect(second.output()).toContain(`"entries":${again}`);
+      expect(second.output()).toContain('open to other users');
+      expect(openToOthers(dir)).toEqual([]);
+    },
+  );
 
   it('stops with a readable list when the configuration is wrong', async () => {
     await expect(

@@ -1,6 +1,7 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
+import { usePrivateUmask } from './db/data-dir-permissions.js';
 import { safeErrorLine } from './http/safe-error.js';
 import { loggerOptions } from './logger.js';
 import { createDemoService, DemoRefusedError } from './modules/demo/demo.service.js';
@@ -10,6 +11,7 @@ import { openConfiguredDatabase } from './runtime.js';
 /** The process: configuration, database, listen, first-run link, graceful shutdown. */
 async function main() {
   const startedAt = performance.now();
+  usePrivateUmask();
   let config;
   try {
     config = loadConfig(process.env);
@@ -33,6 +35,12 @@ async function main() {
   }
 
   const { app, services } = await buildApp({ config, database }, { logger: loggerOptions(config) });
+  if (database.permissionsFixed) {
+    app.log.warn(
+      { entries: database.permissionsFixed },
+      `${database.permissionsFixed} files and folders in the data folder were open to other users; now only the server's user may read them`,
+    );
+  }
 
   // Demo mode: an empty database gets Musterstadt, a demo database starts as it is, a
   // database with real data stops the server.

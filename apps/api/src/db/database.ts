@@ -10,6 +10,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { acquireDataDirLock } from './data-dir-lock.js';
+import { makePrivate } from './data-dir-permissions.js';
 import { countMigrationFiles, MIGRATIONS_FOLDER } from './migrations.js';
 import * as schema from './schema.js';
 
@@ -36,6 +37,11 @@ export interface Database {
   wipe(): Promise<void>;
   /** PGlite only: the whole database as a tarball. */
   dump?: () => Promise<Blob | File>;
+  /**
+   * PGlite in a data folder: how many of its files and folders other users could read or
+   * write before this start; they are private now, and the caller warns about it.
+   */
+  permissionsFixed?: number;
 }
 
 export type DatabaseOptions =
@@ -117,12 +123,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
   const release = options.dataDir ? acquireDataDirLock(options.dataDir) : () => {};
   let client: PGlite;
+  let permissionsFixed = 0;
   try {
+    if (options.dataDir) permissionsFixed = makePrivate(options.dataDir).fixed;
     client = await PGlite.create({
       ...(options.dataDir ? { dataDir: path.join(options.dataDir, 'pgdata') } : {}),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
       extensions: { pg_trgm, fuzzystrmatch },
     });
+    // PGlite's own files of this start (a new database, its cache files): not a finding.
+    if (options.dataDir) makePrivate(options.dataDir);
   } catch (error) {
     release();
     throw error;
@@ -131,6 +141,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const database: Database = {
     db,
     engine: 'pglite',
+    permissionsFixed,
     dump: () => client.dumpDataDir('none'),
     async migrate() {
       await migratePglite(drizzlePglite(client, { schema }), {
