@@ -68,7 +68,7 @@ export function ActivationLinkPanel({ link, name }: { link: ActivationLink; name
             : ''}
       </p>
       <h3 className="kern-heading-small">{t('admin.activation.nextTitle')}</h3>
-      <ol className="kern-list">
+      <ol className="kern-list kern-list--number">
         <li>{t('admin.activation.nextHandOver', { name })}</li>
         <li>{t('admin.activation.nextActivate')}</li>
         <li>{t('admin.activation.nextRoles')}</li>
