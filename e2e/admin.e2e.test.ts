@@ -27,6 +27,7 @@ const ADMIN_2 = {
   password: 'noch ein langer Satz als Passwort',
 };
 const EMPLOYEE = { displayName: 'Erika Mustermann', username: 'erika.mustermann' };
+const EMPLOYEE_PASSWORD = 'mein eigenes langes Passwort';
 
 /** The page is accessible, fits the screen, and is kept as a screenshot. */
 async function check(page: Page, viewport: ViewportName, name: string) {
@@ -53,6 +54,7 @@ describe.skipIf(skipBrowser)(browserSuiteName('administration in the browser'), 
       const server = await startServer();
       const first = await newContext(browser, viewport);
       const second = await newContext(browser, viewport);
+      const third = await newContext(browser, viewport);
       const page = await first.newPage();
       const page2 = await second.newPage();
       const pageErrors = [...watchPageErrors(page), ...watchPageErrors(page2)];
@@ -115,12 +117,26 @@ describe.skipIf(skipBrowser)(browserSuiteName('administration in the browser'), 
         const userPath = new URL(page.url()).pathname;
         expect(userPath).toMatch(/^\/admin\/users\/[0-9a-f-]{36}$/);
 
-        // `field` is active at once; `registrar` waits for a second administrator.
+        // No password from the administrator: the activation link is shown once, to hand over.
+        await page
+          .getByRole('heading', { name: `Aktivierungslink für ${EMPLOYEE.displayName}` })
+          .waitFor();
+        await page.getByText('Wie geht es weiter?').waitFor();
+        const activationUrl = await page
+          .getByLabel('Aktivierungslink', { exact: true })
+          .inputValue();
+        expect(activationUrl).toMatch(/\/activate#token=[A-Za-z0-9_-]{43}$/);
+        await check(page, viewport, 'user-activation-link');
+
+        // `field` and `registrar` both wait for a second administrator.
         await page.getByLabel('Rolle', { exact: true }).selectOption('field');
+        await page.getByText('Eine zweite Person muss bestätigen', { exact: true }).waitFor();
         await page.getByRole('button', { name: 'Rolle vergeben' }).click();
-        await page.getByText(`${EMPLOYEE.displayName} hat jetzt die Rolle Außendienst.`).waitFor();
+        await page
+          .getByText('Die Rolle Außendienst für Erika Mustermann wartet auf die Bestätigung')
+          .waitFor();
         await page.getByLabel('Rolle', { exact: true }).selectOption('registrar');
-        await page.getByText('Eine zweite Person muss bestätigen').waitFor();
+        await page.getByText('Eine zweite Person muss bestätigen', { exact: true }).waitFor();
         await page.getByRole('button', { name: 'Rolle vergeben' }).click();
         await page
           .getByText('Die Rolle Registerstelle für Erika Mustermann wartet auf die Bestätigung')
@@ -128,7 +144,13 @@ describe.skipIf(skipBrowser)(browserSuiteName('administration in the browser'), 
         const registrarRow = page.locator('tr[data-role="registrar"]');
         expect(await registrarRow.textContent()).toContain('Wartet auf Bestätigung');
         expect(await registrarRow.textContent()).toContain('Von Ihnen vergeben');
-        expect(await page.locator('tr[data-role="field"]').textContent()).toContain('Aktiv');
+        expect(await page.locator('tr[data-role="field"]').textContent()).toContain(
+          'Wartet auf Bestätigung',
+        );
+        // the link is shown once: after reloading the page, only a new one can be issued
+        await page.reload();
+        await page.getByRole('button', { name: 'Neuen Aktivierungslink ausstellen' }).waitFor();
+        expect(await page.getByLabel('Aktivierungslink', { exact: true }).count()).toBe(0);
         await check(page, viewport, 'user');
 
         // A lost phone: the administrator revokes the employee's authenticator app.
@@ -182,7 +204,8 @@ describe.skipIf(skipBrowser)(browserSuiteName('administration in the browser'), 
           .getByRole('heading', { level: 1, name: 'Bestätigungen und Rezertifizierung' })
           .waitFor();
         const pending = page.locator('section', { has: page.locator('#pending-title') });
-        await pending.getByRole('link', { name: EMPLOYEE.displayName }).waitFor();
+        await pending.getByRole('link', { name: EMPLOYEE.displayName }).first().waitFor();
+        expect(await pending.getByRole('link', { name: EMPLOYEE.displayName }).count()).toBe(2);
         expect(await pending.getByRole('button', { name: /^Bestätigen/ }).count()).toBe(0);
         await check(page, viewport, 'grants');
 
@@ -222,10 +245,37 @@ describe.skipIf(skipBrowser)(browserSuiteName('administration in the browser'), 
         await departmentsImport.getByText('Import abgeschlossen').waitFor();
         await check(page, viewport, 'import-applied');
 
+        // The employee opens the link and sets their own password (a public page).
+        const employeePage = await third.newPage();
+        pageErrors.push(...watchPageErrors(employeePage));
+        // (the test server's public address has no real port: open the same path and fragment)
+        const link = new URL(activationUrl);
+        await employeePage.goto(`${server.origin}${link.pathname}${link.hash}`);
+        await employeePage.getByRole('heading', { level: 1, name: 'Konto aktivieren' }).waitFor();
+        // the token leaves the address bar at once
+        expect(new URL(employeePage.url()).hash).toBe('');
+        await employeePage.getByRole('button', { name: 'Passwort festlegen' }).click();
+        await employeePage.locator('#password-error').waitFor();
+        expect(await employeePage.getByLabel('Neues Passwort').getAttribute('aria-invalid')).toBe(
+          'true',
+        );
+        await check(employeePage, viewport, 'activation-errors');
+        await employeePage.getByLabel('Neues Passwort').fill(EMPLOYEE_PASSWORD);
+        await employeePage.getByLabel('Passwort wiederholen').fill(EMPLOYEE_PASSWORD);
+        await check(employeePage, viewport, 'activation');
+        await employeePage.getByRole('button', { name: 'Passwort festlegen' }).click();
+        await employeePage.getByText('Ihr Passwort ist gesetzt.').waitFor();
+
         // The second administrator confirms; the account then shows registrar active.
         await signInAs(page2, server, ADMIN_2);
         await page2.goto(`${server.origin}/admin/grants`);
         const pending2 = page2.locator('section', { has: page2.locator('#pending-title') });
+        await pending2
+          .getByRole('button', { name: `Bestätigen: Außendienst für ${EMPLOYEE.displayName}` })
+          .click();
+        await page2
+          .getByText('Die Rolle Außendienst für Erika Mustermann ist bestätigt und jetzt aktiv.')
+          .waitFor();
         await pending2
           .getByRole('button', { name: `Bestätigen: Registerstelle für ${EMPLOYEE.displayName}` })
           .click();
@@ -251,14 +301,40 @@ describe.skipIf(skipBrowser)(browserSuiteName('administration in the browser'), 
         expect(await row.textContent()).toContain('Außendienst');
         await check(page2, viewport, 'users-search');
 
+        // Disabling the other administrator needs a second person: it becomes a request that
+        // the other administrator sees on the confirmations page and may decline.
+        await page.goto(`${server.origin}/admin/users?q=alex`);
+        await page.getByRole('link', { name: ADMIN_2.displayName }).click();
+        await page.getByRole('heading', { level: 1, name: ADMIN_2.displayName }).waitFor();
+        await page.getByRole('button', { name: 'Konto sperren' }).click();
+        const disableDialog = page.getByRole('dialog', { name: 'Konto sperren' });
+        await disableDialog.getByLabel('Begründung').fill('Wechsel in ein anderes Amt');
+        await disableDialog.getByRole('button', { name: 'Konto sperren' }).click();
+        await page.getByText(`Die Sperrung von ${ADMIN_2.displayName} ist beantragt.`).waitFor();
+        await page.getByText('Sperrung beantragt – wartet auf eine zweite Person').waitFor();
+        await check(page, viewport, 'user-disable-requested');
+
+        await page2.goto(`${server.origin}/admin/grants`);
+        const requests = page2.locator('section', { has: page2.locator('#status-requests-title') });
+        await requests.getByRole('link', { name: ADMIN_2.displayName }).waitFor();
+        await check(page2, viewport, 'status-requests');
+        await requests
+          .getByRole('button', { name: `Sperren ablehnen: ${ADMIN_2.displayName}` })
+          .click();
+        const declineDialog = page2.getByRole('dialog');
+        await declineDialog.getByLabel('Begründung').fill('bleibe bis Monatsende');
+        await declineDialog.getByRole('button', { name: 'Ablehnen' }).click();
+        await requests.getByText('Kein Antrag wartet auf eine Bestätigung.').waitFor();
+
         expect(pageErrors).toEqual([]);
       } finally {
         await first.close();
         await second.close();
+        await third.close();
         await server.close();
       }
     },
-    120_000,
+    360_000,
   );
 
   it('an employee without the abilities finds no administration', async () => {

@@ -149,4 +149,25 @@ describe('configuration', () => {
       expect(() => loadConfig({ ZEMAG_LOOKUP_REASONS: bad })).toThrow(/ZEMAG_LOOKUP_REASONS/);
     }
   });
+
+  it('makes field a four-eyes grant and keeps activation links 72 hours unless told otherwise', () => {
+    expect(loadConfig({}).grants).toEqual({
+      recertifyMonths: 12,
+      fieldFourEyes: true,
+      activationLinkHours: 72,
+    });
+    const changed = loadConfig({
+      ZEMAG_FIELD_GRANT_FOUR_EYES: 'false',
+      ZEMAG_ACTIVATION_LINK_HOURS: '24',
+    }).grants;
+    expect(changed).toMatchObject({ fieldFourEyes: false, activationLinkHours: 24 });
+    for (const bad of ['0', '721', 'drei Tage']) {
+      expect(() => loadConfig({ ZEMAG_ACTIVATION_LINK_HOURS: bad })).toThrow(
+        /ZEMAG_ACTIVATION_LINK_HOURS/,
+      );
+    }
+    expect(() => loadConfig({ ZEMAG_FIELD_GRANT_FOUR_EYES: 'vielleicht' })).toThrow(
+      /ZEMAG_FIELD_GRANT_FOUR_EYES/,
+    );
+  });
 });

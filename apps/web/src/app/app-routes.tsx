@@ -10,6 +10,7 @@ import { OfflineOutboxNotice } from '../features/reports/offline-outbox-notice';
 import { OutboxSync } from '../features/reports/outbox-sync';
 import { ReportsRoutes, isReportsPath } from '../features/reports/reports.routes';
 import { ReviewRoutes, isReviewPath } from '../features/review/review.routes';
+import { ActivationPage } from '../features/activation/activation.page';
 import { SetupPage } from '../features/setup/setup.page';
 import { OfflineVisitLink } from '../features/visits/offline-visit-link';
 import { VisitListExpiry } from '../features/visits/visit-expiry';
@@ -44,6 +45,7 @@ function Page() {
   const { state, reload } = useSession();
 
   if (path === '/setup') return <SetupPage />;
+  if (path === '/activate') return <ActivationPage />;
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') {
     // Without the server, the visit list kept on this device is still there for the shift.

@@ -1,14 +1,19 @@
 import { useSyncExternalStore } from 'react';
 
 /** A one-time message shown on the page navigated to; kept in history state, never in the URL. */
-export type Notice = 'setupCompleted' | 'signedOut' | 'sessionExpired';
+export type Notice = 'setupCompleted' | 'signedOut' | 'sessionExpired' | 'accountActivated';
 
 export interface Route {
   path: string;
   notice: Notice | undefined;
 }
 
-const NOTICES: readonly Notice[] = ['setupCompleted', 'signedOut', 'sessionExpired'];
+const NOTICES: readonly Notice[] = [
+  'setupCompleted',
+  'signedOut',
+  'sessionExpired',
+  'accountActivated',
+];
 
 function readNotice(state: unknown): Notice | undefined {
   if (typeof state !== 'object' || state === null || !('notice' in state)) return undefined;

@@ -75,7 +75,7 @@ for (const target of engines) {
       expect(await count('departments')).toBe(3);
     });
 
-    it('imports users as reporters with field where allowed, and re-runs idempotently', async () => {
+    it('imports users as reporters with field (waiting for four eyes) where allowed, and re-runs idempotently', async () => {
       const csv = [
         'username;display_name;department_code;roles',
         'lea.k;Lea König;32-1;field',
@@ -96,16 +96,19 @@ for (const target of engines) {
       });
       const lea = (await t.app.inject({ url: '/api/v1/users?q=lea.k', headers: { cookie } })).json()
         .users[0];
+      // field from a CSV waits for a second administrator like any field grant
       expect(lea).toMatchObject({
         displayName: 'Lea König',
         department: { code: '32-1' },
-        roles: expect.arrayContaining(['reporter', 'field']),
+        roles: ['reporter'],
+        pendingRoles: ['field'],
       });
       const events = await t.database.db
         .select()
         .from(auditEvents)
         .where(eq(auditEvents.subjectId, lea.id));
       expect(events.map((e) => e.action)).toEqual(['user.created']);
+      expect(events[0]!.details).toMatchObject({ requested: ['field'] });
       expect((await t.services.audit.verify({ db: t.database.db })).ok).toBe(true);
     });
 

@@ -1,10 +1,13 @@
 import {
+  ActivationLink,
+  CreatedUser,
   type CreateUserRequest,
   Department,
   type DepartmentInput,
   FactorList,
   type GrantRequest,
   PendingGrant,
+  PendingStatusRequest,
   type Role,
   type UpdateUserRequest,
   UserDetail,
@@ -18,6 +21,7 @@ const V1 = '/api/v1';
 const DepartmentList = z.object({ departments: z.array(Department) });
 const PendingList = z.object({ pending: z.array(PendingGrant) });
 const DueList = z.object({ due: z.array(PendingGrant) });
+const StatusRequestList = z.object({ pending: z.array(PendingStatusRequest) });
 const GrantAnswer = z.object({ status: z.enum(['pending', 'active']) });
 const RecertifyAnswer = z.object({ recertifyBy: z.iso.date() });
 
@@ -34,11 +38,18 @@ export function adminApi(api: ApiClient) {
 
     searchUsers: (query: string) => api.get(`${V1}/users?${query}`, UserSearchResult),
     user: (id: string) => api.get(user(id), UserDetail),
-    createUser: (input: CreateUserRequest) => api.post(`${V1}/users`, input, UserDetail),
+    createUser: (input: CreateUserRequest) => api.post(`${V1}/users`, input, CreatedUser),
+    reissueActivationLink: (id: string) =>
+      api.post(`${user(id)}/activation-link`, {}, ActivationLink),
     updateUser: (id: string, input: UpdateUserRequest) => api.patch(user(id), input, UserDetail),
     disableUser: (id: string, reason: string) =>
       api.post(`${user(id)}/disable`, { reason }, UserDetail),
     enableUser: (id: string) => api.post(`${user(id)}/enable`, {}, UserDetail),
+    statusRequests: async () => (await api.get(`${V1}/status-requests`, StatusRequestList)).pending,
+    confirmStatusRequest: (id: string) =>
+      api.post(`${user(id)}/status-request/confirm`, {}, UserDetail),
+    declineStatusRequest: (id: string, reason: string) =>
+      api.post(`${user(id)}/status-request/decline`, { reason }, UserDetail),
 
     grantRole: (id: string, request: GrantRequest) =>
       api.post(`${user(id)}/grants`, request, GrantAnswer),

@@ -1,4 +1,4 @@
-import { type Department, PASSWORD_MIN_LENGTH, type UserDetail } from '@zemag/contracts';
+import type { CreatedUser, Department } from '@zemag/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTranslator } from '../../i18n/use-translator';
@@ -11,17 +11,20 @@ import { type FormFailure, formFailure } from './form-failure';
 import { useAdminApi } from './use-admin-api';
 import { asApiError } from './use-resource';
 
-const FIELDS = ['username', 'displayName', 'departmentCode', 'password'] as const;
+const FIELDS = ['username', 'displayName', 'departmentCode'] as const;
 type Field = (typeof FIELDS)[number];
 const ID = 'new-user-';
 
-/** A new employee account; it starts with the role "reporter" only. */
+/**
+ * A new employee account; it starts with the role "reporter" only and without a password: the
+ * answer carries the one-time activation link with which the employee sets their own.
+ */
 export function CreateUserForm({
   departments,
   onCreated,
 }: {
   departments: readonly Department[];
-  onCreated(user: UserDetail): void;
+  onCreated(user: CreatedUser): void;
 }) {
   const { t } = useTranslation();
   const translator = useTranslator();
@@ -29,7 +32,6 @@ export function CreateUserForm({
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [departmentCode, setDepartmentCode] = useState('');
-  const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<FormFailure<Field> | null>(null);
 
@@ -37,7 +39,6 @@ export function CreateUserForm({
     username: t('admin.users.username'),
     displayName: t('admin.users.displayName'),
     departmentCode: t('admin.users.department'),
-    password: t('admin.users.initialPassword'),
   };
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -50,15 +51,12 @@ export function CreateUserForm({
         username: username.trim().toLowerCase(),
         displayName: displayName.trim(),
         departmentCode,
-        ...(password ? { password } : {}),
       });
-      setPassword('');
       onCreated(created);
     } catch (error) {
       const next = formFailure(asApiError(error), FIELDS, translator, {
         idPrefix: ID,
         labels,
-        params: { min: PASSWORD_MIN_LENGTH },
         codeFields: {
           'user.username_taken': 'username',
           'department.unknown': 'departmentCode',
@@ -110,16 +108,6 @@ export function CreateUserForm({
           value={departmentCode}
           onValueChange={setDepartmentCode}
           error={error.departmentCode}
-        />
-        <TextField
-          id={`${ID}password`}
-          type="password"
-          label={labels.password}
-          hint={t('admin.users.initialPasswordHint', { min: PASSWORD_MIN_LENGTH })}
-          autoComplete="new-password"
-          value={password}
-          onValueChange={setPassword}
-          error={error.password}
         />
       </div>
       <Button

@@ -35,8 +35,8 @@ describe('grant status', () => {
 });
 
 describe('needsSecondAdmin', () => {
-  it('names exactly registrar, dpo and admin', () => {
-    expect(ROLES.filter(needsSecondAdmin)).toEqual(['registrar', 'dpo', 'admin']);
+  it('names exactly field, registrar, dpo and admin', () => {
+    expect(ROLES.filter(needsSecondAdmin)).toEqual(['field', 'registrar', 'dpo', 'admin']);
   });
 });
 

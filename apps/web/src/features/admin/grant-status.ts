@@ -14,9 +14,13 @@ export function grantStatusKey(status: GrantStatus): string {
   return `admin.grantStatus.${status}`;
 }
 
-/** True for roles a second administrator must confirm (four-eyes), as the contracts declare. */
+/**
+ * True for roles a second administrator must confirm (four-eyes): those the contracts declare,
+ * and `field` (the server's default; a city may switch it off with
+ * ZEMAG_FIELD_GRANT_FOUR_EYES, and the answer to the grant then says "active").
+ */
 export function needsSecondAdmin(role: Role): boolean {
-  return (FOUR_EYES_ROLES as readonly Role[]).includes(role);
+  return role === 'field' || (FOUR_EYES_ROLES as readonly Role[]).includes(role);
 }
 
 export type RecertificationState = 'overdue' | 'due' | 'ok';

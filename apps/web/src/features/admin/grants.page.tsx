@@ -13,6 +13,7 @@ import { formatDate, localToday } from './format';
 import { recertificationState } from './grant-status';
 import { PersonStamp } from './person-stamp';
 import { ReasonDialog } from './reason-dialog';
+import { StatusRequestsSection } from './status-requests.section';
 import { type Resource, asApiError, useResource } from './use-resource';
 import { useAdminApi } from './use-admin-api';
 
@@ -124,6 +125,8 @@ export function GrantsPage({ user }: { user: CurrentUser }) {
           }}
         />
       </section>
+
+      <StatusRequestsSection user={user} />
 
       <section className="zm-panel kern-stack-md" aria-labelledby="due-title">
         <h2 className="kern-heading-medium" id="due-title">

@@ -18,6 +18,7 @@ import { useAdminApi } from './use-admin-api';
 import { asApiError, useResource } from './use-resource';
 import { type GrantAction, UserGrantsTable } from './user-grants.table';
 import { UserFactorsSection } from './user-factors.section';
+import { UserAccessSection } from './user-access.section';
 import { UserProfileForm } from './user-profile.form';
 
 type Pending =
@@ -48,8 +49,9 @@ export function UserDetailPage({ user, id }: { user: CurrentUser; id: string }) 
     setActionError(null);
     setNotice(null);
     try {
-      await action();
-      done(message);
+      // An action may answer with its own message (e.g. "waits for a second person").
+      const own = await action();
+      done(typeof own === 'string' ? own : message);
     } catch (error) {
       setActionError(problemMessage(asApiError(error), translator));
     }
@@ -70,8 +72,12 @@ export function UserDetailPage({ user, id }: { user: CurrentUser; id: string }) 
   async function confirmDialog(reason: string) {
     if (!dialog || !account) return;
     if (dialog.kind === 'disable') {
-      await admin.disableUser(id, reason);
-      done(t('admin.user.disabledNotice', { name: account.displayName }));
+      const after = await admin.disableUser(id, reason);
+      done(
+        t(after.statusRequest ? 'admin.user.disableRequested' : 'admin.user.disabledNotice', {
+          name: account.displayName,
+        }),
+      );
     } else if (dialog.kind === 'revoke') {
       await admin.revokeGrant(id, dialog.role, reason);
       done(
@@ -193,7 +199,9 @@ export function UserDetailPage({ user, id }: { user: CurrentUser; id: string }) 
                     <dd className="kern-description-list-item__value">
                       {account.hasPassword
                         ? t('admin.user.hasPassword')
-                        : t('admin.user.noPassword')}
+                        : account.activated
+                          ? t('admin.user.noPassword')
+                          : t('admin.user.notActivated')}
                     </dd>
                   </div>
                   <div className="kern-description-list-item">
@@ -210,13 +218,16 @@ export function UserDetailPage({ user, id }: { user: CurrentUser; id: string }) 
                     label={t('admin.user.edit')}
                     onClick={() => setEditing(true)}
                   />
-                  {account.disabled ? (
+                  {account.statusRequest ? null : account.disabled ? (
                     <Button
                       variant="secondary"
                       label={t('admin.user.enable')}
                       onClick={() =>
                         void quick(
-                          () => admin.enableUser(id),
+                          async () =>
+                            (await admin.enableUser(id)).statusRequest
+                              ? t('admin.user.enableRequested', { name: account.displayName })
+                              : null,
                           t('admin.user.enabledNotice', { name: account.displayName }),
                         )
                       }
@@ -233,6 +244,7 @@ export function UserDetailPage({ user, id }: { user: CurrentUser; id: string }) 
               </>
             )}
           </section>
+          <UserAccessSection key={account.id} account={account} />
           <UserFactorsSection userId={account.id} name={account.displayName} />
           <section className="zm-panel kern-stack-md" aria-labelledby="grants-title">
             <h2 className="kern-heading-medium" id="grants-title">

@@ -1,4 +1,4 @@
-import type { CurrentUser, UserDetail } from '@zemag/contracts';
+import type { CreatedUser, CurrentUser } from '@zemag/contracts';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../app/app-link';
@@ -11,6 +11,7 @@ import { Button } from '../../ui/button';
 import { Loading } from '../../ui/loading';
 import { AdminLayout } from './admin-layout';
 import { CreateUserForm } from './create-user.form';
+import { keepActivationLink } from './activation-link';
 import { setFlash } from './flash';
 import { RoleBadges } from './role-badges';
 import { useAdminApi } from './use-admin-api';
@@ -44,7 +45,9 @@ export function UsersPage({ user }: { user: CurrentUser }) {
     if (focusResults) resultsHeading.current?.focus();
   }
 
-  function created(account: UserDetail) {
+  function created(account: CreatedUser) {
+    // The account's page shows the activation link once, with what happens next.
+    keepActivationLink(account.id, account.activationLink);
     setFlash(t('admin.users.created', { name: account.displayName }));
     navigate(`/admin/users/${account.id}`);
   }

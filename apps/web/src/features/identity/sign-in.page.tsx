@@ -9,6 +9,7 @@ import { SignInForm } from './sign-in.form';
 
 const NOTICE_VARIANT: Record<Notice, 'success' | 'info'> = {
   setupCompleted: 'success',
+  accountActivated: 'success',
   signedOut: 'info',
   sessionExpired: 'info',
 };
