@@ -14,6 +14,7 @@ import { clientErrorHandler } from './http/client-error.js';
 import { registerErrorHandlers } from './http/error-handler.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerSecurity } from './http/security.js';
+import { registerStrictBodies } from './http/strict-bodies.js';
 import { registerTextInputRule } from './http/text-input.js';
 import { createSessionCookie } from './http/session-cookie.js';
 import { registerWebApp } from './http/web-app.js';
@@ -69,6 +70,7 @@ export async function buildApp(
 
   registerErrorHandlers(app);
   registerTextInputRule(app);
+  registerStrictBodies(app);
   await app.register(cookiePlugin);
   await registerSecurity(app, config);
   await app.register(accessPlugin, { identity: services.identity, cookie });

@@ -83,6 +83,12 @@ function describe(issue: ValidationIssue): { code: string; de: string; en: strin
         de: 'hat keinen der erlaubten Werte',
         en: 'is not one of the allowed values',
       };
+    case 'unknown_field':
+      return {
+        code: 'unknown_field',
+        de: 'ist kein Feld dieser Anfrage und wird nicht angenommen',
+        en: 'is not a field of this request and is not accepted',
+      };
     case 'unrecognized_keys':
       return {
         code: 'unknown_field',
@@ -94,9 +100,21 @@ function describe(issue: ValidationIssue): { code: string; de: string; en: strin
   }
 }
 
+/** An unknown member is named itself (`person.nickname`), one error per member. */
+function unknownKeysApart(issue: ValidationIssue): ValidationIssue[] {
+  const keys = issue.params?.keys;
+  if (issue.keyword !== 'unrecognized_keys' || !Array.isArray(keys) || keys.length === 0) {
+    return [issue];
+  }
+  return keys.map((key) => ({
+    keyword: 'unknown_field',
+    instancePath: `${issue.instancePath.replace(/\/$/, '')}/${String(key)}`,
+  }));
+}
+
 /** Turns validation issues into field errors that name the field in German and English. */
 export function toFieldErrors(issues: readonly ValidationIssue[], context?: string): FieldError[] {
-  return issues.map((issue) => {
+  return issues.flatMap(unknownKeysApart).map((issue) => {
     const field = fieldPath(issue.instancePath, context);
     const { code, de, en } = describe(issue);
     return {

@@ -152,7 +152,7 @@ for (const target of engines) {
       );
       expect(emoji[0]?.purpose).toBe('Emoji 😀 bleibt');
       await fresh.close();
-    });
+    }, 180_000);
 
     it('verifies a chain of arbitrary details and reasons (property)', async () => {
       const fresh = await createTestDatabase(target.engine);
@@ -189,7 +189,7 @@ for (const target of engines) {
       } finally {
         await fresh.close();
       }
-    });
+    }, 180_000);
 
     it('names every changed row, not only the first, and a removed one', async () => {
       const fresh = await createTestDatabase(target.engine);
@@ -234,7 +234,7 @@ for (const target of engines) {
       } finally {
         await fresh.close();
       }
-    });
+    }, 180_000);
 
     it('names a row re-hashed after an edit through the next row’s broken link', async () => {
       const fresh = await createTestDatabase(target.engine);
@@ -273,7 +273,7 @@ for (const target of engines) {
       } finally {
         await fresh.close();
       }
-    });
+    }, 180_000);
 
     it('finds a removed row as a gap at the missing sequence number', async () => {
       const fresh = await createTestDatabase(target.engine);

@@ -71,7 +71,10 @@ export function planDepartmentImport(table: CsvTable, existing: readonly Departm
           code,
           name,
           parentCode: parent || null,
-          contact: (values.contact ?? '').slice(0, 500) || null,
+          contact:
+            Array.from(values.contact ?? '')
+              .slice(0, 500)
+              .join('') || null,
           lookupAuthorised: flag === true,
           lookupAuthorisationReason: flag === true ? reason : null,
         },

@@ -66,7 +66,7 @@ export async function rekeyAfterNormalisationChange({
   let after: string | null = null;
   let count = 0;
   for (;;) {
-    const ids = rowsOf<{ id: string }>(
+    const ids: string[] = rowsOf<{ id: string }>(
       await db.execute(sql`SELECT p.id FROM persons p
         WHERE p.merged_into_id IS NULL AND (${after}::uuid IS NULL OR p.id > ${after}::uuid)
         ORDER BY p.id LIMIT ${batch}`),

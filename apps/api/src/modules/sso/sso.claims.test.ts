@@ -59,6 +59,29 @@ describe('claim mapping', () => {
   });
 });
 
+describe('claims with text the database cannot store', () => {
+  it('turns U+0000 and lone surrogates into U+FFFD and never cuts an emoji in half', () => {
+    const result = mapClaims(
+      {
+        sub: 'abc\u0000',
+        preferred_username: 'anna',
+        name: `${'x'.repeat(119)}😀 and more`,
+        department: '32\ud800',
+        groups: ['g\udfff'],
+      },
+      settings,
+    );
+    expect(result).toMatchObject({
+      identity: {
+        subject: 'abc\ufffd',
+        displayName: `${'x'.repeat(119)}😀`,
+        departmentCode: '32\ufffd',
+        groups: ['g\ufffd'],
+      },
+    });
+  });
+});
+
 describe('roles from groups', () => {
   const roleGroups = {
     field: ['zemag-aussendienst', 'zemag-vollzug'],

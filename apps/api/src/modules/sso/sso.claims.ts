@@ -1,4 +1,5 @@
 import { Username, type Role } from '@zemag/contracts';
+import { storedText } from '../../db/stored-text.js';
 import { SYNCABLE_ROLES, type OidcSettings, type SyncableRole } from './sso.settings.js';
 
 /** Who the identity provider says signed in, in ZeMAG's terms. */
@@ -15,15 +16,19 @@ export interface ExternalIdentity {
 
 type ClaimSettings = Pick<OidcSettings, 'usernameClaim' | 'departmentClaim' | 'groupsClaim'>;
 
+/**
+ * A claim as text the database can store: the provider's JSON may carry U+0000 or a lone
+ * surrogate, which would fail the insert (500) or be stored differently from what was compared.
+ */
 function text(value: unknown): string | null {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+  return typeof value === 'string' && value.trim() !== '' ? storedText(value.trim()) : null;
 }
 
 /** A claim that is a list of strings, or one string (some providers send a single group so). */
 function list(value: unknown): string[] {
-  if (typeof value === 'string') return value === '' ? [] : [value];
+  if (typeof value === 'string') return value === '' ? [] : [storedText(value)];
   if (!Array.isArray(value)) return [];
-  return value.filter((v): v is string => typeof v === 'string' && v !== '');
+  return value.filter((v): v is string => typeof v === 'string' && v !== '').map(storedText);
 }
 
 /**
@@ -51,7 +56,8 @@ export function mapClaims(
     identity: {
       subject,
       username,
-      displayName: displayName.slice(0, 120),
+      // by code point: cutting a surrogate pair in two would leave half an emoji
+      displayName: Array.from(displayName).slice(0, 120).join(''),
       departmentCode,
       groups: list(claims[settings.groupsClaim]),
       amr: list(claims.amr),
