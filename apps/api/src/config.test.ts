@@ -170,4 +170,38 @@ describe('configuration', () => {
       /ZEMAG_FIELD_GRANT_FOUR_EYES/,
     );
   });
+
+  it('serves the API documentation except in production, unless told otherwise', () => {
+    const production = {
+      NODE_ENV: 'production',
+      ZEMAG_PUBLIC_URL: 'https://z.example',
+      ZEMAG_SECRET_KEY: KEY,
+    };
+    expect(loadConfig({}).apiDocs).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).apiDocs).toBe(true);
+    expect(loadConfig(production).apiDocs).toBe(false);
+    expect(loadConfig({ ...production, ZEMAG_API_DOCS: 'true' }).apiDocs).toBe(true);
+    expect(loadConfig({ ZEMAG_API_DOCS: '0' }).apiDocs).toBe(false);
+    expect(() => loadConfig({ ZEMAG_API_DOCS: 'maybe' })).toThrow(/ZEMAG_API_DOCS/);
+  });
+
+  it('checks the host name of requests only when a public URL is configured', () => {
+    expect(loadConfig({}).allowedHosts).toBeNull();
+    expect(
+      loadConfig({
+        ZEMAG_PUBLIC_URL: 'https://ZeMAG.Stadt.example:8443/',
+        ZEMAG_ALLOWED_HOSTS: 'zemag.intern, Zemag-2.intern.',
+      }).allowedHosts,
+    ).toEqual([
+      'zemag.stadt.example',
+      'zemag.intern',
+      'zemag-2.intern',
+      'localhost',
+      '127.0.0.1',
+      '[::1]',
+    ]);
+    expect(() => loadConfig({ ZEMAG_ALLOWED_HOSTS: 'https://zemag.intern' })).toThrow(
+      /ZEMAG_ALLOWED_HOSTS: host names only/,
+    );
+  });
 });
