@@ -30,11 +30,46 @@ class CliFailure extends Error {
   }
 }
 
+/**
+ * The databases this process has open. TERM or INT closes them — PGlite waits for the running
+ * transaction, so a row being imported commits or rolls back as a whole — which also releases
+ * the data-folder lock; then the process exits with 128 + the signal (143, 130); a second signal
+ * exits at once. Without this,
+ * Node ends at once: an open PGlite folder is left mid-write and its lock file behind.
+ */
+const openDatabases = new Set<Database>();
+let stopping: Promise<never> | null = null;
+
+export function stopOnSignals() {
+  const stopWith = (code: number) => {
+    if (stopping) process.exit(code); // a second signal does not wait any longer
+    stopping = (async () => {
+      for (const database of openDatabases) await database.close().catch(() => {});
+      process.exit(code);
+    })();
+  };
+  process.on('SIGINT', () => stopWith(130));
+  process.on('SIGTERM', () => stopWith(143));
+}
+
+/** Opens the configured database for a command; closed on TERM/INT as well. */
+async function openForCommand(config: ReturnType<typeof loadConfig>): Promise<Database> {
+  const database = await openConfiguredDatabase(config);
+  openDatabases.add(database);
+  return {
+    ...database,
+    async close() {
+      openDatabases.delete(database);
+      await database.close();
+    },
+  };
+}
+
 async function withServices<T>(
   run: (services: ReturnType<typeof createServices>, db: Database['db']) => Promise<T>,
 ) {
   const config = loadConfig(process.env);
-  const database = await openConfiguredDatabase(config);
+  const database = await openForCommand(config);
   try {
     return await run(createServices({ db: database.db, clock: systemClock, config }), database.db);
   } finally {
@@ -102,7 +137,7 @@ export function buildCli() {
     .description('return a demo instance to its seeded state (refused if it holds real data)')
     .action(async () => {
       const config = loadConfig(process.env);
-      const database = await openConfiguredDatabase(config);
+      const database = await openForCommand(config);
       try {
         const demoOf = () =>
           createDemoService({
@@ -180,9 +215,12 @@ export function buildCli() {
 }
 
 async function main() {
+  stopOnSignals();
   try {
     await buildCli().parseAsync(process.argv);
   } catch (error) {
+    // Stopped by a signal: the database closed under the command; its error is no news.
+    if (stopping) await stopping;
     if (error instanceof CommanderError) process.exit(error.exitCode);
     if (error instanceof ConfigError) {
       console.error(error.message);

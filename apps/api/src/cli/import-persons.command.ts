@@ -21,8 +21,8 @@ export type WithLegacyImport = <T>(run: (service: LegacyImportService) => Promis
  * `\u001B` instead of acting on the terminal or on a log viewer.
  */
 export function printable(text: string) {
-  // eslint-disable-next-line no-control-regex
   return text.replace(
+    // eslint-disable-next-line no-control-regex
     /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
   );

@@ -313,17 +313,17 @@ export function createLegacyImportService({
       };
       const problem = onProblem ?? ((p: LegacyProblem) => void report.problems.push(p));
       const done = onResult ?? ((r: LegacyRowResult) => void report.results.push(r));
-      let valid = 0;
-      for await (const event of legacyRows(source, options)) {
+      // First the bytes: a file that is not text in its encoding is refused before anything is
+      // written. (A quote never closed is found only by reading the CSV, at the end of the file:
+      // the rows before it are imported, the report names the line it opened on.)
+      for await (const event of legacyRows(source, { ...options, decodeOnly: true })) {
         if (event.kind === 'encoding') report.encoding = event.encoding;
-        else if (event.kind === 'row') valid += 1;
-        else {
+        else if (event.kind === 'refused') {
           event.problems.forEach(problem);
-          report.summary.invalid += 1;
-          if (event.kind === 'refused') return report;
+          report.summary.invalid = 1;
+          return report;
         }
       }
-      report.summary.rows = valid + report.summary.invalid;
 
       const importBatch = async (rows: LegacyRow[]) => {
         const { rows: earlier } = await findLegacyImports({
@@ -349,7 +349,14 @@ export function createLegacyImportService({
       };
       let batch: LegacyRow[] = [];
       for await (const event of legacyRows(source, options)) {
+        if (event.kind === 'invalid' || event.kind === 'refused') {
+          event.problems.forEach(problem);
+          report.summary.invalid += 1;
+          if (event.kind === 'refused') break; // only if the file changed since the first pass
+          report.summary.rows += 1;
+        }
         if (event.kind !== 'row') continue;
+        report.summary.rows += 1;
         batch.push(event.row);
         if (batch.length === BATCH) {
           await importBatch(batch);
