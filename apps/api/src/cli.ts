@@ -31,19 +31,31 @@ class CliFailure extends Error {
 }
 
 /**
- * The databases this process has open. TERM or INT closes them — PGlite waits for the running
- * transaction, so a row being imported commits or rolls back as a whole — which also releases
- * the data-folder lock; then the process exits with 128 + the signal (143, 130); a second signal
- * exits at once. Without this,
- * Node ends at once: an open PGlite folder is left mid-write and its lock file behind.
+ * The databases this process has open, and the signal a long command (the legacy import)
+ * watches. TERM or INT first asks the command to stop after the row it is writing (each row is
+ * its own transaction, so nothing is left half) and waits for it to close its database — which
+ * releases the data-folder lock — then exits with 128 + the signal (143, 130). A second signal
+ * exits at once.
+ * Without this, Node ended at once: PGlite mid-write, its lock file left behind.
  */
 const openDatabases = new Set<Database>();
+/** Databases being opened (the lock is taken, migrations may run): waited for, then closed. */
+const pendingOpens = new Set<Promise<Database>>();
+const stop = new AbortController();
 let stopping: Promise<never> | null = null;
 
-export function stopOnSignals() {
+function stopOnSignals() {
   const stopWith = (code: number) => {
     if (stopping) process.exit(code); // a second signal does not wait any longer
+    stop.abort();
     stopping = (async () => {
+      // A command that watches `stop` ends and closes its database itself; others are closed
+      // under them after 10 s (PGlite's close waits for the query running then).
+      const deadline = Date.now() + 10_000;
+      await Promise.allSettled([...pendingOpens]);
+      while (openDatabases.size > 0 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       for (const database of openDatabases) await database.close().catch(() => {});
       process.exit(code);
     })();
@@ -54,7 +66,9 @@ export function stopOnSignals() {
 
 /** Opens the configured database for a command; closed on TERM/INT as well. */
 async function openForCommand(config: ReturnType<typeof loadConfig>): Promise<Database> {
-  const database = await openConfiguredDatabase(config);
+  const opening = openConfiguredDatabase(config);
+  pendingOpens.add(opening);
+  const database = await opening.finally(() => pendingOpens.delete(opening));
   openDatabases.add(database);
   return {
     ...database,
@@ -209,7 +223,7 @@ export function buildCli() {
   registerPhoneticCommand(program);
   registerMatchEvalCommand(program);
   registerImportPersonsCommand(program, (run) =>
-    withServices((services) => run(services.legacyImport)),
+    withServices((services) => run(services.legacyImport, stop.signal)),
   );
   return program;
 }

@@ -9,7 +9,8 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function csvCell(value: string | number | boolean | null | undefined, separator = ';') {
   let text = value === null || value === undefined ? '' : String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
+  // Numbers are ZeMAG's own (row numbers, counts): only text can carry a formula.
+  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
   return text.includes(separator) || /["\r\n]/.test(text)
     ? `"${text.replaceAll('"', '""')}"`
     : text;
