@@ -119,7 +119,7 @@ describe('zemag import persons', () => {
       );
       expect(refused.code).toBe(1);
       expect(refused.stderr).toContain('registrar');
-    }, 120_000);
+    }, 300_000);
 
     const write = (name: string, bytes: Uint8Array | string) => {
       const target = path.join(dir, name);
@@ -156,7 +156,7 @@ describe('zemag import persons', () => {
       const asked = await dryRun(latin, '--encoding', 'windows-1252');
       expect(asked.stderr).toContain('Encoding: Windows-1252');
       expect(summary(asked.stdout)).toMatchObject({ skipped: 2, encoding: 'windows-1252' });
-    }, 120_000);
+    }, 300_000);
 
     it('names the row and column of a stray quote and imports the other rows', async () => {
       const lines = FILE.split('\r\n');
