@@ -43,11 +43,60 @@ async function openForCli(config: ReturnType<typeof loadConfig>) {
   return database;
 }
 
+/**
+ * The databases this process has open, and the signal a long command (the legacy import)
+ * watches. TERM or INT first asks the command to stop after the row it is writing (each row is
+ * its own transaction, so nothing is left half) and waits for it to close its database — which
+ * releases the data-folder lock — then exits with 128 + the signal (143, 130). A second signal
+ * exits at once.
+ * Without this, Node ended at once: PGlite mid-write, its lock file left behind.
+ */
+const openDatabases = new Set<Database>();
+/** Databases being opened (the lock is taken, migrations may run): waited for, then closed. */
+const pendingOpens = new Set<Promise<Database>>();
+const stop = new AbortController();
+let stopping: Promise<never> | null = null;
+
+function stopOnSignals() {
+  const stopWith = (code: number) => {
+    if (stopping) process.exit(code); // a second signal does not wait any longer
+    stop.abort();
+    stopping = (async () => {
+      // A command that watches `stop` ends and closes its database itself; others are closed
+      // under them after 10 s (PGlite's close waits for the query running then).
+      const deadline = Date.now() + 10_000;
+      await Promise.allSettled([...pendingOpens]);
+      while (openDatabases.size > 0 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      for (const database of openDatabases) await database.close().catch(() => {});
+      process.exit(code);
+    })();
+  };
+  process.on('SIGINT', () => stopWith(130));
+  process.on('SIGTERM', () => stopWith(143));
+}
+
+/** Opens the configured database for a command; closed on TERM/INT as well. */
+async function openForCommand(config: ReturnType<typeof loadConfig>): Promise<Database> {
+  const opening = openForCli(config);
+  pendingOpens.add(opening);
+  const database = await opening.finally(() => pendingOpens.delete(opening));
+  openDatabases.add(database);
+  return {
+    ...database,
+    async close() {
+      openDatabases.delete(database);
+      await database.close();
+    },
+  };
+}
+
 async function withServices<T>(
   run: (services: ReturnType<typeof createServices>, db: Database['db']) => Promise<T>,
 ) {
   const config = loadConfig(process.env);
-  const database = await openForCli(config);
+  const database = await openForCommand(config);
   try {
     return await run(createServices({ db: database.db, clock: systemClock, config }), database.db);
   } finally {
@@ -115,7 +164,7 @@ export function buildCli() {
     .description('return a demo instance to its seeded state (refused if it holds real data)')
     .action(async () => {
       const config = loadConfig(process.env);
-      const database = await openForCli(config);
+      const database = await openForCommand(config);
       try {
         const demoOf = () =>
           createDemoService({
@@ -187,17 +236,18 @@ export function buildCli() {
   registerPhoneticCommand(program);
   registerMatchEvalCommand(program);
   registerImportPersonsCommand(program, (run) =>
-    withServices((services) => run(services.legacyImport)),
+    withServices((services) => run(services.legacyImport, stop.signal)),
   );
   return program;
 }
 
 async function main() {
-  // Files the CLI creates (the embedded database's) are for this user only.
-  usePrivateUmask();
+  stopOnSignals();
   try {
     await buildCli().parseAsync(process.argv);
   } catch (error) {
+    // Stopped by a signal: the database closed under the command; its error is no news.
+    if (stopping) await stopping;
     if (error instanceof CommanderError) process.exit(error.exitCode);
     if (error instanceof ConfigError) {
       console.error(error.message);

@@ -13,3 +13,4 @@ export * from './listings.schemas.js';
 export * from './notifications.schemas.js';
 export * from './lookup.schemas.js';
 export * from './visits.schemas.js';
+export * from './csv.js';

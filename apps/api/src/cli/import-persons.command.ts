@@ -6,6 +6,7 @@ import {
   type LegacyEncoding,
 } from '../modules/legacy-import/legacy-import.encoding.js';
 import type { LegacyProblem } from '../modules/legacy-import/legacy-import.parse.js';
+import { openReportCsv } from './import-persons.report.js';
 import {
   LegacyImportRefused,
   type LegacyImportReport,
@@ -14,15 +15,17 @@ import {
 } from '../modules/legacy-import/legacy-import.service.js';
 
 /** Runs work with the configured services (cli.ts opens and closes the database). */
-export type WithLegacyImport = <T>(run: (service: LegacyImportService) => Promise<T>) => Promise<T>;
+export type WithLegacyImport = <T>(
+  run: (service: LegacyImportService, stop?: AbortSignal) => Promise<T>,
+) => Promise<T>;
 
 /**
  * Text from the file for a terminal: control characters (ANSI escapes, CR, tab) are shown as
  * `\u001B` instead of acting on the terminal or on a log viewer.
  */
 export function printable(text: string) {
-  // eslint-disable-next-line no-control-regex
   return text.replace(
+    // eslint-disable-next-line no-control-regex
     /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
   );
@@ -67,6 +70,8 @@ export async function runImportPersons({
   as,
   dryRun,
   encoding,
+  reportFile,
+  stop,
   out,
   err,
 }: {
@@ -75,6 +80,10 @@ export async function runImportPersons({
   as: string;
   dryRun: boolean;
   encoding?: LegacyEncoding;
+  /** Also write the report as CSV here (`--report`). */
+  reportFile?: string;
+  /** TERM/INT: stop after the row being written. */
+  stop?: AbortSignal;
   out: (line: string) => void;
   err: (line: string) => void;
 }): Promise<number> {
@@ -85,27 +94,45 @@ export async function runImportPersons({
     err(`Datei nicht lesbar | File cannot be read: ${file} (${(error as Error).message})`);
     return 66;
   }
+  let csv: ReturnType<typeof openReportCsv> | null = null;
   try {
     const actor = await service.registrar(as);
+    if (reportFile) csv = openReportCsv(reportFile);
     const report = await service.run({
       actor,
       file,
       dryRun,
       ...(encoding ? { encoding } : {}),
-      onProblem: (p) => err(problemLine(p)),
-      onResult: (r) => resultLines(r).forEach(err),
+      ...(stop ? { stop } : {}),
+      onProblem: (p) => {
+        err(problemLine(p));
+        csv?.problem(p);
+      },
+      onResult: (r) => {
+        resultLines(r).forEach(err);
+        csv?.result(r);
+      },
     });
     const label = report.encoding ? encodingLabel(report.encoding) : null;
     if (label) err(`Zeichensatz: ${label.de} | Encoding: ${label.en}`);
     const read = report.encoding
       ? { encoding: report.encoding.encoding, bom: report.encoding.bom }
       : {};
-    out(JSON.stringify({ ...report.summary, ...read }));
-    return report.summary.invalid > 0 || report.summary.failed > 0 ? 1 : 0;
+    if (report.stopped) {
+      err(
+        'Abgebrochen: die übrigen Zeilen wurden nicht übernommen | Stopped: the remaining rows were not imported',
+      );
+    }
+    out(
+      JSON.stringify({ ...report.summary, ...read, ...(report.stopped ? { stopped: true } : {}) }),
+    );
+    return report.summary.invalid > 0 || report.summary.failed > 0 || report.stopped ? 1 : 0;
   } catch (error) {
     if (!(error instanceof LegacyImportRefused)) throw error;
     err(`${error.text.de} | ${error.text.en}`);
     return 1;
+  } finally {
+    csv?.close();
   }
 }
 
@@ -126,18 +153,21 @@ export function registerImportPersonsCommand(program: Command, withLegacyImport:
         'read the file in this encoding (default: UTF-8, or UTF-16 by BOM/NUL pattern; Windows-1252 only when named)',
       ).choices(LEGACY_ENCODINGS),
     )
+    .option('--report <file.csv>', 'also write the report as CSV (one line per row and problem)')
     .action(
       async (
         file: string,
-        options: { as: string; dryRun?: boolean; encoding?: LegacyEncoding },
+        options: { as: string; dryRun?: boolean; encoding?: LegacyEncoding; report?: string },
       ) => {
-        const code = await withLegacyImport((service) =>
+        const code = await withLegacyImport((service, stop) =>
           runImportPersons({
             service,
+            ...(stop ? { stop } : {}),
             file,
             as: options.as,
             dryRun: options.dryRun ?? false,
             ...(options.encoding ? { encoding: options.encoding } : {}),
+            ...(options.report ? { reportFile: options.report } : {}),
             out: (line) => process.stdout.write(`${line}\n`),
             err: (line) => process.stderr.write(`${line}\n`),
           }),

@@ -16,8 +16,8 @@ export const LEGACY_MESSAGES = {
     en: 'The file contains a NUL character: it is no text file (or in another encoding, e.g. --encoding utf-16le). Nothing was imported.',
   },
   'file.quote_not_closed': {
-    de: 'Ein Anführungszeichen in dieser Zeile wird bis zum Dateiende nicht geschlossen; alles danach wäre ein einziger Wert. Nichts wurde übernommen.',
-    en: 'A quote opened in this row is not closed before the end of the file; everything after it would be one value. Nothing was imported.',
+    de: 'Ein Anführungszeichen in dieser Zeile wird bis zum Dateiende nicht geschlossen (alles danach wäre ein einziger Wert): diese und alle folgenden Zeilen werden nicht übernommen. Anführungszeichen schließen und die Datei erneut importieren; schon übernommene Zeilen werden übersprungen.',
+    en: 'A quote opened in this row is not closed before the end of the file (everything after it would be one value): this row and all rows after it are not imported. Close the quote and import the file again; rows already imported are skipped.',
   },
   'row.malformed': {
     de: 'Die Zeile ist kein gültiges CSV (ein Anführungszeichen mitten im Wert oder nach dem schließenden): Wert in Anführungszeichen setzen und innere Anführungszeichen verdoppeln.',

@@ -82,6 +82,8 @@ interface ReadOptions {
   precautions: readonly Precaution[];
   today: string;
   encoding?: LegacyEncoding;
+  /** Only decode the file through (encoding, NUL): no CSV, no rows. */
+  decodeOnly?: boolean;
 }
 
 function headerColumns(cells: string[]) {
@@ -100,7 +102,7 @@ function headerColumns(cells: string[]) {
  */
 export async function* legacyRows(
   source: LegacySource,
-  { precautions, today, encoding }: ReadOptions,
+  { precautions, today, encoding, decodeOnly = false }: ReadOptions,
 ): AsyncGenerator<LegacyRowEvent> {
   let columns: ReturnType<typeof headerColumns> = [];
   const seen = new Map<string, number>();
@@ -116,7 +118,7 @@ export async function* legacyRows(
     ...(char === undefined ? {} : { char }),
     message: legacyMessage(code, params),
   });
-  for await (const event of readLegacyFile(source, encoding)) {
+  for await (const event of readLegacyFile(source, encoding, decodeOnly)) {
     if (event.kind === 'encoding') yield event;
     else if (event.kind === 'refused') {
       yield {
@@ -208,6 +210,21 @@ const lists = (value: string) =>
     .split(/[|\n]/)
     .map((v) => v.trim())
     .filter((v) => v !== '');
+
+const catalogues = new WeakMap<readonly Precaution[], Map<string, string>>();
+
+/** The precaution codes by every name they go by (built once per catalogue, not per row). */
+function precautionNames(precautions: readonly Precaution[]) {
+  let byName = catalogues.get(precautions);
+  if (!byName) {
+    byName = new Map();
+    for (const p of precautions) {
+      for (const key of [p.code, p.de, p.en]) byName.set(headerKey(key), p.code);
+    }
+    catalogues.set(precautions, byName);
+  }
+  return byName;
+}
 
 function readName(text: string): LegacyName {
   const [family, ...given] = text.split(',').map((p) => p.trim());
@@ -313,10 +330,7 @@ export function readRow(
   if (!status) fail('criminalComplaint', 'complaint.invalid');
   tooLong('complaintFileNumber', 60);
 
-  const byName = new Map<string, string>();
-  for (const p of precautions) {
-    for (const key of [p.code, p.de, p.en]) byName.set(headerKey(key), p.code);
-  }
+  const byName = precautionNames(precautions);
   const codes: string[] = [];
   for (const name of value('precautions').split(/[|,;\n]/)) {
     if (name.trim() === '') continue;

@@ -107,11 +107,14 @@ async function* textOf(
  * Reads a legacy spreadsheet as a stream: the encoding (UTF-8 with or without BOM, UTF-16 by
  * BOM or NUL pattern, Windows-1252 only when `requested`), the separator from the first line,
  * then the header and every row with its line number. Memory stays bounded: one chunk of text
- * and the row being read.
+ * and the rows of one chunk. A quote that is never closed ends the reading (`refused`) at the
+ * end of the file: the rows before it were read.
  */
 export async function* readLegacyFile(
   source: LegacySource,
   requested?: LegacyEncoding,
+  /** Only decode the file through (encoding, NUL): the cheap first pass of an import. */
+  decodeOnly = false,
 ): AsyncGenerator<LegacyReadEvent> {
   const bytes = bytesOf(source)[Symbol.asyncIterator]();
   const first = await bytes.next();
@@ -123,6 +126,10 @@ export async function* readLegacyFile(
   yield { kind: 'encoding', encoding };
   const text = textOf(source, head, bytes, encoding);
   try {
+    if (decodeOnly) {
+      for await (const _ of text) void _;
+      return;
+    }
     // The separator comes from the first line that is not blank.
     let start = '';
     let firstLine: string | undefined;

@@ -59,6 +59,8 @@ export interface LegacyImportReport {
     listingsProposed: number;
     withoutListing: number;
   };
+  /** Stopped by TERM/INT before the end of the file. */
+  stopped: boolean;
   /** The encoding the file was read in (null: no file was read). */
   encoding: DetectedEncoding | null;
   /** Invalid rows: each problem names row, column and field (empty when `onProblem` took them). */
@@ -277,6 +279,7 @@ export function createLegacyImportService({
       file,
       encoding,
       dryRun,
+      stop,
       onProblem,
       onResult,
     }: {
@@ -286,6 +289,8 @@ export function createLegacyImportService({
       /** Read the file in this encoding (Windows-1252 is only read when asked for). */
       encoding?: LegacyEncoding;
       dryRun: boolean;
+      /** Stops after the row being written (`stopped`); the rest is not imported. */
+      stop?: AbortSignal;
       onProblem?: (problem: LegacyProblem) => void;
       onResult?: (result: LegacyRowResult) => void;
     }): Promise<LegacyImportReport> {
@@ -307,23 +312,24 @@ export function createLegacyImportService({
           listingsProposed: 0,
           withoutListing: 0,
         },
+        stopped: false,
         encoding: null,
         problems: [],
         results: [],
       };
       const problem = onProblem ?? ((p: LegacyProblem) => void report.problems.push(p));
       const done = onResult ?? ((r: LegacyRowResult) => void report.results.push(r));
-      let valid = 0;
-      for await (const event of legacyRows(source, options)) {
+      // First the bytes: a file that is not text in its encoding is refused before anything is
+      // written. (A quote never closed is found only by reading the CSV, at the end of the file:
+      // the rows before it are imported, the report names the line it opened on.)
+      for await (const event of legacyRows(source, { ...options, decodeOnly: true })) {
         if (event.kind === 'encoding') report.encoding = event.encoding;
-        else if (event.kind === 'row') valid += 1;
-        else {
+        else if (event.kind === 'refused') {
           event.problems.forEach(problem);
-          report.summary.invalid += 1;
-          if (event.kind === 'refused') return report;
+          report.summary.invalid = 1;
+          return report;
         }
       }
-      report.summary.rows = valid + report.summary.invalid;
 
       const importBatch = async (rows: LegacyRow[]) => {
         const { rows: earlier } = await findLegacyImports({
@@ -335,6 +341,10 @@ export function createLegacyImportService({
         const counts = dryRun ? await countDuplicates(fresh) : [];
         const duplicates = new Map(fresh.map((row, i) => [row, counts[i]!]));
         for (const row of rows) {
+          // PGlite answers without I/O: a run of awaits never lets the event loop turn, so a
+          // TERM/INT handler (and timers) would wait for the whole file. Let it turn per row.
+          await new Promise((resolve) => setImmediate(resolve));
+          if (stop?.aborted) return;
           const before = byReference.get(row.reference);
           const result = before
             ? await again(actor, row, before, dryRun)
@@ -349,7 +359,15 @@ export function createLegacyImportService({
       };
       let batch: LegacyRow[] = [];
       for await (const event of legacyRows(source, options)) {
+        if (stop?.aborted) break;
+        if (event.kind === 'invalid' || event.kind === 'refused') {
+          event.problems.forEach(problem);
+          report.summary.invalid += 1;
+          if (event.kind === 'refused') break; // only if the file changed since the first pass
+          report.summary.rows += 1;
+        }
         if (event.kind !== 'row') continue;
+        report.summary.rows += 1;
         batch.push(event.row);
         if (batch.length === BATCH) {
           await importBatch(batch);
@@ -357,6 +375,7 @@ export function createLegacyImportService({
         }
       }
       await importBatch(batch);
+      report.stopped = stop?.aborted ?? false;
       if (!dryRun) {
         await db.transaction((tx) =>
           audit.record({
