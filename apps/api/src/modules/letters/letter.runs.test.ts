@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fontsFor, type LetterFonts } from './letter.fonts.js';
-import { codePoints, planRuns } from './letter.runs.js';
+import { codePoints, LATIN_ONLY, planRuns } from './letter.runs.js';
 
 let fonts: LetterFonts;
 beforeAll(async () => {
@@ -47,6 +47,19 @@ describe('planRuns', () => {
       runs: null,
       missing: ['😀', '김'],
     });
+  });
+
+  it('takes the short way only for text the Latin faces have every glyph of', () => {
+    for (const name of ['regular', 'bold']) {
+      const font = fonts.faces.get(name)!;
+      for (let cp = 0x20; cp <= 0x24f; cp++) {
+        if (LATIN_ONLY.test(String.fromCodePoint(cp)))
+          expect(font.hasGlyphForCodePoint(cp)).toBe(true);
+      }
+    }
+    expect(LATIN_ONLY.test('Müller-Łukasiewicz, Ærø')).toBe(true);
+    expect(LATIN_ONLY.test('a\u0301')).toBe(false);
+    expect(LATIN_ONLY.test('Soft\u00adhyphen')).toBe(false);
   });
 
   it('writes code points the Unicode way', () => {

@@ -14,6 +14,12 @@ const graphemes = new Intl.Segmenter('de', { granularity: 'grapheme' });
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
 const SPACE = /^\s+$/u;
 const baseless = (cluster: string) => /^[\s\p{M}]/u.test(cluster) && /\p{M}/u.test(cluster);
+/**
+ * Text the Latin faces print as it is: Basic Latin, Latin-1 and Latin Extended-A/B without
+ * control characters and the soft hyphen (Noto Sans has every one of them; a test checks).
+ */
+export const LATIN_ONLY = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u024f]*$/;
+const LATIN_FACES: ReadonlySet<string> = new Set(['regular', 'bold']);
 /** Faces whose shaping reads the joiners ZWJ and ZWNJ. */
 const JOINING: ReadonlySet<string> = new Set(['arabic']);
 
@@ -46,6 +52,10 @@ function faceFor(
  * its ends. A cluster that no face covers makes the whole text unprintable.
  */
 export function planRuns(fonts: LetterFonts, text: string, preferred: string): RunPlan {
+  // Most of a letter is German text: one run in the Latin face, no need to look at clusters.
+  if (LATIN_FACES.has(preferred) && LATIN_ONLY.test(text)) {
+    return { runs: [{ face: preferred, text: text.replace(/\s/g, ' '), rtl: false }], missing: [] };
+  }
   const order = [preferred, ...[...fonts.faces.keys()].filter((f) => f !== preferred)];
   const runs: TextRun[] = [];
   const missing = new Set<string>();
