@@ -87,6 +87,17 @@ describe('a letter that cannot print a name is refused before it is produced', (
     ]);
   });
 
+  it('refuses a city name the letterhead cannot print in its Latin face', async () => {
+    const input = buildLetterInput({
+      settings: { ...buildLetterInput().settings, cityName: 'Musterstadt 北' },
+    });
+    const error = await notificationLetterPdf(input).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LetterUnprintableError);
+    expect((error as LetterUnprintableError).fields).toEqual([
+      { field: 'settings.cityName', characters: ['北'] },
+    ]);
+  });
+
   it('refuses a private-use character and a lone surrogate instead of printing a box', async () => {
     expect(await refusalFor('Max\uE000', 'Muster')).toEqual([
       { field: 'person.givenNames', characters: ['\uE000'] },
