@@ -66,7 +66,7 @@ async function loadFace(path: string): Promise<fontkit.Font> {
 /**
  * fontkit caches one glyph object per glyph id, with the characters of its first use: after
  * "i\u0307" was laid out (the font draws it as dotless ı plus a dot), every later "ı" of the
- * process named "i" or nothing, and pdfkit's text layer copied "Yılmaz" as "Ylmaz". Here each
+ * process named "i" or nothing, and pdf.js copied "Yılmaz" as "Yilmaz". Here each
  * layout gets a view of the cached glyph that carries the characters of this position.
  */
 function glyphsWithTheirCharacters(font: fontkit.Font) {
