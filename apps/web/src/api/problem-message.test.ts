@@ -5,6 +5,7 @@ import {
   fieldErrorMessage,
   fieldErrorMessages,
   problemMessage,
+  problemWithServerDetails,
 } from './problem-message';
 
 /** A translator over a flat dictionary with `{{name}}` interpolation. */
@@ -89,5 +90,28 @@ describe('fieldErrorMessages', () => {
     });
     expect(byField).toEqual({ password: 'Mindestens 12 Zeichen.' });
     expect(unmatched.map((e) => e.field)).toEqual(['token']);
+  });
+});
+
+describe('problemWithServerDetails', () => {
+  it('follows the sentence for the code with the server message of each field, in the UI language', () => {
+    const error = new ApiError({
+      status: 422,
+      code: 'listing.letter_unprintable',
+      detail: { de: 'Der Brief wurde nicht erstellt.', en: 'The letter was not produced.' },
+      fieldErrors: [
+        {
+          field: 'person.familyName',
+          code: 'listing.letter_unprintable',
+          message: { de: 'Familienname: „김“ (U+AE40).', en: 'Family name: “김” (U+AE40).' },
+        },
+      ],
+    });
+    expect(problemWithServerDetails(error, de)).toBe(
+      'Der Brief wurde nicht erstellt. Familienname: „김“ (U+AE40).',
+    );
+    expect(problemWithServerDetails(error, translator('en', {}))).toBe(
+      'The letter was not produced. Family name: “김” (U+AE40).',
+    );
   });
 });

@@ -67,3 +67,13 @@ export function fieldErrorMessages<F extends string>(
   }
   return { byField, unmatched };
 }
+
+/**
+ * The sentence for a failed call followed by the server's own message for each field, for a
+ * call that has no form to show them at (e.g. a refused letter naming the characters it
+ * cannot print).
+ */
+export function problemWithServerDetails(error: ApiError, tr: Translator): string {
+  const details = error.fieldErrors.map((f) => serverText(f.message, tr.language) ?? '');
+  return [problemMessage(error, tr), ...details].filter((text) => text !== '').join(' ');
+}

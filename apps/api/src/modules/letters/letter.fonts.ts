@@ -59,7 +59,28 @@ async function loadFace(path: string): Promise<fontkit.Font> {
   const font = fontkit.create(path.endsWith('.woff') ? woffToSfnt(bytes) : bytes);
   if (!('layout' in font)) throw new Error(`${path} is a font collection`);
   patchNullAnchors(font);
+  glyphsWithTheirCharacters(font);
   return font;
+}
+
+/**
+ * fontkit caches one glyph object per glyph id, with the characters of its first use: after
+ * "i\u0307" was laid out (the font draws it as dotless ı plus a dot), every later "ı" of the
+ * process named "i" or nothing, and pdf.js copied "Yılmaz" as "Yilmaz". Here each
+ * layout gets a view of the cached glyph that carries the characters of this position.
+ */
+function glyphsWithTheirCharacters(font: fontkit.Font) {
+  const cached = font.getGlyph.bind(font);
+  font.getGlyph = (id: number, codePoints?: number[]) => {
+    const glyph = cached(id, codePoints);
+    if (!glyph || !codePoints?.length) return glyph;
+    const same =
+      glyph.codePoints.length === codePoints.length &&
+      glyph.codePoints.every((c, i) => c === codePoints[i]);
+    return same
+      ? glyph
+      : (Object.create(glyph, { codePoints: { value: codePoints } }) as fontkit.Glyph);
+  };
 }
 
 /**
@@ -135,4 +156,26 @@ export async function fontsFor(texts: readonly string[]): Promise<LetterFonts> {
   const faces = await loadBase();
   if (texts.every((t) => baseCovers(faces, t))) return { faces };
   return { faces: new Map([...faces, ...(await loadCjk())]) };
+}
+
+/**
+ * The font as handed to pdfkit. For a right-to-left face, a ligature glyph (lam-alef) names
+ * its letters in visual order: the run is stored in visual order and readers (pdf.js) turn
+ * the whole run around when copying it, which would otherwise copy "لا" as "ال".
+ */
+export function pdfFace(font: fontkit.Font, rtl: boolean): fontkit.Font {
+  if (!rtl) return font;
+  const face = Object.create(font) as fontkit.Font;
+  face.layout = (...args: Parameters<fontkit.Font['layout']>) => {
+    const run = font.layout(...args);
+    run.glyphs = run.glyphs.map((glyph) =>
+      glyph.codePoints.length > 1
+        ? (Object.create(glyph, {
+            codePoints: { value: [...glyph.codePoints].reverse() },
+          }) as fontkit.Glyph)
+        : glyph,
+    );
+    return run;
+  };
+  return face;
 }

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { LetterBlock, LetterDocument } from './letter.content.js';
-import { fontsFor, type LetterFonts } from './letter.fonts.js';
+import { fontsFor, pdfFace, RTL_FACES, type LetterFonts } from './letter.fonts.js';
 import { LetterUnprintableError } from './letter.printable.js';
 import { planRuns } from './letter.runs.js';
 
@@ -308,7 +308,9 @@ export async function renderLetterPdf(letter: LetterDocument): Promise<Uint8Arra
     fonts,
     latinAscent: fonts.faces.get('regular')!.ascent / fonts.faces.get('regular')!.unitsPerEm,
   });
-  for (const [name, font] of fonts.faces) doc.registerFont(name, font as unknown as Buffer);
+  for (const [name, font] of fonts.faces) {
+    doc.registerFont(name, pdfFace(font, RTL_FACES.has(name)) as unknown as Buffer);
+  }
 
   const root = doc.struct('Document');
   doc.addStructure(root);

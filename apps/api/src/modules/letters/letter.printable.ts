@@ -18,6 +18,18 @@ export class LetterUnprintableError extends Error {
   }
 }
 
+/**
+ * Settings printed on one line in the Latin face (letterhead, return line, page header,
+ * footer), which shrink to fit instead of wrapping and so do not take other faces.
+ */
+const LATIN_FACE_ONLY = new Set([
+  'listing.reference',
+  'settings.cityName',
+  'settings.senderOffice',
+  'settings.senderAddress',
+  'settings.contact',
+]);
+
 /** Every text of the input the letter prints, by field path. */
 export function printedFields(input: NotificationLetterInput): [string, string][] {
   const { person, listing, settings } = input;
@@ -64,9 +76,12 @@ export async function unprintableFields(
 ): Promise<UnprintableField[]> {
   const fields = printedFields(input);
   const fonts = await fontsFor(fields.map(([, text]) => text));
+  const latin: LetterFonts = {
+    faces: new Map(['regular', 'bold'].map((face) => [face, fonts.faces.get(face)!])),
+  };
   const found = new Map<string, Set<string>>();
   for (const [field, text] of fields) {
-    const missing = unprintableIn(fonts, text);
+    const missing = unprintableIn(LATIN_FACE_ONLY.has(field) ? latin : fonts, text);
     if (missing.length === 0) continue;
     const set = found.get(field) ?? new Set<string>();
     for (const m of missing) set.add(m);

@@ -13,6 +13,15 @@ export type RunPlan = { runs: TextRun[]; missing: [] } | { runs: null; missing: 
 const graphemes = new Intl.Segmenter('de', { granularity: 'grapheme' });
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
 const SPACE = /^\s+$/u;
+const baseless = (cluster: string) => /^[\s\p{M}]/u.test(cluster) && /\p{M}/u.test(cluster);
+/**
+ * Text the Latin faces print as it is: Basic Latin, Latin-1 and Latin Extended-A/B without
+ * control characters and the soft hyphen (Noto Sans has every one of them; a test checks).
+ */
+export const LATIN_ONLY = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u024f]*$/;
+const LATIN_FACES: ReadonlySet<string> = new Set(['regular', 'bold']);
+/** Faces whose shaping reads the joiners ZWJ and ZWNJ. */
+const JOINING: ReadonlySet<string> = new Set(['arabic']);
 
 /** The face that has a glyph for every visible code point of `cluster`, and what it prints. */
 function faceFor(
@@ -25,8 +34,10 @@ function faceFor(
     const font = fonts.faces.get(name)!;
     const has = (c: string) => font.hasGlyphForCodePoint(c.codePointAt(0)!);
     if (!chars.every((c) => IGNORABLE.test(c) || has(c))) continue;
-    // Invisible format characters (ZWNJ, variation selectors) the face lacks are left out.
-    const text = chars.filter((c) => !IGNORABLE.test(c) || has(c)).join('');
+    // Invisible format characters (ZWJ, variation selectors, soft hyphen) are left out, except
+    // the joiners in Arabic, where they change the letters' forms (Persian names use ZWNJ).
+    const keep = (c: string) => !IGNORABLE.test(c) || (JOINING.has(name) && has(c));
+    const text = chars.filter(keep).join('');
     return { face: name, text };
   }
   return null;
@@ -35,11 +46,16 @@ function faceFor(
 /**
  * Splits `text` (normalised to NFC first) into runs by glyph coverage: each grapheme cluster
  * (a letter with its combining marks) goes to the first face that has all of its code points,
- * `preferred` first. Spaces stay with the run before them; an Arabic or Hebrew run keeps the
+ * `preferred` first. A combining mark without a letter (at the start, after a space) is not
+ * printable. Spaces stay with the run before them; an Arabic or Hebrew run keeps the
  * spaces between its words (fontkit then orders the whole run right to left) but not those at
  * its ends. A cluster that no face covers makes the whole text unprintable.
  */
 export function planRuns(fonts: LetterFonts, text: string, preferred: string): RunPlan {
+  // Most of a letter is German text: one run in the Latin face, no need to look at clusters.
+  if (LATIN_FACES.has(preferred) && LATIN_ONLY.test(text)) {
+    return { runs: [{ face: preferred, text: text.replace(/\s/g, ' '), rtl: false }], missing: [] };
+  }
   const order = [preferred, ...[...fonts.faces.keys()].filter((f) => f !== preferred)];
   const runs: TextRun[] = [];
   const missing = new Set<string>();
@@ -51,7 +67,8 @@ export function planRuns(fonts: LetterFonts, text: string, preferred: string): R
       else runs.push({ face: preferred, text: ' ', rtl: false });
       continue;
     }
-    const found = faceFor(fonts, segment, order);
+    // A combining mark needs a letter to sit on; at the start or after a space it has none.
+    const found = baseless(segment) ? null : faceFor(fonts, segment, order);
     if (!found) {
       missing.add(segment);
       continue;
@@ -67,7 +84,11 @@ export function planRuns(fonts: LetterFonts, text: string, preferred: string): R
 /** Moves the spaces at the ends of a right-to-left run out of it, into the letter's face. */
 function trimRtl(run: TextRun, preferred: string): TextRun[] {
   const match = /^(\s*)(.*?)(\s*)$/su.exec(run.text)!;
-  const [, lead = '', core = '', trail = ''] = match;
+  const [, lead = '', inner = '', trail = ''] = match;
+  // A joiner only matters between two letters; at the edge of a word it would leave a gap.
+  const core = inner
+    .replace(/\p{Default_Ignorable_Code_Point}+(?=\s|$)/gu, '')
+    .replace(/(^|\s)\p{Default_Ignorable_Code_Point}+/gu, '$1');
   return [
     ...(lead ? [{ face: preferred, text: lead, rtl: false }] : []),
     { ...run, text: core },

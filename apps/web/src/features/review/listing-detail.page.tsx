@@ -2,7 +2,7 @@ import type { CurrentUser, Listing } from '@zemag/contracts';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../app/app-link';
-import { problemMessage } from '../../api/problem-message';
+import { problemMessage, problemWithServerDetails } from '../../api/problem-message';
 import { useTranslator } from '../../i18n/use-translator';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
@@ -78,11 +78,8 @@ export function ListingDetailPage({ user, id }: { user: CurrentUser; id: string 
       const { blob, fileName } = await fetchLetter(id);
       saveFile(blob, fileName);
     } catch (error) {
-      const apiError = asApiError(error);
       // A refused letter names each field and the characters it cannot print.
-      const english = translator.language.toLowerCase().startsWith('en');
-      const details = apiError.fieldErrors.map((f) => (english ? f.message.en : f.message.de));
-      setActionError([problemMessage(apiError, translator), ...details].join(' '));
+      setActionError(problemWithServerDetails(asApiError(error), translator));
     } finally {
       setDownloading(false);
     }
