@@ -242,6 +242,8 @@ export function buildCli() {
 }
 
 async function main() {
+  // Files the CLI creates (the embedded database's) are for this user only.
+  usePrivateUmask();
   stopOnSignals();
   try {
     await buildCli().parseAsync(process.argv);

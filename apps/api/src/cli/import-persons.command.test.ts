@@ -32,17 +32,6 @@ describe('zemag import persons', () => {
 
   it('prints every problem with row, column and field in German and English', () => {
     const lines = reportLines({
-      summary: {
-        dryRun: true,
-        rows: 1,
-        created: 0,
-        updated: 0,
-        skipped: 0,
-        invalid: 1,
-        failed: 0,
-        listingsProposed: 0,
-        withoutListing: 0,
-      },
       problems: [
         {
           row: 4,
