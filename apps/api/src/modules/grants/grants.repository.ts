@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Role } from '@zemag/contracts';
-import type { DbOrTx } from '../../db/database.js';
+import type { DbOrTx, Tx } from '../../db/database.js';
 import { auditEvents } from '../audit/audit.table.js';
 import { departments } from '../departments/departments.table.js';
 import { userRoles, users } from '../identity/identity.table.js';
@@ -135,6 +135,25 @@ export async function listGrantsDue({ db, onOrBefore }: { db: DbOrTx; onOrBefore
     )
     .orderBy(asc(userRoles.recertifyBy));
   return { rows };
+}
+
+// Chosen once: serialises every decision about who the administrators are.
+const ADMINISTRATORS_LOCK_KEY = 7_301_002;
+
+/**
+ * Takes the transaction's lock on the set of administrators: the first administrator, the
+ * bootstrap grant, "never the last administrator" and the consent to one's own disabling read
+ * the set and then change it, so two such transactions must not run side by side (on
+ * PostgreSQL both would read the old set: two bootstrap admins, or none left at all).
+ */
+export async function lockAdministrators({ tx }: { tx: Tx }) {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${ADMINISTRATORS_LOCK_KEY})`);
+}
+
+/** `listActiveAdminIds` under `lockAdministrators`, for a transaction that acts on the answer. */
+export async function lockActiveAdminIds({ tx }: { tx: Tx }) {
+  await lockAdministrators({ tx });
+  return listActiveAdminIds({ db: tx });
 }
 
 /** Enabled users holding an active admin grant (end dates ignored: the safe side for "last admin"). */

@@ -19,7 +19,7 @@ import {
   findAccessFacts,
   findGrant,
   insertGrant,
-  listActiveAdminIds,
+  lockActiveAdminIds,
   listEverAdminIds,
   listGrantsDue,
   listGrantsOfUser,
@@ -151,10 +151,8 @@ export function createGrantsService({
         // Bootstrap: while the actor is the only administrator there has ever been, nobody could
         // confirm a second one, so that admin grant is active at once (audited as such). Once a
         // second administrator has existed, every admin grant needs a confirming one.
-        const [{ ids: activeAdminIds }, { ids: everAdminIds }] = await Promise.all([
-          listActiveAdminIds({ db: tx }),
-          listEverAdminIds({ db: tx }),
-        ]);
+        const { ids: activeAdminIds } = await lockActiveAdminIds({ tx });
+        const { ids: everAdminIds } = await listEverAdminIds({ db: tx });
         const bootstrap = isBootstrapAdminGrant({
           role,
           actorId: actor,
@@ -268,7 +266,7 @@ export function createGrantsService({
       await db.transaction(async (tx) => {
         const grant = await requireGrant(tx, userId, role);
         if (role === 'admin' && grant.status === 'active') {
-          const { ids } = await listActiveAdminIds({ db: tx });
+          const { ids } = await lockActiveAdminIds({ tx });
           if (ids.length <= 1 && ids.includes(userId)) throw new AppError(409, 'grant.last_admin');
         }
         await deleteGrant({ db: tx, userId, role });

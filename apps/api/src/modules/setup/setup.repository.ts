@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/database.js';
 import { setupTokens } from './setup.table.js';
 
@@ -38,11 +38,4 @@ export async function consumeSetupToken({
     )
     .returning({ tokenHash: setupTokens.tokenHash });
   return { consumed: used.length === 1 };
-}
-
-// Chosen once: serialises "is there an admin yet?" with creating the first one.
-const FIRST_ADMIN_LOCK_KEY = 7_301_002;
-
-export async function lockFirstAdmin({ tx }: { tx: Tx }) {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${FIRST_ADMIN_LOCK_KEY})`);
 }

@@ -1,6 +1,7 @@
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
+import { lockAdministrators } from '../grants/grants.repository.js';
 import { countActiveAdmins } from '../identity/identity.repository.js';
 import type { UsersService } from '../users/users.service.js';
 import { hashToken, newToken } from '../identity/session-token.js';
@@ -8,7 +9,6 @@ import {
   consumeSetupToken,
   deleteUnusedSetupTokens,
   insertSetupToken,
-  lockFirstAdmin,
 } from './setup.repository.js';
 
 /** A setup link is valid for one hour and works once. */
@@ -43,7 +43,7 @@ export function createSetupService({
     tokenHash?: string;
   }) {
     return db.transaction(async (tx) => {
-      await lockFirstAdmin({ tx });
+      await lockAdministrators({ tx });
       if (input.tokenHash !== undefined) {
         const { consumed } = await consumeSetupToken({
           tx,

@@ -3,7 +3,7 @@ import type { Clock } from '../../clock.js';
 import type { Db, Tx } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import type { AuditService } from '../audit/audit.service.js';
-import { listActiveAdminIds } from '../grants/grants.repository.js';
+import { lockActiveAdminIds, lockAdministrators } from '../grants/grants.repository.js';
 import type { GrantsService } from '../grants/grants.service.js';
 import { deleteSessionsOfUser } from '../identity/identity.repository.js';
 import { findUserSummary, updateUser } from './users.repository.js';
@@ -53,7 +53,7 @@ export function createStatusRequestsService({
     details: Record<string, unknown> = {},
   ) {
     if (input.action === 'disable') {
-      const { ids } = await listActiveAdminIds({ db: tx });
+      const { ids } = await lockActiveAdminIds({ tx });
       if (ids.length === 1 && ids[0] === input.id) throw new AppError(409, 'grant.last_admin');
     }
     const now = clock.now();
@@ -97,7 +97,7 @@ export function createStatusRequestsService({
         return { pending: false };
       }
       if (input.action === 'disable') {
-        const { ids } = await listActiveAdminIds({ db: tx });
+        const { ids } = await lockActiveAdminIds({ tx });
         if (ids.length === 1 && ids[0] === input.id) throw new AppError(409, 'grant.last_admin');
       }
       const { inserted } = await insertStatusRequest({
@@ -139,10 +139,12 @@ export function createStatusRequestsService({
     /** A second person confirms the request; the account is disabled or enabled. */
     async confirm({ actor, id }: { actor: string; id: string }) {
       await db.transaction(async (tx) => {
+        // first: the request read below and the administrators are then those of this moment
+        await lockAdministrators({ tx });
         const { row } = await findStatusRequest({ db: tx, userId: id });
         if (!row) throw new AppError(404, 'user.status_request_not_found');
         const action = row.request.action as StatusAction;
-        const { ids: activeAdminIds } = await listActiveAdminIds({ db: tx });
+        const { ids: activeAdminIds } = await lockActiveAdminIds({ tx });
         const refusal = refuseStatusConfirmation({
           actorId: actor,
           targetId: id,
