@@ -6,7 +6,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import { deleteSessionsOfUser, findUserById } from '../identity/identity.repository.js';
 import { hashPassword } from '../identity/password.js';
 import { refusePassword } from '../identity/password-policy.js';
-import { hashToken, newToken } from '../identity/session-token.js';
+import { hashToken, newToken, oneTimeLink } from '../identity/session-token.js';
 import { updateUser } from '../users/users.repository.js';
 import { isActivated } from './activation.policy.js';
 import {
@@ -45,9 +45,8 @@ export function createActivationService({
       db: tx,
       token: { tokenHash: hashToken(token), userId, issuedBy: actor, createdAt: now, expiresAt },
     });
-    const url = new URL('/activate', publicUrl);
-    url.hash = `token=${token}`;
-    return { url: url.toString(), expiresAt: expiresAt.toISOString() } satisfies ActivationLink;
+    const url = oneTimeLink(publicUrl, '/activate', token);
+    return { url, expiresAt: expiresAt.toISOString() } satisfies ActivationLink;
   }
 
   return {

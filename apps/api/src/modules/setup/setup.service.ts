@@ -4,7 +4,7 @@ import { AppError } from '../../http/app-error.js';
 import { lockAdministrators } from '../grants/grants.repository.js';
 import { countActiveAdmins } from '../identity/identity.repository.js';
 import type { UsersService } from '../users/users.service.js';
-import { hashToken, newToken } from '../identity/session-token.js';
+import { hashToken, newToken, oneTimeLink } from '../identity/session-token.js';
 import {
   consumeSetupToken,
   deleteUnusedSetupTokens,
@@ -87,9 +87,7 @@ export function createSetupService({
           token: { tokenHash: hashToken(token), createdAt: now, expiresAt },
         });
       });
-      const url = new URL('/setup', publicUrl);
-      url.hash = `token=${token}`;
-      return { url: url.toString(), expiresAt };
+      return { url: oneTimeLink(publicUrl, '/setup', token), expiresAt };
     },
 
     /** Creates the first administrator through the one-time link. */

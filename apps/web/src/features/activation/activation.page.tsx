@@ -12,8 +12,9 @@ import { useTranslator } from '../../i18n/use-translator';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { ErrorSummary } from '../../ui/error-summary';
-import { TextField } from '../../ui/text-field';
+import { NewPasswordFields } from '../identity/new-password.fields';
 import { takeSetupToken } from '../setup/setup-token';
+import { firstProblemField } from '../setup/setup.validation';
 import {
   ACTIVATION_FIELDS,
   type ActivationField,
@@ -56,7 +57,7 @@ export function ActivationPage() {
   }, []);
 
   function focusFirst(problems: Partial<Record<ActivationField, string>>) {
-    const field = ACTIVATION_FIELDS.find((f) => problems[f] !== undefined);
+    const field = firstProblemField(problems, ACTIVATION_FIELDS);
     if (field) document.getElementById(field)?.focus();
   }
 
@@ -139,23 +140,7 @@ export function ActivationPage() {
               <p className="kern-body">{failure}</p>
             </Alert>
           ) : null}
-          <TextField
-            {...field('password')}
-            type="password"
-            label={labels.password}
-            hint={t('setup.passwordHint', LIMITS)}
-            autoComplete="new-password"
-            maxLength={PASSWORD_MAX_LENGTH}
-            required
-          />
-          <TextField
-            {...field('passwordRepeat')}
-            type="password"
-            label={labels.passwordRepeat}
-            autoComplete="new-password"
-            maxLength={PASSWORD_MAX_LENGTH}
-            required
-          />
+          <NewPasswordFields field={field} labels={labels} />
           <Button
             type="submit"
             label={busy ? t('activation.submitting') : t('activation.submit')}

@@ -11,6 +11,7 @@ import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { ErrorSummary } from '../../ui/error-summary';
 import { TextField } from '../../ui/text-field';
+import { NewPasswordFields } from '../identity/new-password.fields';
 import { createFirstAdmin } from './setup.api';
 import { forgetSetupToken } from './setup-token';
 import {
@@ -153,23 +154,7 @@ export function SetupForm({ token }: { token: string }) {
         maxLength={64}
         required
       />
-      <TextField
-        {...field('password')}
-        type="password"
-        label={labels.password}
-        hint={t('setup.passwordHint', LIMITS)}
-        autoComplete="new-password"
-        maxLength={PASSWORD_MAX_LENGTH}
-        required
-      />
-      <TextField
-        {...field('passwordRepeat')}
-        type="password"
-        label={labels.passwordRepeat}
-        autoComplete="new-password"
-        maxLength={PASSWORD_MAX_LENGTH}
-        required
-      />
+      <NewPasswordFields field={field} labels={labels} />
       <Button
         type="submit"
         label={busy ? t('setup.submitting') : t('setup.submit')}

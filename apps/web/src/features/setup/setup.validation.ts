@@ -1,4 +1,4 @@
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@zemag/contracts';
+import { validateNewPassword } from '../identity/new-password.validation';
 
 export const SETUP_FIELDS = ['displayName', 'username', 'password', 'passwordRepeat'] as const;
 export type SetupField = (typeof SETUP_FIELDS)[number];
@@ -15,13 +15,7 @@ export function validateSetup(values: SetupValues): SetupProblems {
   const problems: SetupProblems = {};
   if (values.displayName.trim() === '') problems.displayName = 'generic.required';
   if (values.username.trim() === '') problems.username = 'generic.required';
-  if (values.password === '') problems.password = 'generic.required';
-  else if (values.password.length < PASSWORD_MIN_LENGTH) problems.password = 'password.too_short';
-  else if (values.password.length > PASSWORD_MAX_LENGTH) problems.password = 'password.too_long';
-  if (values.passwordRepeat === '') problems.passwordRepeat = 'generic.required';
-  else if (values.passwordRepeat !== values.password)
-    problems.passwordRepeat = 'passwordRepeat.mismatch';
-  return problems;
+  return { ...problems, ...validateNewPassword(values) };
 }
 
 /** The first field with a problem, in form order (to move focus there). */
