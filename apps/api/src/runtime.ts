@@ -18,11 +18,12 @@ export async function openConfiguredDatabase(config: Pick<Config, 'database'>): 
   try {
     const before = await database.migrationStatus();
     await database.migrate();
-    // Only a start that brought the schema up to date can find persons stored without keys
-    // (from before the look-up); otherwise the anti-join over every person is wasted.
-    if (before.applied < before.expected) await backfillSearchKeys({ db: database.db });
-    // Keys made by an earlier name normalisation are made again (one catalogue read if not).
-    await rekeyAfterNormalisationChange({ db: database.db });
+    // Keys made by an earlier name normalisation are made again, every person's (one catalogue
+    // read when they are current). Only otherwise, and only on a start that brought the schema
+    // up to date, can persons without keys (from before the look-up) remain: the anti-join over
+    // every person is not run twice, nor on ordinary starts.
+    const { rekeyed } = await rekeyAfterNormalisationChange({ db: database.db });
+    if (!rekeyed && before.applied < before.expected) await backfillSearchKeys({ db: database.db });
   } catch (error) {
     await database.close();
     throw error;

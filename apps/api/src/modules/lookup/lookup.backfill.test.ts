@@ -96,7 +96,10 @@ describe.each(engines)('search keys of persons stored before the look-up', (e) =
         .where(eq(personSearchKeys.personId, typed!.id));
       expect(given?.givenWord).toBe('paul');
       // Once the keys carry the current version, a start costs one catalogue read.
-      expect(await rekeyAfterNormalisationChange({ db: database.db })).toEqual({ persons: 0 });
+      expect(await rekeyAfterNormalisationChange({ db: database.db })).toEqual({
+        rekeyed: false,
+        persons: 0,
+      });
       // A later version re-keys again.
       expect(
         (await rekeyAfterNormalisationChange({ db: database.db, version: SEARCH_KEY_VERSION + 1 }))

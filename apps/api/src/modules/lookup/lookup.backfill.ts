@@ -56,13 +56,13 @@ export async function rekeyAfterNormalisationChange({
   db: Db;
   batch?: number;
   version?: number;
-}): Promise<{ persons: number }> {
+}): Promise<{ rekeyed: boolean; persons: number }> {
   const [stored] = rowsOf<{ mark: string | null }>(
     await db.execute(
       sql`SELECT obj_description('person_search_keys'::regclass, 'pg_class') AS mark`,
     ),
   );
-  if (stored?.mark === versionMark(version)) return { persons: 0 };
+  if (stored?.mark === versionMark(version)) return { rekeyed: false, persons: 0 };
   let after: string | null = null;
   let count = 0;
   for (;;) {
@@ -79,5 +79,5 @@ export async function rekeyAfterNormalisationChange({
   await db.execute(
     sql.raw(`COMMENT ON TABLE person_search_keys IS '${versionMark(Math.trunc(version))}'`),
   );
-  return { persons: count };
+  return { rekeyed: true, persons: count };
 }
