@@ -143,6 +143,47 @@ for (const target of engines) {
       expect(JSON.stringify(reissued)).not.toContain(second);
     });
 
+    it('one link opened eight times at once sets one password, and that one only', async () => {
+      const user = await create();
+      const token = tokenOf(user.activationLink.url);
+      const passwords = Array.from({ length: 8 }, (_, i) => `paralleles Passwort Nummer ${i}`);
+      const answers = await Promise.all(passwords.map((p) => activate(token, p)));
+      const winners = answers.flatMap((a, i) => (a.statusCode === 200 ? [i] : []));
+      expect(winners).toHaveLength(1);
+      expect(answers.filter((a) => a.statusCode === 400)).toHaveLength(7);
+      const username = user.username as string;
+      const signIn = (password: string) =>
+        t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password } });
+      const loser = passwords.find((_, i) => i !== winners[0])!;
+      expect((await signIn(loser)).statusCode).toBe(401);
+      expect((await signIn(passwords[winners[0]!]!)).statusCode).toBe(200);
+      const activated = await t.database.db
+        .select()
+        .from(auditEvents)
+        .where(eq(auditEvents.subjectId, user.id));
+      expect(activated.filter((e) => e.action === 'user.activated')).toHaveLength(1);
+    });
+
+    it('refuses hostile text in the password and the token, naming the field', async () => {
+      const user = await create();
+      const token = tokenOf(user.activationLink.url);
+      for (const password of ['Pass\u0000wort lang genug', 'Passwort \ud800 lang genug']) {
+        const answer = await activate(token, password);
+        expect(answer.statusCode).toBe(400);
+        expect(answer.json()).toMatchObject({
+          errors: [{ field: 'password', code: 'invalid_characters' }],
+        });
+      }
+      const long = await activate(token, 'x'.repeat(10_000));
+      expect(long.statusCode).toBe(400);
+      expect(long.json()).toMatchObject({ errors: [{ field: 'password' }] });
+      expect((await activate(`${token}\u202e`)).statusCode).toBe(400);
+      // none of these used the link up
+      expect(
+        (await activate(token, 'Passwort mit Akzent é\u0301 und \u05d0\u05d1')).statusCode,
+      ).toBe(200);
+    });
+
     it('refuses a malformed token and unknown fields, naming them', async () => {
       const short = await activate('kurz');
       expect(short.statusCode).toBe(400);

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildTestApp, createTestUser, type TestApp } from '../../test-support/test-app.js';
 import { engines, engineTitle } from '../../test-support/test-database.js';
+import { auditEvents } from '../audit/audit.table.js';
 import { userRoles, users } from '../identity/identity.table.js';
 
 /**
@@ -78,6 +79,45 @@ for (const target of engines) {
         const refused = outcomes.find((o) => o.status === 'rejected');
         expect(refused?.status === 'rejected' && refused.reason.code).toBe('grant.last_admin');
         expect(await activeAdmins()).toHaveLength(1);
+      });
+
+      it('eight parallel requests to disable a registrar file one request, and its requester cannot confirm it', async () => {
+        t = await buildTestApp({ engine: target.engine });
+        const a = await createTestUser(t, { roles: ['admin', 'reporter'] });
+        await createTestUser(t, { roles: ['admin', 'reporter'] });
+        const registrar = await createTestUser(t, { roles: ['registrar', 'reporter'] });
+        const requests = t.services.users.statusRequests;
+        const outcomes = await Promise.allSettled(
+          Array.from({ length: 8 }, () =>
+            requests.change({
+              actor: a.user.id,
+              id: registrar.user.id,
+              action: 'disable',
+              reason: null,
+            }),
+          ),
+        );
+        for (const o of outcomes) {
+          if (o.status === 'fulfilled') expect(o.value).toEqual({ pending: true });
+          else expect(o.reason.code).toBe('user.status_request_pending');
+        }
+        const { pending } = await requests.listPending();
+        expect(pending.map((p) => p.user.id)).toEqual([registrar.user.id]);
+        const events = await t.database.db
+          .select({ action: auditEvents.action })
+          .from(auditEvents)
+          .where(eq(auditEvents.subjectId, registrar.user.id));
+        expect(events.filter((e) => e.action === 'user.disable_requested')).toHaveLength(1);
+        await expect(
+          requests.confirm({ actor: a.user.id, id: registrar.user.id }),
+        ).rejects.toMatchObject({
+          code: 'user.status_self_confirm',
+        });
+        const [row] = await t.database.db
+          .select()
+          .from(users)
+          .where(eq(users.id, registrar.user.id));
+        expect(row?.disabledAt).toBeNull();
       });
     },
   );
