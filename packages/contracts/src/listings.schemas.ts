@@ -132,7 +132,8 @@ export const Listing = z.object({
   history: z.array(
     z.object({
       action: z.string(),
-      actor: z.object({ id: z.uuid(), displayName: z.string() }),
+      /** Null for the system (the expiry job). */
+      actor: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
       reason: z.string().nullable(),
       changes: z.record(z.string(), z.unknown()),
       at: z.iso.datetime(),

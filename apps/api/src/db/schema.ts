@@ -14,3 +14,6 @@ export * from '../modules/lookup/lookup.table.js';
 export * from '../modules/legacy-import/legacy-import.table.js';
 export * from '../modules/activation/activation.table.js';
 export * from '../modules/users/status-requests.table.js';
+export * from '../modules/corrections/corrections.table.js';
+export * from '../modules/subject-requests/subject-requests.table.js';
+export * from '../modules/deletion/deletion.table.js';

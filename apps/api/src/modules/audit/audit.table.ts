@@ -22,3 +22,16 @@ export const auditEvents = pgTable(
   },
   (t) => [check('audit_events_seq_positive', sql`${t.seq} > 0`)],
 );
+
+/**
+ * The personal terms of an audit event (the names and dates typed into a look-up), kept apart
+ * so that retention can delete them while the chain still verifies: the event's details hold
+ * `termsDigest`, SHA-256 over `salt` and the canonical JSON of `terms`. Once the row is gone the
+ * digest alone reveals nothing (the random salt went with it).
+ */
+export const auditTerms = pgTable('audit_terms', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  salt: text('salt').notNull(),
+  terms: jsonb('terms').$type<Record<string, unknown>>().notNull(),
+  occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull(),
+});

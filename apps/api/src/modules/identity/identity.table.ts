@@ -46,7 +46,10 @@ export const userRoles = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     role: text('role').notNull(),
-    /** `pending` until a second administrator confirms (four-eyes roles), then `active`. */
+    /**
+     * `pending` until a second administrator confirms (four-eyes roles), then `active`;
+     * `revoked` keeps the row (and so the grant's history) after a revocation.
+     */
     status: text('status').notNull().default('active'),
     grantedBy: uuid('granted_by').references(() => users.id),
     grantedAt: timestamp('granted_at', { withTimezone: true, mode: 'date' }).notNull(),
@@ -58,6 +61,11 @@ export const userRoles = pgTable(
     recertifyBy: date('recertify_by', { mode: 'string' })
       .notNull()
       .default(sql`(current_date + interval '12 months')::date`),
+    revokedBy: uuid('revoked_by').references(() => users.id),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+    /** When the job audited that the grant stopped working (recertification overdue past the
+     * grace, or `endsOn` passed); cleared when it is recertified or extended. */
+    lapseRecordedAt: timestamp('lapse_recorded_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [primaryKey({ columns: [t.userId, t.role] })],
 );

@@ -38,7 +38,7 @@ export function toListing(
       level: number;
       categories: string[];
     }[];
-    history: { entry: typeof listingHistory.$inferSelect; actorName: string }[];
+    history: { entry: typeof listingHistory.$inferSelect; actorName: string | null }[];
   },
   options: { catalogue: readonly Precaution[]; actions: ListingAction[] },
 ): Listing {
@@ -59,7 +59,7 @@ export function toListing(
     activatedAt: l.activatedAt?.toISOString() ?? null,
     history: found.history.map(({ entry, actorName }) => ({
       action: entry.action,
-      actor: { id: entry.actorId, displayName: actorName },
+      actor: entry.actorId ? { id: entry.actorId, displayName: actorName ?? '' } : null,
       reason: entry.reason,
       changes: entry.changes as Record<string, unknown>,
       at: entry.at.toISOString(),

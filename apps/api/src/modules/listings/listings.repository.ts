@@ -111,7 +111,7 @@ export async function findListing({ db, id }: { db: DbOrTx; id: string }) {
   const history = await db
     .select({ entry: listingHistory, actorName: users.displayName })
     .from(listingHistory)
-    .innerJoin(users, eq(users.id, listingHistory.actorId))
+    .leftJoin(users, eq(users.id, listingHistory.actorId))
     .where(eq(listingHistory.listingId, id))
     .orderBy(asc(listingHistory.at));
   return { found: { ...(row as ListingJoined), grounds, history } };

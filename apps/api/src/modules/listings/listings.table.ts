@@ -17,8 +17,11 @@ import { incidents } from '../incidents/incidents.table.js';
 import { persons } from '../persons/persons.table.js';
 
 /**
- * Listings (Gefährdungshinweise): `proposed` → `active` → `expired` | `ended`; `restricted`
- * hides an active listing from look-ups while a dispute runs.
+ * Listings (Gefährdungshinweise): `proposed` → `active` → `expired` | `ended`, or `proposed` →
+ * `declined`; `restricted` hides an active listing from field look-ups while a dispute runs
+ * (Art. 18 GDPR), until `restrictedUntil` at the latest is it decided. `closedAt`: when it
+ * became expired, ended or declined (the retention periods run from there). An extension is
+ * proposed by one registrar (`extension*`) and confirmed by another.
  */
 export const listings = pgTable(
   'listings',
@@ -43,6 +46,15 @@ export const listings = pgTable(
     activatedBy: uuid('activated_by').references(() => users.id),
     activatedAt: timestamp('activated_at', { withTimezone: true, mode: 'date' }),
     endedAt: timestamp('ended_at', { withTimezone: true, mode: 'date' }),
+    /** When the listing became expired, ended or declined. */
+    closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
+    /** The date by which a restriction (dispute) is to be decided. */
+    restrictedUntil: date('restricted_until', { mode: 'string' }),
+    /** A proposed extension waiting for a second registrar. */
+    extensionValidUntil: date('extension_valid_until', { mode: 'string' }),
+    extensionReason: text('extension_reason'),
+    extensionProposedBy: uuid('extension_proposed_by').references(() => users.id),
+    extensionProposedAt: timestamp('extension_proposed_at', { withTimezone: true, mode: 'date' }),
     /** Art. 14 GDPR letter: `pending` → `sent` (date) or `held_back` (reason, review date). */
     notificationState: text('notification_state').notNull().default('pending'),
     notificationSentOn: date('notification_sent_on', { mode: 'string' }),
@@ -53,6 +65,9 @@ export const listings = pgTable(
   (t) => [
     index('listings_person_idx').on(t.personId),
     index('listings_status_idx').on(t.status, t.validUntil),
+    index('listings_closed_idx')
+      .on(t.closedAt)
+      .where(sql`closed_at is not null`),
     // At most one proposed or active listing per person.
     uniqueIndex('listings_one_open_per_person_idx')
       .on(t.personId)
@@ -85,9 +100,8 @@ export const listingHistory = pgTable(
       .notNull()
       .references(() => listings.id, { onDelete: 'cascade' }),
     action: text('action').notNull(),
-    actorId: uuid('actor_id')
-      .notNull()
-      .references(() => users.id),
+    /** Null for the system (the expiry job). */
+    actorId: uuid('actor_id').references(() => users.id),
     reason: text('reason'),
     changes: jsonb('changes').notNull(),
     at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, integer, pgTable, smallint, text, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  index,
+  integer,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { departments } from '../departments/departments.table.js';
 import { persons } from '../persons/persons.table.js';
 
 /**
@@ -132,4 +143,25 @@ export const personAddressKeys = pgTable(
     index('person_address_keys_postal_idx').on(t.postalCode, t.houseNumber, t.personId),
     index('person_address_keys_person_idx').on(t.personId),
   ],
+);
+
+/**
+ * Which department was shown a person, and when (Art. 15(1)(c) GDPR: the recipients). Written
+ * in the look-up's transaction, one row per person shown; goes with the person (cascade). The
+ * employee is not kept here: the audit event (`auditSeq`) has them, for the DPO only.
+ */
+export const lookupDisclosures = pgTable(
+  'lookup_disclosures',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id, { onDelete: 'cascade' }),
+    departmentId: uuid('department_id').references(() => departments.id, {
+      onDelete: 'set null',
+    }),
+    occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull(),
+    auditSeq: bigint('audit_seq', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('lookup_disclosures_person_idx').on(t.personId, t.occurredAt)],
 );

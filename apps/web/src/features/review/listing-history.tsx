@@ -49,7 +49,7 @@ export function ListingHistory({ listing }: { listing: Listing }) {
             </p>
             <p className="kern-body kern-body--small">
               {t('review.history.by', {
-                name: entry.actor.displayName,
+                name: entry.actor?.displayName ?? t('review.history.system'),
                 when: formatDateTime(entry.at, i18n.language),
               })}
             </p>
