@@ -22,7 +22,7 @@ async function loadIntoStaging(file: string, bytes: Buffer, staging: string) {
     database = await openDatabase({
       kind: 'pglite',
       dataDir: staging,
-      loadDataDir: new Blob([bytes]),
+      loadDataDir: new Blob([new Uint8Array(bytes)]),
     });
   } catch {
     throw notBackup();
