@@ -1,10 +1,11 @@
-import { asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Clock } from '../../clock.js';
 import type { Db, Tx } from '../../db/database.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { listings } from '../listings/listings.table.js';
 import { ledgerEntries } from './deletion.table.js';
 import {
+  anyId,
   deleteIncidents,
   deleteListings,
   erasePersons,
@@ -110,12 +111,7 @@ export function createDeletionService({
       await tx
         .update(ledgerEntries)
         .set({ ledgerWrittenAt: clock.now() })
-        .where(
-          inArray(
-            ledgerEntries.id,
-            rows.map((r) => r.id),
-          ),
-        );
+        .where(sql`${ledgerEntries.id} = ANY(${`{${rows.map((r) => r.id).join(',')}}`}::bigint[])`);
       return { written: fresh.length, marked: rows.length };
     });
   }
@@ -123,7 +119,11 @@ export function createDeletionService({
   async function applyRestrictions(ctx: DeletionContext, last: Map<string, string | null | false>) {
     // Grouped by target state: `false` lifted, otherwise restricted until the date (or null).
     const groups = new Map<string | null | false, string[]>();
-    for (const [id, state] of last) groups.set(state, [...(groups.get(state) ?? []), id]);
+    for (const [id, state] of last) {
+      const group = groups.get(state);
+      if (group) group.push(id);
+      else groups.set(state, [id]);
+    }
     const changed: { id: string; restricted: boolean }[] = [];
     for (const [state, ids] of groups) {
       const restricted = state !== false;
@@ -133,7 +133,7 @@ export function createDeletionService({
           .update(listings)
           .set({ restricted, restrictedUntil: until, updatedAt: ctx.at })
           .where(
-            sql`${inArray(listings.id, ids.slice(i, i + BATCH))} and ${or(
+            sql`${anyId(listings.id, ids.slice(i, i + BATCH))} and ${or(
               eq(listings.restricted, !restricted),
               sql`${listings.restrictedUntil} is distinct from ${until}::date`,
             )}`,

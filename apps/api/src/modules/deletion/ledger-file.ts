@@ -165,8 +165,15 @@ export function readLedger(
     if (!isLine(parsed) || parsed.seq !== lineNo || parsed.prev !== hash) {
       throw new LedgerBrokenError(file, lineNo);
     }
-    const { hash: stated, ...unsigned } = parsed;
-    if (hashLedgerLine(unsigned) !== stated) throw new LedgerBrokenError(file, lineNo);
+    // The line as written is its canonical form followed by the hash: the bytes before
+    // `,"hash":` are hashed as they stand (a reformatted line counts as changed too).
+    const stated = parsed.hash;
+    const suffix = `,"hash":"${stated}"}`;
+    if (!raw.endsWith(suffix)) throw new LedgerBrokenError(file, lineNo);
+    const digest = createHash('sha256')
+      .update(`${raw.slice(0, -suffix.length)}}`)
+      .digest('hex');
+    if (digest !== stated) throw new LedgerBrokenError(file, lineNo);
     lines.push(parsed);
     seq = lineNo;
     hash = stated;
