@@ -23,13 +23,16 @@ import { createSetupService } from './modules/setup/setup.service.js';
 import { createOidcClient } from './modules/sso/sso.provider.js';
 import { createSsoService } from './modules/sso/sso.service.js';
 import { createVisitsService } from './modules/visits/visits.service.js';
+import { createDeletionService } from './modules/deletion/deletion.service.js';
+import { testLedgerFile } from './modules/deletion/ledger-file.js';
 
 /** The part of the configuration the services read. */
 export type ServicesConfig = Pick<
   Config,
   'session' | 'publicUrl' | 'timeZone' | 'grants' | 'mfa' | 'webauthn' | 'listings'
 > &
-  Partial<Pick<Config, 'oidc' | 'visits' | 'lookup'>>;
+  Partial<Pick<Config, 'oidc' | 'visits' | 'lookup'>> &
+  Partial<Pick<Config, 'deletion'>>;
 
 /** Wires the services once; routes, the CLI and tests receive them from here. */
 export function createServices({
@@ -149,6 +152,13 @@ export function createServices({
     lookup,
     settings: config.visits ? { keepHours: config.visits.keepHours } : {},
   });
+  // deletion (issue 11): the ledger file (a file of its own when the config names none: tests)
+  const deletion = createDeletionService({
+    db,
+    clock,
+    audit,
+    file: config.deletion?.ledgerFile ?? testLedgerFile(),
+  });
   return {
     /** What the services were built with (the demo seed builds a second set on its own clock). */
     runtime: { config, clock },
@@ -170,6 +180,7 @@ export function createServices({
     lookup,
     visits,
     legacyImport,
+    deletion,
   };
 }
 export type Services = ReturnType<typeof createServices>;
