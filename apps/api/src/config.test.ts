@@ -131,6 +131,31 @@ describe('configuration', () => {
     }
   });
 
+  // Listing life cycle (issue 11).
+  it('puts listings on the review queue 30 days before they end unless told 1 to 365 days', () => {
+    expect(loadConfig({}).listings.reviewWindowDays).toBe(30);
+    expect(loadConfig({ ZEMAG_REVIEW_WINDOW_DAYS: '60' }).listings.reviewWindowDays).toBe(60);
+    for (const bad of ['0', '366', '1.5', 'month']) {
+      expect(() => loadConfig({ ZEMAG_REVIEW_WINDOW_DAYS: bad })).toThrow(
+        /ZEMAG_REVIEW_WINDOW_DAYS/,
+      );
+    }
+  });
+
+  it('signs the letter with the office name and its function mailbox', () => {
+    const letterhead = loadConfig({
+      ZEMAG_LETTER_OFFICE_NAME: 'ZeMAG-Stelle Köln',
+      ZEMAG_LETTER_OFFICE_MAILBOX: 'zemag@stadt-koeln.example',
+    }).listings.letterhead;
+    expect(letterhead).toMatchObject({
+      officeName: 'ZeMAG-Stelle Köln',
+      officeMailbox: 'zemag@stadt-koeln.example',
+    });
+    expect(() => loadConfig({ ZEMAG_LETTER_OFFICE_MAILBOX: 'Frau Müller' })).toThrow(
+      /ZEMAG_LETTER_OFFICE_MAILBOX/,
+    );
+  });
+
   it('takes the look-up reasons from ZEMAG_LOOKUP_REASONS, the German defaults otherwise', () => {
     expect(loadConfig({}).lookup.reasons.map((r) => r.code)).toEqual([
       'home_visit',

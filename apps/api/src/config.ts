@@ -132,6 +132,9 @@ const EnvSchema = z.object({
   ZEMAG_LISTING_VALIDITY_MONTHS: positiveInt(24),
   /** Precaution catalogue as JSON [{"code","de","en"}, …]; German defaults otherwise. */
   ZEMAG_PRECAUTIONS: z.string().optional(),
+  // Listing life cycle (issue 11).
+  /** Days before a listing's valid-until date from which it is due for review (1–365). */
+  ZEMAG_REVIEW_WINDOW_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** Hours a visit list may be kept on the phone (end of the shift), 1–24. */
   ZEMAG_VISIT_LIST_HOURS: z.coerce.number().int().min(1).max(24).default(10),
   ZEMAG_LOOKUP_REASONS: z.string().optional(),

@@ -92,6 +92,13 @@ export const ERROR_CODES = [
   'request.wrong_host',
   // deletion (issue 11)
   'deletion.incident_grounds_listing',
+  // Listing life cycle (issue 11): extension, restriction.
+  'listing.extension_not_later',
+  'listing.extension_too_long',
+  'listing.extension_pending',
+  'listing.extension_missing',
+  'listing.restricted',
+  'listing.restriction_until_invalid',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
