@@ -1,11 +1,7 @@
-import type { ListingsDue, Role } from '@zemag/contracts';
+import type { ListingsDue } from '@zemag/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../config.js';
-import { findUserByUsername } from '../identity/identity.repository.js';
 import { buildTestApp, signIn, type TestApp } from '../../test-support/test-app.js';
-import { DEMO_PASSWORD, DEMO_USERS } from './demo.data.js';
-import { seedDemoLifeCycle } from './demo.life.js';
-import { demoCast } from './demo.register.js';
+import { DEMO_PASSWORD } from './demo.data.js';
 import { createDemoService } from './demo.service.js';
 
 describe('demo city Musterstadt: a listing life cycle to try', () => {
@@ -14,22 +10,6 @@ describe('demo city Musterstadt: a listing life cycle to try', () => {
   beforeAll(async () => {
     t = await buildTestApp({ env: { ZEMAG_MFA_REQUIRED_ROLES: '' } });
     await createDemoService({ db: t.database.db, ...t.services }).seed();
-    const users = new Map<string, { id: string; displayName: string; roles: Role[] }>();
-    for (const u of DEMO_USERS) {
-      const { user } = await findUserByUsername({ db: t.database.db, username: u.username });
-      users.set(u.username, {
-        id: user!.id,
-        displayName: u.displayName,
-        roles: [...u.roles],
-      });
-    }
-    const config = loadConfig({ NODE_ENV: 'test' });
-    await seedDemoLifeCycle({
-      db: t.database.db,
-      config,
-      now: t.clock.now(),
-      cast: demoCast(users),
-    });
     const { cookie } = await signIn(t.app, {
       username: 'demo.registrar2',
       password: DEMO_PASSWORD,
