@@ -172,18 +172,11 @@ for (const target of engines) {
               const [row] = rowsOf<{ details: unknown }>(
                 await fresh.db.execute(sql`SELECT details FROM audit_events WHERE seq = ${seq}`),
               );
-              expect(row?.details).toEqual(
-                storedJson(
-                  JSON.parse(
-                    JSON.stringify(details, (_k, v) =>
-                      Number.isFinite(v) || typeof v !== 'number' ? v : String(v),
-                    ),
-                  ),
-                ),
-              );
+              expect(row?.details).toEqual(storedJson(JSON.parse(JSON.stringify(details))));
             },
           ),
-          { numRuns: 60 },
+          // a counterexample once found (counts in numRuns): jsonb stores -Infinity as null
+          { numRuns: 60, examples: [['', [], { '': -Infinity }]] },
         );
         expect(await audit.verify({ db: fresh.db })).toMatchObject({ ok: true, count: 60 });
       } finally {
