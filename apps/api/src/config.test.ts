@@ -150,6 +150,24 @@ describe('configuration', () => {
     }
   });
 
+  it('takes a file number pattern that refuses placeholders, a sensible German default otherwise', () => {
+    const pattern = loadConfig({}).lookup.fileNumberPattern;
+    for (const good of ['32.1-2026/0815', 'OA 12-345/26', 'StA 1 Js 2/25', 'VZ 2026/0412']) {
+      expect(pattern.test(good)).toBe(true);
+    }
+    for (const bad of ['-', 'x', '123', '12345', 'ABCDE', 'ab-cd', 'a-1', '1--2345', ' OA 1/2']) {
+      expect(pattern.test(bad)).toBe(false);
+    }
+    const own = loadConfig({ ZEMAG_FILE_NUMBER_PATTERN: String.raw`^\d{2}\.\d-\d{4}/\d{4}$` });
+    expect(own.lookup.fileNumberPattern.test('32.1-2026/0815')).toBe(true);
+    expect(own.lookup.fileNumberPattern.test('OA 12-345/26')).toBe(false);
+    for (const bad of ['(', '.*', '^\\d+$', 'x|-']) {
+      expect(() => loadConfig({ ZEMAG_FILE_NUMBER_PATTERN: bad })).toThrow(
+        /ZEMAG_FILE_NUMBER_PATTERN/,
+      );
+    }
+  });
+
   it('makes field a four-eyes grant and keeps activation links 72 hours unless told otherwise', () => {
     expect(loadConfig({}).grants).toEqual({
       recertifyMonths: 12,

@@ -9,6 +9,7 @@ import {
 import { readCatalogue, type CatalogueEntry } from './config-catalogue.js';
 import { readListingSettings, type ListingConfig } from './modules/listings/listings.settings.js';
 import { readOidcSettings, type OidcSettings } from './modules/sso/sso.settings.js';
+import { readFileNumberPattern } from './modules/lookup/file-number.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', ''])
@@ -134,6 +135,8 @@ const EnvSchema = z.object({
   /** Hours a visit list may be kept on the phone (end of the shift), 1–24. */
   ZEMAG_VISIT_LIST_HOURS: z.coerce.number().int().min(1).max(24).default(10),
   ZEMAG_LOOKUP_REASONS: z.string().optional(),
+  /** Regular expression a look-up's file number must match; must refuse "-", "x" and "123". */
+  ZEMAG_FILE_NUMBER_PATTERN: z.string().optional(),
   /** API documentation (Swagger UI at /api/docs, /api/openapi.json); default on except in production. */
   ZEMAG_API_DOCS: z.enum(['true', 'false', '1', '0', '']).optional(),
   /** More host names the server answers to besides the public URL's (comma list). */
@@ -178,8 +181,8 @@ export interface Config {
   demo: boolean;
   /** Visit lists: how long a copy may be kept on the phone after the list was checked. */
   visits: { keepHours: number };
-  /** The reasons a look-up may state (ZEMAG_LOOKUP_REASONS). */
-  lookup: { reasons: CatalogueEntry[] };
+  /** The reasons a look-up may state (ZEMAG_LOOKUP_REASONS), the file number's form. */
+  lookup: { reasons: CatalogueEntry[]; fileNumberPattern: RegExp };
   /** Serve the API documentation (Swagger UI and the OpenAPI document). */
   apiDocs: boolean;
   /**
@@ -273,6 +276,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     DEFAULT_LOOKUP_REASONS,
     problems,
   );
+  const fileNumberPattern = readFileNumberPattern(e.ZEMAG_FILE_NUMBER_PATTERN, problems);
   // A demo is tried without a phone at hand: unless roles are named explicitly, none needs a
   // second factor in demo mode.
   const mfaRequiredRoles =
@@ -316,7 +320,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     listings,
     demo: e.ZEMAG_DEMO,
     visits: { keepHours: e.ZEMAG_VISIT_LIST_HOURS },
-    lookup: { reasons: lookupReasons },
+    lookup: { reasons: lookupReasons, fileNumberPattern },
     apiDocs,
     allowedHosts,
   };

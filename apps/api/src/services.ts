@@ -139,7 +139,9 @@ export function createServices({
     settings: {
       timeZone: config.timeZone,
       precautions: config.listings.precautions,
-      ...(config.lookup ? { reasons: config.lookup.reasons } : {}),
+      ...(config.lookup
+        ? { reasons: config.lookup.reasons, fileNumberPattern: config.lookup.fileNumberPattern }
+        : {}),
     },
   });
   const visits = createVisitsService({

@@ -90,6 +90,8 @@ export const ERROR_CODES = [
   'request.headers_too_large',
   'request.timeout',
   'request.wrong_host',
+  // issue 11: grants that lapse, purpose that means something (helper misc)
+  'lookup.file_number_invalid',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

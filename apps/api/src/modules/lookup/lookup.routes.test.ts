@@ -262,13 +262,29 @@ for (const target of engines) {
 
       const reason = await lookup(field, {
         familyName: 'Meyer',
-        purpose: { fileNumber: 'X', reason: 'curiosity' },
+        purpose: { fileNumber: 'OA 2026/1', reason: 'curiosity' },
       });
       expect(reason.statusCode).toBe(400);
       expect(reason.json()).toMatchObject({
         code: 'lookup.reason_unknown',
         errors: [{ field: 'purpose.reason' }],
       });
+
+      // A placeholder is no file number: refused at the field, with an example in both languages.
+      for (const fileNumber of ['-', 'x', '123', '  12345 ']) {
+        const placeholder = await lookup(field, {
+          familyName: 'Meyer',
+          purpose: { fileNumber, reason: 'home_visit' },
+        });
+        expect(placeholder.statusCode).toBe(400);
+        const problem = placeholder.json();
+        expect(problem).toMatchObject({
+          code: 'lookup.file_number_invalid',
+          errors: [{ field: 'purpose.fileNumber' }],
+        });
+        expect(problem.errors[0].message.de).toContain('32.1-2026/0815');
+        expect(problem.errors[0].message.en).toContain('32.1-2026/0815');
+      }
 
       const nothing = await lookup(field, { givenNames: 'Hans' });
       expect(nothing.statusCode).toBe(400);
