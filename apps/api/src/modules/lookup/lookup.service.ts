@@ -18,6 +18,7 @@ import { AppError } from '../../http/app-error.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { houseNumberCovers } from './address.js';
 import { DEFAULT_FILE_NUMBER_PATTERN, fileNumberMatches } from './file-number.js';
+import { recordLookupDisclosures } from './lookup.disclosures.js';
 import { koelnerPhonetikWord } from './koelner-phonetik.js';
 import {
   addressKeysOf,
@@ -431,19 +432,29 @@ export function createLookupService({
               notice,
               candidates: ranked.map(fieldCandidate),
             };
+        const personIds = ranked.map((r) => r.candidate.id);
+        // The names, dates and addresses typed go to `terms` (kept apart, cleared by
+        // retention); the chain keeps the purpose, the ids shown and the terms' digest.
         const { seq } = await audit.record({
           tx,
           actor: actor.id,
           action: 'register.lookup',
           purpose: `${reason.de}: ${request.purpose.fileNumber}`,
           details: {
-            query,
             reason: reason.code,
             fileNumber: request.purpose.fileNumber,
             view: registrar ? 'registrar' : 'field',
-            personIds: ranked.map((r) => r.candidate.id),
+            personIds,
             listingIds: ranked.map((r) => r.candidate.record.listing.id),
           },
+          terms: { query },
+        });
+        await recordLookupDisclosures({
+          tx,
+          actorId: actor.id,
+          personIds,
+          occurredAt: clock.now(),
+          auditSeq: seq,
         });
         return { ...answer, auditSeq: seq };
       });
