@@ -168,11 +168,24 @@ describe('configuration', () => {
     }
   });
 
+  it('stops a grant 30 days after its overdue re-certification unless told 0 to 365 days', () => {
+    expect(loadConfig({ ZEMAG_GRANT_RECERTIFY_GRACE_DAYS: '0' }).grants.recertifyGraceDays).toBe(0);
+    expect(loadConfig({ ZEMAG_GRANT_RECERTIFY_GRACE_DAYS: '90' }).grants.recertifyGraceDays).toBe(
+      90,
+    );
+    for (const bad of ['-1', '366', '2.5', 'ein Monat']) {
+      expect(() => loadConfig({ ZEMAG_GRANT_RECERTIFY_GRACE_DAYS: bad })).toThrow(
+        /ZEMAG_GRANT_RECERTIFY_GRACE_DAYS/,
+      );
+    }
+  });
+
   it('makes field a four-eyes grant and keeps activation links 72 hours unless told otherwise', () => {
     expect(loadConfig({}).grants).toEqual({
       recertifyMonths: 12,
       fieldFourEyes: true,
       activationLinkHours: 72,
+      recertifyGraceDays: 30,
     });
     const changed = loadConfig({
       ZEMAG_FIELD_GRANT_FOUR_EYES: 'false',

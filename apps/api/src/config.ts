@@ -76,6 +76,8 @@ const EnvSchema = z.object({
     }, 'unknown time zone'),
   /** Months after which a role grant must be re-certified by an administrator. */
   ZEMAG_GRANT_RECERTIFY_MONTHS: positiveInt(12),
+  /** Days a re-certification may be overdue before the grant stops working until recertified. */
+  ZEMAG_GRANT_RECERTIFY_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   /** A `field` grant waits for a second administrator's confirmation (four-eyes). */
   ZEMAG_FIELD_GRANT_FOUR_EYES: booleanFlagDefault(true),
   /** Hours an activation link (employee sets their own password) stays valid, 1–720. */
@@ -168,7 +170,13 @@ export interface Config {
   trustProxy: boolean;
   webDir: string;
   timeZone: string;
-  grants: { recertifyMonths: number; fieldFourEyes: boolean; activationLinkHours: number };
+  grants: {
+    recertifyMonths: number;
+    fieldFourEyes: boolean;
+    activationLinkHours: number;
+    /** ZEMAG_GRANT_RECERTIFY_GRACE_DAYS */
+    recertifyGraceDays: number;
+  };
   mfa: { requiredRoles: Role[]; secretKey: SecretKeySource };
   /** WebAuthn relying party, derived from the public URL. */
   webauthn: { rpId: string; rpName: string; origin: string };
@@ -313,6 +321,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       recertifyMonths: e.ZEMAG_GRANT_RECERTIFY_MONTHS,
       fieldFourEyes: e.ZEMAG_FIELD_GRANT_FOUR_EYES,
       activationLinkHours: e.ZEMAG_ACTIVATION_LINK_HOURS,
+      recertifyGraceDays: e.ZEMAG_GRANT_RECERTIFY_GRACE_DAYS,
     },
     mfa: { requiredRoles: mfaRequiredRoles, secretKey: secretKeySource },
     webauthn: { rpId: publicUrl.hostname, rpName: 'ZeMAG', origin: publicUrl.origin },

@@ -42,7 +42,13 @@ export function createServices({
   config: ServicesConfig;
 }) {
   const audit = createAuditService({ clock });
-  const settings = { timeZone: config.timeZone, recertifyMonths: config.grants.recertifyMonths };
+  const settings = {
+    timeZone: config.timeZone,
+    recertifyMonths: config.grants.recertifyMonths,
+    ...(config.grants.recertifyGraceDays === undefined
+      ? {}
+      : { recertifyGraceDays: config.grants.recertifyGraceDays }),
+  };
   const grants = createGrantsService({
     db,
     audit,
