@@ -154,6 +154,34 @@ for (const target of engines) {
       );
     });
 
+    it('re-grants a revoked role once when eight administrators’ requests arrive at once', async () => {
+      t.clock.set(at('2026-01-15'));
+      const { user } = await createTestUser(t, { secondFactor: 'none' });
+      const grant = () =>
+        t.services.grants.grant({
+          actor: adminId,
+          userId: user.id,
+          role: 'control_room',
+          endsOn: null,
+        });
+      await grant();
+      await t.services.grants.revoke({
+        actor: adminId,
+        userId: user.id,
+        role: 'control_room',
+        reason: 'on leave',
+      });
+      const results = await Promise.allSettled(Array.from({ length: 8 }, grant));
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      for (const r of results.filter((r) => r.status === 'rejected')) {
+        expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'grant.already_held' });
+      }
+      const granted = (await events(user.id)).filter(
+        (e) => e.action === 'grant.granted' && e.details.role === 'control_room',
+      );
+      expect(granted).toHaveLength(2);
+    });
+
     it('does not count a revoked administrator as the second one', async () => {
       await t.services.grants.revoke({
         actor: adminId,

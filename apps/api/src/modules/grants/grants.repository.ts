@@ -80,7 +80,7 @@ export async function insertGrant({
   db: DbOrTx;
   grant: typeof userRoles.$inferInsert;
 }) {
-  await db
+  const written = await db
     .insert(userRoles)
     .values(grant)
     .onConflictDoUpdate({
@@ -98,7 +98,10 @@ export async function insertGrant({
         lapseRecordedAt: null,
       },
       setWhere: sql`${userRoles.status} = 'revoked'`,
-    });
+    })
+    .returning({ role: userRoles.role });
+  // nothing written: a parallel request granted the role first
+  return { inserted: written.length > 0 };
 }
 
 export async function updateGrant({

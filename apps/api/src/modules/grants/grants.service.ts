@@ -169,7 +169,7 @@ export function createGrantsService({
         const status: 'pending' | 'active' =
           needsFourEyes(role, settings) && !bootstrap ? 'pending' : 'active';
         const now = clock.now();
-        await insertGrant({
+        const { inserted } = await insertGrant({
           db: tx,
           grant: {
             userId,
@@ -181,6 +181,7 @@ export function createGrantsService({
             recertifyBy: addMonths(today(), settings.recertifyMonths),
           },
         });
+        if (!inserted) throw new AppError(409, 'grant.already_held', { field: 'role' });
         await audit.record({
           tx,
           actor,
