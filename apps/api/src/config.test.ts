@@ -176,11 +176,42 @@ describe('configuration', () => {
     }
   });
 
+  it('takes a file number pattern that refuses placeholders, a sensible German default otherwise', () => {
+    const pattern = loadConfig({}).lookup.fileNumberPattern;
+    for (const good of ['32.1-2026/0815', 'OA 12-345/26', 'StA 1 Js 2/25', 'VZ 2026/0412']) {
+      expect(pattern.test(good)).toBe(true);
+    }
+    for (const bad of ['-', 'x', '123', '12345', 'ABCDE', 'ab-cd', 'a-1', '1--2345', ' OA 1/2']) {
+      expect(pattern.test(bad)).toBe(false);
+    }
+    const own = loadConfig({ ZEMAG_FILE_NUMBER_PATTERN: String.raw`^\d{2}\.\d-\d{4}/\d{4}$` });
+    expect(own.lookup.fileNumberPattern.test('32.1-2026/0815')).toBe(true);
+    expect(own.lookup.fileNumberPattern.test('OA 12-345/26')).toBe(false);
+    for (const bad of ['(', '.*', '^\\d+$', 'x|-']) {
+      expect(() => loadConfig({ ZEMAG_FILE_NUMBER_PATTERN: bad })).toThrow(
+        /ZEMAG_FILE_NUMBER_PATTERN/,
+      );
+    }
+  });
+
+  it('stops a grant 30 days after its overdue re-certification unless told 0 to 365 days', () => {
+    expect(loadConfig({ ZEMAG_GRANT_RECERTIFY_GRACE_DAYS: '0' }).grants.recertifyGraceDays).toBe(0);
+    expect(loadConfig({ ZEMAG_GRANT_RECERTIFY_GRACE_DAYS: '90' }).grants.recertifyGraceDays).toBe(
+      90,
+    );
+    for (const bad of ['-1', '366', '2.5', 'ein Monat']) {
+      expect(() => loadConfig({ ZEMAG_GRANT_RECERTIFY_GRACE_DAYS: bad })).toThrow(
+        /ZEMAG_GRANT_RECERTIFY_GRACE_DAYS/,
+      );
+    }
+  });
+
   it('makes field a four-eyes grant and keeps activation links 72 hours unless told otherwise', () => {
     expect(loadConfig({}).grants).toEqual({
       recertifyMonths: 12,
       fieldFourEyes: true,
       activationLinkHours: 72,
+      recertifyGraceDays: 30,
     });
     const changed = loadConfig({
       ZEMAG_FIELD_GRANT_FOUR_EYES: 'false',

@@ -10,6 +10,7 @@ import { testLedgerFile } from './modules/deletion/ledger-file.js';
 import { readCatalogue, type CatalogueEntry } from './config-catalogue.js';
 import { readListingSettings, type ListingConfig } from './modules/listings/listings.settings.js';
 import { readOidcSettings, type OidcSettings } from './modules/sso/sso.settings.js';
+import { readFileNumberPattern } from './modules/lookup/file-number.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', ''])
@@ -76,6 +77,8 @@ const EnvSchema = z.object({
     }, 'unknown time zone'),
   /** Months after which a role grant must be re-certified by an administrator. */
   ZEMAG_GRANT_RECERTIFY_MONTHS: positiveInt(12),
+  /** Days a re-certification may be overdue before the grant stops working until recertified. */
+  ZEMAG_GRANT_RECERTIFY_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   /** A `field` grant waits for a second administrator's confirmation (four-eyes). */
   ZEMAG_FIELD_GRANT_FOUR_EYES: booleanFlagDefault(true),
   /** Hours an activation link (employee sets their own password) stays valid, 1–720. */
@@ -138,6 +141,8 @@ const EnvSchema = z.object({
   /** Hours a visit list may be kept on the phone (end of the shift), 1–24. */
   ZEMAG_VISIT_LIST_HOURS: z.coerce.number().int().min(1).max(24).default(10),
   ZEMAG_LOOKUP_REASONS: z.string().optional(),
+  /** Regular expression a look-up's file number must match; must refuse "-", "x" and "123". */
+  ZEMAG_FILE_NUMBER_PATTERN: z.string().optional(),
   /** API documentation (Swagger UI at /api/docs, /api/openapi.json); default on except in production. */
   ZEMAG_API_DOCS: z.enum(['true', 'false', '1', '0', '']).optional(),
   /** More host names the server answers to besides the public URL's (comma list). */
@@ -175,7 +180,13 @@ export interface Config {
   trustProxy: boolean;
   webDir: string;
   timeZone: string;
-  grants: { recertifyMonths: number; fieldFourEyes: boolean; activationLinkHours: number };
+  grants: {
+    recertifyMonths: number;
+    fieldFourEyes: boolean;
+    activationLinkHours: number;
+    /** ZEMAG_GRANT_RECERTIFY_GRACE_DAYS */
+    recertifyGraceDays: number;
+  };
   mfa: { requiredRoles: Role[]; secretKey: SecretKeySource };
   /** WebAuthn relying party, derived from the public URL. */
   webauthn: { rpId: string; rpName: string; origin: string };
@@ -188,8 +199,8 @@ export interface Config {
   demo: boolean;
   /** Visit lists: how long a copy may be kept on the phone after the list was checked. */
   visits: { keepHours: number };
-  /** The reasons a look-up may state (ZEMAG_LOOKUP_REASONS). */
-  lookup: { reasons: CatalogueEntry[] };
+  /** The reasons a look-up may state (ZEMAG_LOOKUP_REASONS), the file number's form. */
+  lookup: { reasons: CatalogueEntry[]; fileNumberPattern: RegExp };
   /** Serve the API documentation (Swagger UI and the OpenAPI document). */
   apiDocs: boolean;
   /**
@@ -309,6 +320,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     DEFAULT_LOOKUP_REASONS,
     problems,
   );
+  const fileNumberPattern = readFileNumberPattern(e.ZEMAG_FILE_NUMBER_PATTERN, problems);
   // A demo is tried without a phone at hand: unless roles are named explicitly, none needs a
   // second factor in demo mode.
   const mfaRequiredRoles =
@@ -345,6 +357,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       recertifyMonths: e.ZEMAG_GRANT_RECERTIFY_MONTHS,
       fieldFourEyes: e.ZEMAG_FIELD_GRANT_FOUR_EYES,
       activationLinkHours: e.ZEMAG_ACTIVATION_LINK_HOURS,
+      recertifyGraceDays: e.ZEMAG_GRANT_RECERTIFY_GRACE_DAYS,
     },
     mfa: { requiredRoles: mfaRequiredRoles, secretKey: secretKeySource },
     webauthn: { rpId: publicUrl.hostname, rpName: 'ZeMAG', origin: publicUrl.origin },
@@ -352,7 +365,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     listings,
     demo: e.ZEMAG_DEMO,
     visits: { keepHours: e.ZEMAG_VISIT_LIST_HOURS },
-    lookup: { reasons: lookupReasons },
+    lookup: { reasons: lookupReasons, fileNumberPattern },
     apiDocs,
     allowedHosts,
     deletion: { ledgerFile },

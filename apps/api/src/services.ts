@@ -45,7 +45,13 @@ export function createServices({
   config: ServicesConfig;
 }) {
   const audit = createAuditService({ clock });
-  const settings = { timeZone: config.timeZone, recertifyMonths: config.grants.recertifyMonths };
+  const settings = {
+    timeZone: config.timeZone,
+    recertifyMonths: config.grants.recertifyMonths,
+    ...(config.grants.recertifyGraceDays === undefined
+      ? {}
+      : { recertifyGraceDays: config.grants.recertifyGraceDays }),
+  };
   const grants = createGrantsService({
     db,
     audit,
@@ -142,7 +148,9 @@ export function createServices({
     settings: {
       timeZone: config.timeZone,
       precautions: config.listings.precautions,
-      ...(config.lookup ? { reasons: config.lookup.reasons } : {}),
+      ...(config.lookup
+        ? { reasons: config.lookup.reasons, fileNumberPattern: config.lookup.fileNumberPattern }
+        : {}),
     },
   });
   const visits = createVisitsService({

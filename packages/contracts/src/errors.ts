@@ -99,6 +99,8 @@ export const ERROR_CODES = [
   'listing.extension_missing',
   'listing.restricted',
   'listing.restriction_until_invalid',
+  // issue 11: grants that lapse, purpose that means something (helper misc)
+  'lookup.file_number_invalid',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

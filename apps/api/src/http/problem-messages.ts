@@ -639,6 +639,14 @@ export const PROBLEM_MESSAGES: Record<ErrorCode, { title: string; detail: Locali
       en: 'The date by which the restriction is decided must lie in the future and before the listing’s valid-until date.',
     },
   },
+  // issue 11: grants that lapse, purpose that means something (helper misc)
+  'lookup.file_number_invalid': {
+    title: 'File number not in the required form',
+    detail: {
+      de: 'Bitte geben Sie das Aktenzeichen des Vorgangs vollständig an, z. B. 32.1-2026/0815 oder OA 12-345/26 (mindestens 5 Zeichen, mit Ziffern; Platzhalter wie „-“ oder „123“ genügen nicht).',
+      en: 'Please enter the full file number of the case, e.g. 32.1-2026/0815 or OA 12-345/26 (at least 5 characters, with digits; placeholders such as “-” or “123” are not enough).',
+    },
+  },
 };
 
 /** The message to show beside a field for an error that concerns exactly that field. */
