@@ -90,6 +90,8 @@ export const ERROR_CODES = [
   'request.headers_too_large',
   'request.timeout',
   'request.wrong_host',
+  // deletion (issue 11)
+  'deletion.incident_grounds_listing',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
