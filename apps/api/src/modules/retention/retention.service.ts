@@ -1,6 +1,7 @@
 import type { Clock } from '../../clock.js';
 import type { Db, Tx } from '../../db/database.js';
 import type { AuditService } from '../audit/audit.service.js';
+import * as erase from '../deletion/erase.js';
 import { expireDueListings } from './expiry.js';
 import { withJobLock } from './job-lock.js';
 import {
@@ -50,7 +51,7 @@ export function createRetentionService({
   clock,
   timeZone,
   settings,
-  deleters,
+  deleters = erase,
   flush,
 }: {
   db: Db;
@@ -58,7 +59,8 @@ export function createRetentionService({
   clock: Clock;
   timeZone: string;
   settings: Pick<RetentionSettings, 'months'>;
-  deleters: Deleters;
+  /** The deletion primitives; tests may pass others. */
+  deleters?: Deleters;
   /** Appends the deletion records to the ledger file (the deletion service's `flush`). */
   flush?: () => Promise<unknown>;
 }) {
