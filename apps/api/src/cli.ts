@@ -17,6 +17,7 @@ import { registerPhoneticCommand } from './cli/phonetic.command.js';
 import { registerMatchEvalCommand } from './cli/match-eval.command.js';
 import { registerBenchLookupCommand } from './cli/bench-lookup.command.js';
 import { registerImportPersonsCommand } from './cli/import-persons.command.js';
+import { registerRetentionCommand } from './cli/retention.command.js';
 import { openConfiguredDatabase } from './runtime.js';
 import { systemClock } from './clock.js';
 import { createServices } from './services.js';
@@ -238,6 +239,7 @@ export function buildCli() {
   registerImportPersonsCommand(program, (run) =>
     withServices((services) => run(services.legacyImport, stop.signal)),
   );
+  registerRetentionCommand(program, (run) => withServices((services) => run(services)));
   return program;
 }
 

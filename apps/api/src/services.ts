@@ -23,6 +23,8 @@ import { createSetupService } from './modules/setup/setup.service.js';
 import { createOidcClient } from './modules/sso/sso.provider.js';
 import { createSsoService } from './modules/sso/sso.service.js';
 import { createVisitsService } from './modules/visits/visits.service.js';
+import { createRetentionService } from './modules/retention/retention.service.js';
+import { DEFAULT_RETENTION_MONTHS } from './modules/retention/retention.settings.js';
 
 /** The part of the configuration the services read. */
 export type ServicesConfig = Pick<
@@ -149,6 +151,19 @@ export function createServices({
     lookup,
     settings: config.visits ? { keepHours: config.visits.keepHours } : {},
   });
+  // Retention: expiry and the deletion job (the scheduler in server.ts, `zemag retention run`).
+  const retention = createRetentionService({
+    db,
+    audit,
+    clock,
+    timeZone: config.timeZone,
+    // Optional here, so services built from a partial configuration (tests) use the defaults.
+    settings: {
+      months:
+        (config as Partial<Pick<Config, 'retention'>>).retention?.months ??
+        DEFAULT_RETENTION_MONTHS,
+    },
+  });
   return {
     /** What the services were built with (the demo seed builds a second set on its own clock). */
     runtime: { config, clock },
@@ -170,6 +185,7 @@ export function createServices({
     lookup,
     visits,
     legacyImport,
+    retention,
   };
 }
 export type Services = ReturnType<typeof createServices>;
