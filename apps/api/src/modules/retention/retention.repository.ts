@@ -42,14 +42,12 @@ function dueSource(rule: Exclude<DueRule, 'closed_listings'>, c: RetentionCutoff
         from: sql`incidents i`,
         id: sql`i.id`,
         where: sql`i.status <> 'confirmed' AND i.updated_at < ${at(c.rejected_reports)} AND ${notGrounding}`,
-        order: sql`i.updated_at, i.id`,
       };
     case 'unlisted_incidents':
       return {
         from: sql`incidents i`,
         id: sql`i.id`,
         where: sql`i.status = 'confirmed' AND i.occurred_at < ${at(c.unlisted_incidents)} AND ${notGrounding}`,
-        order: sql`i.occurred_at, i.id`,
       };
     case 'erased_person_incidents':
       // What the erasure of a person left of a report (the ledger's outbox says when).
@@ -60,7 +58,6 @@ function dueSource(rule: Exclude<DueRule, 'closed_listings'>, c: RetentionCutoff
               AND le.subject_id = i.id::text AND le.at < ${at(c.erased_person_incidents)})
             AND NOT EXISTS (SELECT 1 FROM incident_persons ip WHERE ip.incident_id = i.id)
             AND ${notGrounding}`,
-        order: sql`i.id`,
       };
     case 'persons':
       return {
@@ -69,7 +66,6 @@ function dueSource(rule: Exclude<DueRule, 'closed_listings'>, c: RetentionCutoff
         where: sql`p.updated_at < ${at(c.persons)}
             AND NOT EXISTS (SELECT 1 FROM listings l WHERE l.person_id = p.id)
             AND ${nothingLeft(c)}`,
-        order: sql`p.updated_at, p.id`,
       };
   }
 }
@@ -87,15 +83,19 @@ export async function findDueIds({
   rule,
   cutoffs,
   limit,
+  after,
 }: {
   db: DbOrTx;
   rule: Exclude<DueRule, 'closed_listings'>;
   cutoffs: RetentionCutoffs;
   limit: number;
+  /** The last id of the previous batch: one pass over the primary key in all. */
+  after: string | null;
 }): Promise<string[]> {
   const s = dueSource(rule, cutoffs);
+  const from = after === null ? sql`` : sql`AND ${s.id} > ${after}::uuid`;
   const result = await db.execute(
-    sql`SELECT ${s.id} AS id FROM ${s.from} WHERE ${s.where} ORDER BY ${s.order} LIMIT ${limit}`,
+    sql`SELECT ${s.id} AS id FROM ${s.from} WHERE ${s.where} ${from} ORDER BY ${s.id} LIMIT ${limit}`,
   );
   return rowsOf<{ id: string }>(result).map((r) => r.id);
 }
@@ -108,16 +108,19 @@ export async function findDueListings({
   db,
   cutoffs,
   limit,
+  after,
 }: {
   db: DbOrTx;
   cutoffs: RetentionCutoffs;
   limit: number;
+  after: string | null;
 }): Promise<{ id: string; personId: string; erasePerson: boolean }[]> {
+  const from = after === null ? sql`` : sql`AND l.id > ${after}::uuid`;
   const result = await db.execute(sql`
     SELECT l.id, l.person_id AS "personId", (${nothingLeft(cutoffs)}) AS "erasePerson"
     FROM listings l JOIN persons p ON p.id = l.person_id
-    WHERE ${closedListingDue('l', cutoffs)}
-    ORDER BY l.closed_at, l.id LIMIT ${limit}`);
+    WHERE ${closedListingDue('l', cutoffs)} ${from}
+    ORDER BY l.id LIMIT ${limit}`);
   return rowsOf<{ id: string; personId: string; erasePerson: boolean }>(result);
 }
 

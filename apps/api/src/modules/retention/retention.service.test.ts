@@ -30,7 +30,7 @@ describe.each(engines)('the retention job', (e) => {
   let database: Database;
   const clock = createManualClock(NOW);
   const audit = createAuditService({ clock });
-  const service = (flush?: () => Promise<unknown>) =>
+  const service = (flush?: () => Promise<unknown>, batchSize?: number) =>
     createRetentionService({
       db: database.db,
       audit,
@@ -38,6 +38,7 @@ describe.each(engines)('the retention job', (e) => {
       timeZone: TZ,
       settings: { months: DEFAULT_RETENTION_MONTHS },
       ...(flush ? { flush } : {}),
+      ...(batchSize ? { batchSize } : {}),
     });
   const exists = async (table: string, id: string) =>
     rowsOf<{ n: number }>(
@@ -238,7 +239,8 @@ describe.each(engines)('the retention job', (e) => {
       const ids: string[] = [];
       for (let i = 0; i < 30; i++)
         ids.push((await makePerson(database.db, before(CUT.persons))).id);
-      const runs = await Promise.all([service().run(), service().run(), service().run()]);
+      // Small batches: several transactions per run, each continuing after the last id.
+      const runs = await Promise.all([1, 2, 3].map(() => service(undefined, 7).run()));
       const persons = runs.reduce((n, r) => n + ('by_kind' in r ? (r.by_kind.person ?? 0) : 0), 0);
       expect(persons).toBe(30);
       const events = rowsOf<{ n: number }>(

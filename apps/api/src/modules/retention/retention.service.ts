@@ -33,7 +33,6 @@ export interface Deleters {
 }
 
 export const RETENTION_JOB = 'retention';
-const BATCH = 500;
 
 export type RetentionRun = RetentionResult | { skipped: 'running elsewhere' };
 
@@ -53,6 +52,7 @@ export function createRetentionService({
   settings,
   deleters = erase,
   flush,
+  batchSize: BATCH = 500,
 }: {
   db: Db;
   audit: AuditService;
@@ -63,16 +63,23 @@ export function createRetentionService({
   deleters?: Deleters;
   /** Appends the deletion records to the ledger file (the deletion service's `flush`). */
   flush?: () => Promise<unknown>;
+  /** Items per transaction. */
+  batchSize?: number;
 }) {
-  /** Repeats `batch` (one transaction each) until it finds fewer than BATCH or removes nothing. */
+  /**
+   * Repeats `batch` (one transaction each, given the last id of the batch before) until it
+   * finds fewer than BATCH: one pass over the items' primary key in all.
+   */
   async function inBatches(
-    batch: (tx: Tx) => Promise<{ found: number; removed: number }>,
+    batch: (tx: Tx, after: string | null) => Promise<{ found: number; last: string | null }>,
     result: RetentionResult,
   ) {
+    let after: string | null = null;
     for (;;) {
-      const { found, removed } = await db.transaction(batch);
+      const { found, last } = await db.transaction((tx) => batch(tx, after));
       result.due += found;
-      if (found < BATCH || removed === 0) return;
+      if (found < BATCH || last === null) return;
+      after = last;
     }
   }
 
@@ -86,18 +93,17 @@ export function createRetentionService({
       rule: `retention.${rule}`,
       at: now,
     });
-    const take = (counts: Record<string, number>) => {
-      addCounts(result.by_kind, counts);
-      return Object.values(counts).reduce((a, b) => a + b, 0);
-    };
+    const take = (counts: Record<string, number>) => addCounts(result.by_kind, counts);
 
-    await inBatches(async (tx) => {
-      const due = await findDueListings({ db: tx, cutoffs, limit: BATCH });
+    await inBatches(async (tx, after) => {
+      const due = await findDueListings({ db: tx, cutoffs, limit: BATCH, after });
       const personIds = [...new Set(due.filter((d) => d.erasePerson).map((d) => d.personId))];
       const listingIds = due.filter((d) => !d.erasePerson).map((d) => d.id);
       const erased = await deleters.erasePersons({ ...ctx(tx, 'closed_listings'), personIds });
       const deleted = await deleters.deleteListings({ ...ctx(tx, 'closed_listings'), listingIds });
-      return { found: due.length, removed: take(erased.counts) + take(deleted.counts) };
+      take(erased.counts);
+      take(deleted.counts);
+      return { found: due.length, last: due.at(-1)?.id ?? null };
     }, result);
 
     for (const rule of [
@@ -105,21 +111,23 @@ export function createRetentionService({
       'unlisted_incidents',
       'erased_person_incidents',
     ] as const) {
-      await inBatches(async (tx) => {
-        const incidentIds = await findDueIds({ db: tx, rule, cutoffs, limit: BATCH });
+      await inBatches(async (tx, after) => {
+        const incidentIds = await findDueIds({ db: tx, rule, cutoffs, limit: BATCH, after });
         const { counts } = await deleters.deleteIncidents({
           ...ctx(tx, rule),
           incidentIds,
           skipGrounding: true,
         });
-        return { found: incidentIds.length, removed: take(counts) };
+        take(counts);
+        return { found: incidentIds.length, last: incidentIds.at(-1) ?? null };
       }, result);
     }
 
-    await inBatches(async (tx) => {
-      const personIds = await findDueIds({ db: tx, rule: 'persons', cutoffs, limit: BATCH });
+    await inBatches(async (tx, after) => {
+      const personIds = await findDueIds({ db: tx, rule: 'persons', cutoffs, limit: BATCH, after });
       const { counts } = await deleters.erasePersons({ ...ctx(tx, 'persons'), personIds });
-      return { found: personIds.length, removed: take(counts) };
+      take(counts);
+      return { found: personIds.length, last: personIds.at(-1) ?? null };
     }, result);
 
     // Look-up terms: deleted directly, one audit event per batch with the count and seq range.
@@ -139,7 +147,9 @@ export function createRetentionService({
           },
         });
       }
-      return { found: gone.count, removed: take({ audit_terms: gone.count }) };
+      take({ audit_terms: gone.count });
+      // Deleted rows are gone: the next batch starts from the first due row again.
+      return { found: gone.count, last: gone.count > 0 ? 'next' : null };
     }, result);
     result.deleted = Object.values(result.by_kind).reduce((a, b) => a + b, 0);
   }
