@@ -12,6 +12,7 @@ import { PROBLEM_MESSAGES } from './http/problem-messages.js';
 import { benchImportUsers } from './bench/import.bench.js';
 import { benchSignIn } from './bench/sign-in.bench.js';
 import { benchImportPersons } from './bench/legacy-import.bench.js';
+import { benchRetention } from './bench/retention.bench.js';
 import { readSecret } from './cli/read-secret.js';
 import { registerPhoneticCommand } from './cli/phonetic.command.js';
 import { registerMatchEvalCommand } from './cli/match-eval.command.js';
@@ -21,6 +22,7 @@ import { openConfiguredDatabase, settleDeletionLedger } from './runtime.js';
 import { BackupError, registerBackupCommand } from './cli/backup.command.js';
 import { registerRestoreCommand } from './cli/restore.command.js';
 import { LedgerBrokenError } from './modules/deletion/ledger-file.js';
+import { registerRetentionCommand } from './cli/retention.command.js';
 import { systemClock } from './clock.js';
 import { createServices } from './services.js';
 import { safeErrorLine } from './http/safe-error.js';
@@ -235,6 +237,26 @@ export function buildCli() {
       process.stdout.write(`${JSON.stringify(result)}\n`);
     });
 
+  bench
+    .command('retention')
+    .description('time `retention run` on N persons of which 10 % are due')
+    .option('--persons <n>', 'number of persons', '100000')
+    .option(
+      '--database-url <url>',
+      'an EMPTY PostgreSQL database to use instead of PGlite in memory',
+    )
+    .action(async (options: { persons: string; databaseUrl?: string }) => {
+      const persons = parseOrFail(
+        z.coerce.number().int().min(10).max(2_000_000),
+        options.persons,
+        '--persons',
+      );
+      const result = await benchRetention({
+        persons,
+        ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+      });
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+    });
   registerBenchLookupCommand(bench);
   registerPhoneticCommand(program);
   registerMatchEvalCommand(program);
@@ -248,6 +270,7 @@ export function buildCli() {
     () => loadConfig(process.env),
     () => withServices((services) => settleDeletionLedger(services.deletion)),
   );
+  registerRetentionCommand(program, (run) => withServices((services) => run(services)));
   return program;
 }
 

@@ -11,6 +11,10 @@ import { readCatalogue, type CatalogueEntry } from './config-catalogue.js';
 import { readListingSettings, type ListingConfig } from './modules/listings/listings.settings.js';
 import { readOidcSettings, type OidcSettings } from './modules/sso/sso.settings.js';
 import { readFileNumberPattern } from './modules/lookup/file-number.js';
+import {
+  readRetentionSettings,
+  type RetentionSettings,
+} from './modules/retention/retention.settings.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', ''])
@@ -210,6 +214,8 @@ export interface Config {
   allowedHosts: string[] | null;
   /** The deletion ledger file (deletions stay deleted after a restore). */
   deletion: { ledgerFile: string };
+  /** Retention periods per rule (months) and the job's interval (ZEMAG_RETENTION_*). */
+  retention: RetentionSettings;
 }
 
 /** Names only a client on the machine itself (or a local reverse proxy) addresses. */
@@ -327,6 +333,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     e.ZEMAG_DEMO && env.ZEMAG_MFA_REQUIRED_ROLES === undefined
       ? []
       : (e.ZEMAG_MFA_REQUIRED_ROLES as Role[]);
+  // Retention: ZEMAG_RETENTION_<RULE>_MONTHS, ZEMAG_RETENTION_INTERVAL_MINUTES.
+  const retention = readRetentionSettings(env, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   const apiDocs =
     e.ZEMAG_API_DOCS === undefined || e.ZEMAG_API_DOCS === ''
@@ -369,6 +377,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     apiDocs,
     allowedHosts,
     deletion: { ledgerFile },
+    retention,
   };
 }
 

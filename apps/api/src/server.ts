@@ -8,6 +8,7 @@ import { createDemoService, DemoRefusedError } from './modules/demo/demo.service
 import { demoHint, demoRefusedMessage } from './modules/demo/demo.startup.js';
 import { LedgerBrokenError } from './modules/deletion/ledger-file.js';
 import { openConfiguredDatabase, settleDeletionLedger } from './runtime.js';
+import { startRetentionScheduler } from './modules/retention/retention.job.js';
 
 /** The process: configuration, database, listen, first-run link, graceful shutdown. */
 async function main() {
@@ -85,6 +86,14 @@ async function main() {
   }, 15 * 60_000);
   purge.unref();
 
+  // Retention: expiry and deletion, every ZEMAG_RETENTION_INTERVAL_MINUTES, the first run
+  // shortly after start; once across instances (advisory lock).
+  const retention = startRetentionScheduler({
+    services,
+    intervalMinutes: config.retention.intervalMinutes,
+    log: app.log,
+  });
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -93,6 +102,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     clearInterval(purge);
+    await retention.stop();
     try {
       await app.close();
     } finally {

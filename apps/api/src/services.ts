@@ -25,6 +25,8 @@ import { createSsoService } from './modules/sso/sso.service.js';
 import { createVisitsService } from './modules/visits/visits.service.js';
 import { createDeletionService } from './modules/deletion/deletion.service.js';
 import { testLedgerFile } from './modules/deletion/ledger-file.js';
+import { createRetentionService } from './modules/retention/retention.service.js';
+import { DEFAULT_RETENTION_MONTHS } from './modules/retention/retention.settings.js';
 
 /** The part of the configuration the services read. */
 export type ServicesConfig = Pick<
@@ -167,6 +169,19 @@ export function createServices({
     audit,
     file: config.deletion?.ledgerFile ?? testLedgerFile(),
   });
+  // Retention: expiry and the deletion job (the scheduler in server.ts, `zemag retention run`).
+  const retention = createRetentionService({
+    db,
+    audit,
+    clock,
+    timeZone: config.timeZone,
+    // Optional here, so services built from a partial configuration (tests) use the defaults.
+    settings: {
+      months:
+        (config as Partial<Pick<Config, 'retention'>>).retention?.months ??
+        DEFAULT_RETENTION_MONTHS,
+    },
+  });
   return {
     /** What the services were built with (the demo seed builds a second set on its own clock). */
     runtime: { config, clock },
@@ -189,6 +204,7 @@ export function createServices({
     visits,
     legacyImport,
     deletion,
+    retention,
   };
 }
 export type Services = ReturnType<typeof createServices>;
