@@ -25,6 +25,7 @@ import { createSsoService } from './modules/sso/sso.service.js';
 import { createVisitsService } from './modules/visits/visits.service.js';
 import { createDeletionService } from './modules/deletion/deletion.service.js';
 import { testLedgerFile } from './modules/deletion/ledger-file.js';
+import { recordLapsedGrants } from './modules/grants/grants.lapse.js';
 import { createRetentionService } from './modules/retention/retention.service.js';
 import { DEFAULT_RETENTION_MONTHS } from './modules/retention/retention.settings.js';
 
@@ -182,6 +183,16 @@ export function createServices({
         DEFAULT_RETENTION_MONTHS,
     },
   });
+  const grantLapse = {
+    record: () =>
+      recordLapsedGrants({
+        db,
+        audit,
+        clock,
+        timeZone: config.timeZone,
+        graceDays: config.grants.recertifyGraceDays,
+      }),
+  };
   return {
     /** What the services were built with (the demo seed builds a second set on its own clock). */
     runtime: { config, clock },
@@ -205,6 +216,7 @@ export function createServices({
     legacyImport,
     deletion,
     retention,
+    grantLapse,
   };
 }
 export type Services = ReturnType<typeof createServices>;

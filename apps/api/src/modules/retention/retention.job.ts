@@ -5,6 +5,8 @@ import type { RetentionRun, RetentionService } from './retention.service.js';
 export interface RetentionJobServices {
   retention: RetentionService;
   deletion?: { flush(): Promise<unknown> };
+  /** Audits grants that stopped working (recertification overdue past the grace, or ended). */
+  grantLapse?: { record(): Promise<unknown> };
 }
 
 /**
@@ -18,6 +20,9 @@ export async function runRetention(
   const result = await services.retention.run(options);
   if (!options.dryRun && !('skipped' in result) && services.deletion) {
     await services.deletion.flush();
+  }
+  if (!options.dryRun && !('skipped' in result) && services.grantLapse) {
+    await services.grantLapse.record();
   }
   return result;
 }
