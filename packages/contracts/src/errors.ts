@@ -90,6 +90,10 @@ export const ERROR_CODES = [
   'request.headers_too_large',
   'request.timeout',
   'request.wrong_host',
+  // Corrections (Art. 16 GDPR)
+  'correction.empty',
+  'correction.stale',
+  'incident.correction_breaks_listing',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
