@@ -127,14 +127,14 @@ export function PersonCorrectionForm({
           t('review.person.dateOfBirthHint'),
         )}
       </div>
-      <fieldset className="kern-fieldset">
-        <legend className="kern-label">{t('correction.namesTitle')}</legend>
+      <div className="kern-stack-sm">
+        <h3 className="kern-heading-small">{t('correction.namesTitle')}</h3>
         {form.names.map((n, i) => (
           <div
             className="zm-form-grid"
             key={i}
             role="group"
-            aria-label={labelOf(`names.${i}.familyName`)}
+            aria-label={`${t(f('names'))} ${i + 1}`}
           >
             <SelectField
               id={`${P}names.${i}.kind`}
@@ -151,7 +151,7 @@ export function PersonCorrectionForm({
             <div className="zm-actions">
               <Button
                 variant="secondary"
-                label={t('correction.remove', { what: labelOf(`names.${i}.familyName`) })}
+                label={t('correction.remove', { what: `${t(f('names'))} ${i + 1}` })}
                 onClick={() => setForm((s) => ({ ...s, names: s.names.filter((_, j) => j !== i) }))}
               />
             </div>
@@ -170,9 +170,9 @@ export function PersonCorrectionForm({
             }
           />
         </div>
-      </fieldset>
-      <fieldset className="kern-fieldset">
-        <legend className="kern-label">{t('correction.addressesTitle')}</legend>
+      </div>
+      <div className="kern-stack-sm">
+        <h3 className="kern-heading-small">{t('correction.addressesTitle')}</h3>
         <p className="kern-body">{t('correction.addressesHint')}</p>
         {form.addresses.map((a, i) => (
           <div
@@ -208,7 +208,7 @@ export function PersonCorrectionForm({
             onClick={() => setForm((s) => ({ ...s, addresses: [...s.addresses, EMPTY_ADDRESS] }))}
           />
         </div>
-      </fieldset>
+      </div>
       <TextareaField
         id={`${P}reason`}
         label={t(f('reason'))}

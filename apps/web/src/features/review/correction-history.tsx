@@ -13,6 +13,8 @@ export function CorrectionHistory({
 }) {
   const { t, i18n } = useTranslation();
   const titleId = `${idPrefix}corrections-title`;
+  const kindLabel = (kind: string) =>
+    t(`review.personPage.nameKind.${kind}`, { defaultValue: kind });
   const label = (field: string) => {
     const base = field.split('.')[0]!;
     const index = field.split('.')[1];
@@ -40,7 +42,7 @@ export function CorrectionHistory({
                 {t('correction.reason')}: {c.reason}
               </p>
               <dl className="kern-description-list">
-                {correctionLines(c).map((line) => (
+                {correctionLines(c, kindLabel).map((line) => (
                   <div className="kern-description-list-item" key={line.field}>
                     <dt className="kern-description-list-item__key">{label(line.field)}</dt>
                     <dd className="kern-description-list-item__value">

@@ -92,10 +92,13 @@ export function correctionFieldOf(field: string): string {
 }
 
 /** An old or new value of the history as one line of text. */
-export function correctionValue(value: unknown): string {
+export function correctionValue(
+  value: unknown,
+  kindLabel: (kind: string) => string = (kind) => kind,
+): string {
   if (value === null || value === undefined || value === '') return '–';
   if (Array.isArray(value)) {
-    return value.length === 0 ? '–' : value.map(correctionValue).join('; ');
+    return value.length === 0 ? '–' : value.map((v) => correctionValue(v, kindLabel)).join('; ');
   }
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
@@ -107,21 +110,24 @@ export function correctionValue(value: unknown): string {
     }
     if ('familyName' in v) {
       const name = personName(v as { familyName: string | null; givenNames?: string | null });
-      return typeof v.kind === 'string' ? `${name} (${v.kind})` : name || '–';
+      return typeof v.kind === 'string' ? `${name} (${kindLabel(v.kind)})` : name || '–';
     }
     return Object.values(v)
       .filter((x) => x !== null && x !== undefined && x !== '')
-      .map(correctionValue)
+      .map((x) => correctionValue(x, kindLabel))
       .join(', ');
   }
   return String(value);
 }
 
 /** The changed fields of a correction, in the order stored. */
-export function correctionLines(correction: Correction) {
+export function correctionLines(
+  correction: Correction,
+  kindLabel: (kind: string) => string = (kind) => kind,
+) {
   return Object.entries(correction.changes).map(([field, change]) => ({
     field,
-    from: correctionValue(change.from),
-    to: correctionValue(change.to),
+    from: correctionValue(change.from, kindLabel),
+    to: correctionValue(change.to, kindLabel),
   }));
 }
