@@ -58,12 +58,13 @@ async function recordOfMeyer(server: TestServer) {
     decision: { decision: 'confirm', note: '' },
   });
   const stored = await s.incidents.get({ actor: registrar, id: receipt.id });
-  return s.persons.link({
+  const person = await s.persons.link({
     actor: registrar,
     incidentId: receipt.id,
     involvedId: stored.persons[0]!.id,
     request: { create: { familyName: 'Meyer', givenNames: 'Hans', dateOfBirth: '1975-03-02' } },
   });
+  return { person, incidentId: receipt.id };
 }
 
 describe.skipIf(skipBrowser)(browserSuiteName('correcting person data (Art. 16)'), () => {
@@ -82,8 +83,8 @@ describe.skipIf(skipBrowser)(browserSuiteName('correcting person data (Art. 16)'
     await server?.close();
   });
 
-  it('a registrar corrects the name, keeps the old one as former name and adds an address; the history shows old → new (desktop and phone)', async () => {
-    const person = await recordOfMeyer(server);
+  it('a registrar corrects the name, keeps the old one as former name, adds an address and corrects the report; the history shows old → new (desktop and phone)', async () => {
+    const { person, incidentId } = await recordOfMeyer(server);
     const desktop = await newContext(browser, 'desktop');
     const page = await desktop.newPage();
     const pageErrors = watchPageErrors(page);
@@ -119,6 +120,21 @@ describe.skipIf(skipBrowser)(browserSuiteName('correcting person data (Art. 16)'
       expect(await seriousViolations(page)).toEqual([]);
       expect(await overflowsHorizontally(page)).toBe(false);
       await snap(page, 'desktop-correction-history');
+
+      // The report is corrected on its review page: level 2 → 3, with a reason.
+      await page.goto(`${server.origin}/review/${incidentId}`);
+      await page.getByRole('button', { name: 'Meldung berichtigen' }).click();
+      const report = page.getByRole('form', { name: 'Meldung berichtigen' });
+      await report.getByLabel('Stufe').selectOption('3');
+      await report
+        .getByLabel('Grund der Berichtigung')
+        .fill('Nachtrag der Polizei: Messer gezeigt');
+      await report.getByRole('button', { name: 'Berichtigung speichern' }).click();
+      await page.getByText('Die Berichtigung ist gespeichert.').waitFor();
+      const reportHistory = page.getByRole('region', { name: 'Berichtigungen' });
+      await reportHistory.getByText('Nachtrag der Polizei: Messer gezeigt').waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await snap(page, 'desktop-incident-correction');
       expect(pageErrors).toEqual([]);
     } finally {
       await desktop.close();
