@@ -7,6 +7,10 @@ const resolve = { conditions: ['source', 'import', 'module', 'default'] };
 export default defineConfig({
   resolve,
   test: {
+    // vitest's default on a 2-core machine is one worker (cores - 1): the suite then runs one
+    // file at a time while most of it waits on a database. Two workers; the browser journeys
+    // stay one file at a time (fileParallelism: false below).
+    maxWorkers: 2,
     projects: [
       {
         resolve,

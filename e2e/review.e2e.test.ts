@@ -33,6 +33,24 @@ const REGISTRAR_B = {
   username: 'bernd.zweitpruefer',
   password: 'ein dritter langer Satz als Passwort',
 };
+const FIELD = {
+  displayName: 'Fiona Außendienst',
+  username: 'fiona.aussendienst',
+  password: 'ein vierter langer Satz als Passwort',
+};
+
+/** Whether a field look-up for Max Mustermann finds him (as the look-up page asks). */
+async function fieldFinds(server: TestServer): Promise<boolean> {
+  const { user } = await findUserByUsername({ db: server.database.db, username: FIELD.username });
+  const result = await server.services.lookup.lookup({
+    actor: { id: user!.id, abilities: ['register.lookup'] },
+    request: {
+      familyName: 'Mustermann',
+      purpose: { fileNumber: 'VZ-2026-118', reason: 'home_visit' },
+    },
+  });
+  return result.candidates.length > 0;
+}
 
 /** The page is accessible, fits the screen, and is kept as a screenshot. */
 async function check(page: Page, viewport: ViewportName, name: string) {
@@ -114,7 +132,7 @@ describe.skipIf(skipBrowser)(browserSuiteName('review and listings in the browse
   });
 
   it.each<ViewportName>(['phone', 'desktop'])(
-    'on a %s a registrar confirms a report, creates the person and proposes a listing, and a second registrar activates it',
+    'on a %s a registrar confirms a report, creates the person and proposes a listing, a second registrar activates it; both extend it, and a restriction hides it from field look-ups',
     async (viewport) => {
       const server = await startServer();
       const first = await newContext(browser, viewport);
@@ -126,6 +144,7 @@ describe.skipIf(skipBrowser)(browserSuiteName('review and listings in the browse
         await createAccount(server, { ...REPORTER, roles: ['reporter'] });
         await createAccount(server, { ...REGISTRAR_A, roles: ['registrar', 'reporter'] });
         await createAccount(server, { ...REGISTRAR_B, roles: ['registrar', 'reporter'] });
+        await createAccount(server, { ...FIELD, roles: ['field'] });
         const reference = await submitReport(server, {
           complaint: true,
           description: 'Der Mann drohte mit Schlägen und stieß die Kollegin gegen die Tür.',
@@ -334,6 +353,48 @@ describe.skipIf(skipBrowser)(browserSuiteName('review and listings in the browse
         expect(historyText).toContain('Benachrichtigung versandt');
         expect(await page.getByRole('button', { name: 'Aktivieren' }).count()).toBe(0);
         await check(page, viewport, 'listing-history');
+
+        // Two registrars extend the listing: A proposes, B confirms.
+        await page.getByRole('button', { name: 'Verlängerung vorschlagen' }).click();
+        const extend = page.getByRole('dialog', { name: 'Verlängerung vorschlagen' });
+        const newEnd = await extend.getByLabel('Neues Gültig-bis-Datum').inputValue();
+        expect(newEnd).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        await extend.getByLabel('Begründung').fill('Weitere Drohungen im letzten Monat.');
+        await check(page, viewport, 'extend-dialog');
+        await extend.getByRole('button', { name: 'Verlängerung vorschlagen' }).click();
+        await page.getByText('Die Verlängerung ist vorgeschlagen.', { exact: false }).waitFor();
+        await page
+          .getByText('Ein anderes Mitglied der Registerstelle bestätigt die Verlängerung.')
+          .waitFor();
+        expect(await page.getByRole('button', { name: 'Verlängerung bestätigen' }).count()).toBe(0);
+        await page2.reload();
+        await page2.getByRole('button', { name: 'Verlängerung bestätigen' }).click();
+        await page2.getByText('Die Verlängerung ist bestätigt.').waitFor();
+        const [year, month, day] = newEnd.split('-');
+        expect(await page2.getByTestId('listing-data').textContent()).toContain(
+          `${day}.${month}.${year}`,
+        );
+        expect(await page2.getByTestId('history').textContent()).toContain(
+          'Verlängerung bestätigt',
+        );
+        await check(page2, viewport, 'listing-extended');
+
+        // A dispute: B restricts the listing; field look-ups no longer show the person.
+        expect(await fieldFinds(server)).toBe(true);
+        await page2.getByRole('button', { name: 'Einschränken (Widerspruch)' }).click();
+        const restrict = page2.getByRole('dialog', { name: 'Eintrag einschränken' });
+        const decideBy = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+        await restrict.getByLabel('Entscheidung bis').fill(decideBy);
+        await restrict.getByLabel('Begründung').fill('Herr Mustermann bestreitet den Vorfall.');
+        await check(page2, viewport, 'restrict-dialog');
+        await restrict.getByRole('button', { name: 'Einschränken (Widerspruch)' }).click();
+        await page2.getByText('Der Eintrag ist eingeschränkt.').waitFor();
+        await page2.getByTestId('restriction').waitFor();
+        expect(
+          await page2.getByRole('button', { name: 'Benachrichtigungsschreiben (PDF)' }).count(),
+        ).toBe(0);
+        await check(page2, viewport, 'listing-restricted');
+        expect(await fieldFinds(server)).toBe(false);
 
         expect(pageErrors).toEqual([]);
       } catch (error) {

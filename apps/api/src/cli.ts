@@ -12,12 +12,17 @@ import { PROBLEM_MESSAGES } from './http/problem-messages.js';
 import { benchImportUsers } from './bench/import.bench.js';
 import { benchSignIn } from './bench/sign-in.bench.js';
 import { benchImportPersons } from './bench/legacy-import.bench.js';
+import { benchRetention } from './bench/retention.bench.js';
 import { readSecret } from './cli/read-secret.js';
 import { registerPhoneticCommand } from './cli/phonetic.command.js';
 import { registerMatchEvalCommand } from './cli/match-eval.command.js';
 import { registerBenchLookupCommand } from './cli/bench-lookup.command.js';
 import { registerImportPersonsCommand } from './cli/import-persons.command.js';
-import { openConfiguredDatabase } from './runtime.js';
+import { openConfiguredDatabase, settleDeletionLedger } from './runtime.js';
+import { BackupError, registerBackupCommand } from './cli/backup.command.js';
+import { registerRestoreCommand } from './cli/restore.command.js';
+import { LedgerBrokenError } from './modules/deletion/ledger-file.js';
+import { registerRetentionCommand } from './cli/retention.command.js';
 import { systemClock } from './clock.js';
 import { createServices } from './services.js';
 import { safeErrorLine } from './http/safe-error.js';
@@ -232,12 +237,40 @@ export function buildCli() {
       process.stdout.write(`${JSON.stringify(result)}\n`);
     });
 
+  bench
+    .command('retention')
+    .description('time `retention run` on N persons of which 10 % are due')
+    .option('--persons <n>', 'number of persons', '100000')
+    .option(
+      '--database-url <url>',
+      'an EMPTY PostgreSQL database to use instead of PGlite in memory',
+    )
+    .action(async (options: { persons: string; databaseUrl?: string }) => {
+      const persons = parseOrFail(
+        z.coerce.number().int().min(10).max(2_000_000),
+        options.persons,
+        '--persons',
+      );
+      const result = await benchRetention({
+        persons,
+        ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+      });
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+    });
   registerBenchLookupCommand(bench);
   registerPhoneticCommand(program);
   registerMatchEvalCommand(program);
   registerImportPersonsCommand(program, (run) =>
     withServices((services) => run(services.legacyImport, stop.signal)),
   );
+  // deletion (issue 11): backup and restore of the embedded database
+  registerBackupCommand(program, () => loadConfig(process.env));
+  registerRestoreCommand(
+    program,
+    () => loadConfig(process.env),
+    () => withServices((services) => settleDeletionLedger(services.deletion)),
+  );
+  registerRetentionCommand(program, (run) => withServices((services) => run(services)));
   return program;
 }
 
@@ -267,6 +300,14 @@ async function main() {
     if (error instanceof DemoRefusedError) {
       console.error(error.message);
       process.exit(1);
+    }
+    if (error instanceof BackupError) {
+      console.error(error.message);
+      process.exit(error.exitCode);
+    }
+    if (error instanceof LedgerBrokenError) {
+      console.error(error.message);
+      process.exit(65);
     }
     if (error instanceof CliFailure) {
       console.error(error.message);

@@ -19,6 +19,7 @@ describe('configuration', () => {
     const config = loadConfig({
       DATABASE_URL: 'postgres://zemag@db:5432/zemag',
       ZEMAG_SECRET_KEY: KEY,
+      ZEMAG_DELETION_LEDGER: '/var/lib/zemag/deletion-ledger.jsonl',
     });
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://zemag@db:5432/zemag' });
   });
@@ -130,6 +131,31 @@ describe('configuration', () => {
     }
   });
 
+  // Listing life cycle (issue 11).
+  it('puts listings on the review queue 30 days before they end unless told 1 to 365 days', () => {
+    expect(loadConfig({}).listings.reviewWindowDays).toBe(30);
+    expect(loadConfig({ ZEMAG_REVIEW_WINDOW_DAYS: '60' }).listings.reviewWindowDays).toBe(60);
+    for (const bad of ['0', '366', '1.5', 'month']) {
+      expect(() => loadConfig({ ZEMAG_REVIEW_WINDOW_DAYS: bad })).toThrow(
+        /ZEMAG_REVIEW_WINDOW_DAYS/,
+      );
+    }
+  });
+
+  it('signs the letter with the office name and its function mailbox', () => {
+    const letterhead = loadConfig({
+      ZEMAG_LETTER_OFFICE_NAME: 'ZeMAG-Stelle Köln',
+      ZEMAG_LETTER_OFFICE_MAILBOX: 'zemag@stadt-koeln.example',
+    }).listings.letterhead;
+    expect(letterhead).toMatchObject({
+      officeName: 'ZeMAG-Stelle Köln',
+      officeMailbox: 'zemag@stadt-koeln.example',
+    });
+    expect(() => loadConfig({ ZEMAG_LETTER_OFFICE_MAILBOX: 'Frau Müller' })).toThrow(
+      /ZEMAG_LETTER_OFFICE_MAILBOX/,
+    );
+  });
+
   it('takes the look-up reasons from ZEMAG_LOOKUP_REASONS, the German defaults otherwise', () => {
     expect(loadConfig({}).lookup.reasons.map((r) => r.code)).toEqual([
       'home_visit',
@@ -150,11 +176,42 @@ describe('configuration', () => {
     }
   });
 
+  it('takes a file number pattern that refuses placeholders, a sensible German default otherwise', () => {
+    const pattern = loadConfig({}).lookup.fileNumberPattern;
+    for (const good of ['32.1-2026/0815', 'OA 12-345/26', 'StA 1 Js 2/25', 'VZ 2026/0412']) {
+      expect(pattern.test(good)).toBe(true);
+    }
+    for (const bad of ['-', 'x', '123', '12345', 'ABCDE', 'ab-cd', 'a-1', '1--2345', ' OA 1/2']) {
+      expect(pattern.test(bad)).toBe(false);
+    }
+    const own = loadConfig({ ZEMAG_FILE_NUMBER_PATTERN: String.raw`^\d{2}\.\d-\d{4}/\d{4}$` });
+    expect(own.lookup.fileNumberPattern.test('32.1-2026/0815')).toBe(true);
+    expect(own.lookup.fileNumberPattern.test('OA 12-345/26')).toBe(false);
+    for (const bad of ['(', '.*', '^\\d+$', 'x|-']) {
+      expect(() => loadConfig({ ZEMAG_FILE_NUMBER_PATTERN: bad })).toThrow(
+        /ZEMAG_FILE_NUMBER_PATTERN/,
+      );
+    }
+  });
+
+  it('stops a grant 30 days after its overdue re-certification unless told 0 to 365 days', () => {
+    expect(loadConfig({ ZEMAG_GRANT_RECERTIFY_GRACE_DAYS: '0' }).grants.recertifyGraceDays).toBe(0);
+    expect(loadConfig({ ZEMAG_GRANT_RECERTIFY_GRACE_DAYS: '90' }).grants.recertifyGraceDays).toBe(
+      90,
+    );
+    for (const bad of ['-1', '366', '2.5', 'ein Monat']) {
+      expect(() => loadConfig({ ZEMAG_GRANT_RECERTIFY_GRACE_DAYS: bad })).toThrow(
+        /ZEMAG_GRANT_RECERTIFY_GRACE_DAYS/,
+      );
+    }
+  });
+
   it('makes field a four-eyes grant and keeps activation links 72 hours unless told otherwise', () => {
     expect(loadConfig({}).grants).toEqual({
       recertifyMonths: 12,
       fieldFourEyes: true,
       activationLinkHours: 72,
+      recertifyGraceDays: 30,
     });
     const changed = loadConfig({
       ZEMAG_FIELD_GRANT_FOUR_EYES: 'false',
@@ -203,5 +260,18 @@ describe('configuration', () => {
     expect(() => loadConfig({ ZEMAG_ALLOWED_HOSTS: 'https://zemag.intern' })).toThrow(
       /ZEMAG_ALLOWED_HOSTS: host names only/,
     );
+  });
+
+  // deletion (issue 11)
+  it('keeps the deletion ledger beside PGlite data; requires it with PostgreSQL', () => {
+    expect(loadConfig({}, '/srv/zemag').deletion.ledgerFile).toBe(
+      path.resolve('/srv/zemag/data/deletion-ledger.jsonl'),
+    );
+    expect(
+      loadConfig({ ZEMAG_DELETION_LEDGER: 'ledger/d.jsonl' }, '/srv/zemag').deletion.ledgerFile,
+    ).toBe(path.resolve('/srv/zemag/ledger/d.jsonl'));
+    expect(() =>
+      loadConfig({ DATABASE_URL: 'postgres://zemag@db:5432/zemag', ZEMAG_SECRET_KEY: KEY }),
+    ).toThrow(/ZEMAG_DELETION_LEDGER: required with DATABASE_URL/);
   });
 });

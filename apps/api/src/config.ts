@@ -6,9 +6,15 @@ import {
   readLetterheadSettings,
   type LetterheadSettings,
 } from './modules/letters/letter.settings.js';
+import { testLedgerFile } from './modules/deletion/ledger-file.js';
 import { readCatalogue, type CatalogueEntry } from './config-catalogue.js';
 import { readListingSettings, type ListingConfig } from './modules/listings/listings.settings.js';
 import { readOidcSettings, type OidcSettings } from './modules/sso/sso.settings.js';
+import { readFileNumberPattern } from './modules/lookup/file-number.js';
+import {
+  readRetentionSettings,
+  type RetentionSettings,
+} from './modules/retention/retention.settings.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', ''])
@@ -75,6 +81,8 @@ const EnvSchema = z.object({
     }, 'unknown time zone'),
   /** Months after which a role grant must be re-certified by an administrator. */
   ZEMAG_GRANT_RECERTIFY_MONTHS: positiveInt(12),
+  /** Days a re-certification may be overdue before the grant stops working until recertified. */
+  ZEMAG_GRANT_RECERTIFY_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   /** A `field` grant waits for a second administrator's confirmation (four-eyes). */
   ZEMAG_FIELD_GRANT_FOUR_EYES: booleanFlagDefault(true),
   /** Hours an activation link (employee sets their own password) stays valid, 1–720. */
@@ -131,9 +139,14 @@ const EnvSchema = z.object({
   ZEMAG_LISTING_VALIDITY_MONTHS: positiveInt(24),
   /** Precaution catalogue as JSON [{"code","de","en"}, …]; German defaults otherwise. */
   ZEMAG_PRECAUTIONS: z.string().optional(),
+  // Listing life cycle (issue 11).
+  /** Days before a listing's valid-until date from which it is due for review (1–365). */
+  ZEMAG_REVIEW_WINDOW_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** Hours a visit list may be kept on the phone (end of the shift), 1–24. */
   ZEMAG_VISIT_LIST_HOURS: z.coerce.number().int().min(1).max(24).default(10),
   ZEMAG_LOOKUP_REASONS: z.string().optional(),
+  /** Regular expression a look-up's file number must match; must refuse "-", "x" and "123". */
+  ZEMAG_FILE_NUMBER_PATTERN: z.string().optional(),
   /** API documentation (Swagger UI at /api/docs, /api/openapi.json); default on except in production. */
   ZEMAG_API_DOCS: z.enum(['true', 'false', '1', '0', '']).optional(),
   /** More host names the server answers to besides the public URL's (comma list). */
@@ -149,6 +162,12 @@ const EnvSchema = z.object({
     .refine((hosts) => hosts.every((h) => /^[a-z0-9.-]+$|^\[[0-9a-f:]+\]$/.test(h)), {
       message: 'host names only (no scheme, port or path), separated by commas',
     }),
+  // deletion (issue 11)
+  /**
+   * The deletion ledger (append-only file outside the database); required with DATABASE_URL,
+   * otherwise `<ZEMAG_DATA_DIR>/deletion-ledger.jsonl`.
+   */
+  ZEMAG_DELETION_LEDGER: z.string().min(1).optional(),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -165,7 +184,13 @@ export interface Config {
   trustProxy: boolean;
   webDir: string;
   timeZone: string;
-  grants: { recertifyMonths: number; fieldFourEyes: boolean; activationLinkHours: number };
+  grants: {
+    recertifyMonths: number;
+    fieldFourEyes: boolean;
+    activationLinkHours: number;
+    /** ZEMAG_GRANT_RECERTIFY_GRACE_DAYS */
+    recertifyGraceDays: number;
+  };
   mfa: { requiredRoles: Role[]; secretKey: SecretKeySource };
   /** WebAuthn relying party, derived from the public URL. */
   webauthn: { rpId: string; rpName: string; origin: string };
@@ -178,8 +203,8 @@ export interface Config {
   demo: boolean;
   /** Visit lists: how long a copy may be kept on the phone after the list was checked. */
   visits: { keepHours: number };
-  /** The reasons a look-up may state (ZEMAG_LOOKUP_REASONS). */
-  lookup: { reasons: CatalogueEntry[] };
+  /** The reasons a look-up may state (ZEMAG_LOOKUP_REASONS), the file number's form. */
+  lookup: { reasons: CatalogueEntry[]; fileNumberPattern: RegExp };
   /** Serve the API documentation (Swagger UI and the OpenAPI document). */
   apiDocs: boolean;
   /**
@@ -187,6 +212,10 @@ export interface Config {
    * accepted: set when ZEMAG_PUBLIC_URL is, from its host, ZEMAG_ALLOWED_HOSTS and loopback.
    */
   allowedHosts: string[] | null;
+  /** The deletion ledger file (deletions stay deleted after a restore). */
+  deletion: { ledgerFile: string };
+  /** Retention periods per rule (months) and the job's interval (ZEMAG_RETENTION_*). */
+  retention: RetentionSettings;
 }
 
 /** Names only a client on the machine itself (or a local reverse proxy) addresses. */
@@ -219,6 +248,29 @@ function readLetterhead(env: Record<string, string | undefined>, problems: strin
     problems.push(...error.problems);
     return readLetterheadSettings({});
   }
+}
+
+/**
+ * The deletion ledger: as set; beside PGlite's data by default; with PostgreSQL it must be set
+ * (the database outlives any one machine, the ledger must too). Tests get a file of their own.
+ */
+function readLedgerFile(
+  e: Pick<Env, 'ZEMAG_DELETION_LEDGER' | 'DATABASE_URL' | 'NODE_ENV'>,
+  dataDir: string,
+  cwd: string,
+  problems: string[],
+): string {
+  if (e.ZEMAG_DELETION_LEDGER) return path.resolve(cwd, e.ZEMAG_DELETION_LEDGER);
+  if (e.NODE_ENV === 'test') {
+    return testLedgerFile();
+  }
+  if (e.DATABASE_URL) {
+    problems.push(
+      'ZEMAG_DELETION_LEDGER: required with DATABASE_URL (a file outside the database, on a disk that is backed up apart from it, e.g. /var/lib/zemag/deletion-ledger.jsonl)',
+    );
+    return '';
+  }
+  return path.join(dataDir, 'deletion-ledger.jsonl');
 }
 
 /** Reads and validates the configuration once, at start. */
@@ -262,6 +314,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     );
     secretKeySource = { kind: 'ephemeral' };
   } else secretKeySource = { kind: 'file', path: path.join(dataDir, 'secret.key') };
+  const ledgerFile = readLedgerFile(e, dataDir, cwd, problems);
   const oidc = readOidcSettings(e, publicUrl, problems);
   const listings = {
     ...readListingSettings(e, problems),
@@ -273,12 +326,15 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     DEFAULT_LOOKUP_REASONS,
     problems,
   );
+  const fileNumberPattern = readFileNumberPattern(e.ZEMAG_FILE_NUMBER_PATTERN, problems);
   // A demo is tried without a phone at hand: unless roles are named explicitly, none needs a
   // second factor in demo mode.
   const mfaRequiredRoles =
     e.ZEMAG_DEMO && env.ZEMAG_MFA_REQUIRED_ROLES === undefined
       ? []
       : (e.ZEMAG_MFA_REQUIRED_ROLES as Role[]);
+  // Retention: ZEMAG_RETENTION_<RULE>_MONTHS, ZEMAG_RETENTION_INTERVAL_MINUTES.
+  const retention = readRetentionSettings(env, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   const apiDocs =
     e.ZEMAG_API_DOCS === undefined || e.ZEMAG_API_DOCS === ''
@@ -309,6 +365,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       recertifyMonths: e.ZEMAG_GRANT_RECERTIFY_MONTHS,
       fieldFourEyes: e.ZEMAG_FIELD_GRANT_FOUR_EYES,
       activationLinkHours: e.ZEMAG_ACTIVATION_LINK_HOURS,
+      recertifyGraceDays: e.ZEMAG_GRANT_RECERTIFY_GRACE_DAYS,
     },
     mfa: { requiredRoles: mfaRequiredRoles, secretKey: secretKeySource },
     webauthn: { rpId: publicUrl.hostname, rpName: 'ZeMAG', origin: publicUrl.origin },
@@ -316,9 +373,11 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     listings,
     demo: e.ZEMAG_DEMO,
     visits: { keepHours: e.ZEMAG_VISIT_LIST_HOURS },
-    lookup: { reasons: lookupReasons },
+    lookup: { reasons: lookupReasons, fileNumberPattern },
     apiDocs,
     allowedHosts,
+    deletion: { ledgerFile },
+    retention,
   };
 }
 

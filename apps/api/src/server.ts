@@ -6,7 +6,9 @@ import { safeErrorLine } from './http/safe-error.js';
 import { loggerOptions } from './logger.js';
 import { createDemoService, DemoRefusedError } from './modules/demo/demo.service.js';
 import { demoHint, demoRefusedMessage } from './modules/demo/demo.startup.js';
-import { openConfiguredDatabase } from './runtime.js';
+import { LedgerBrokenError } from './modules/deletion/ledger-file.js';
+import { openConfiguredDatabase, settleDeletionLedger } from './runtime.js';
+import { startRetentionScheduler } from './modules/retention/retention.job.js';
 
 /** The process: configuration, database, listen, first-run link, graceful shutdown. */
 async function main() {
@@ -42,6 +44,23 @@ async function main() {
     );
   }
 
+  // Deletions stay deleted: the ledger is written and re-applied before the server answers.
+  try {
+    const ledger = await settleDeletionLedger(services.deletion);
+    app.log.info(
+      { ledgerLines: ledger.lines, ledgerWritten: ledger.written, reapplied: ledger.reapplied },
+      'deletion ledger written and re-applied',
+    );
+  } catch (error) {
+    if (error instanceof LedgerBrokenError) {
+      console.error(error.message);
+      await app.close();
+      await database.close();
+      process.exit(65); // EX_DATAERR
+    }
+    throw error;
+  }
+
   // Demo mode: an empty database gets Musterstadt, a demo database starts as it is, a
   // database with real data stops the server.
   let demo: { seeded: boolean } | null = null;
@@ -67,6 +86,14 @@ async function main() {
   }, 15 * 60_000);
   purge.unref();
 
+  // Retention: expiry and deletion, every ZEMAG_RETENTION_INTERVAL_MINUTES, the first run
+  // shortly after start; once across instances (advisory lock).
+  const retention = startRetentionScheduler({
+    services,
+    intervalMinutes: config.retention.intervalMinutes,
+    log: app.log,
+  });
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -75,6 +102,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     clearInterval(purge);
+    await retention.stop();
     try {
       await app.close();
     } finally {

@@ -24,13 +24,18 @@ import { createSetupService } from './modules/setup/setup.service.js';
 import { createOidcClient } from './modules/sso/sso.provider.js';
 import { createSsoService } from './modules/sso/sso.service.js';
 import { createVisitsService } from './modules/visits/visits.service.js';
+import { createDeletionService } from './modules/deletion/deletion.service.js';
+import { testLedgerFile } from './modules/deletion/ledger-file.js';
+import { createRetentionService } from './modules/retention/retention.service.js';
+import { DEFAULT_RETENTION_MONTHS } from './modules/retention/retention.settings.js';
 
 /** The part of the configuration the services read. */
 export type ServicesConfig = Pick<
   Config,
   'session' | 'publicUrl' | 'timeZone' | 'grants' | 'mfa' | 'webauthn' | 'listings'
 > &
-  Partial<Pick<Config, 'oidc' | 'visits' | 'lookup'>>;
+  Partial<Pick<Config, 'oidc' | 'visits' | 'lookup'>> &
+  Partial<Pick<Config, 'deletion'>>;
 
 /** Wires the services once; routes, the CLI and tests receive them from here. */
 export function createServices({
@@ -43,7 +48,13 @@ export function createServices({
   config: ServicesConfig;
 }) {
   const audit = createAuditService({ clock });
-  const settings = { timeZone: config.timeZone, recertifyMonths: config.grants.recertifyMonths };
+  const settings = {
+    timeZone: config.timeZone,
+    recertifyMonths: config.grants.recertifyMonths,
+    ...(config.grants.recertifyGraceDays === undefined
+      ? {}
+      : { recertifyGraceDays: config.grants.recertifyGraceDays }),
+  };
   const grants = createGrantsService({
     db,
     audit,
@@ -141,7 +152,9 @@ export function createServices({
     settings: {
       timeZone: config.timeZone,
       precautions: config.listings.precautions,
-      ...(config.lookup ? { reasons: config.lookup.reasons } : {}),
+      ...(config.lookup
+        ? { reasons: config.lookup.reasons, fileNumberPattern: config.lookup.fileNumberPattern }
+        : {}),
     },
   });
   const visits = createVisitsService({
@@ -150,6 +163,26 @@ export function createServices({
     clock,
     lookup,
     settings: config.visits ? { keepHours: config.visits.keepHours } : {},
+  });
+  // deletion (issue 11): the ledger file (a file of its own when the config names none: tests)
+  const deletion = createDeletionService({
+    db,
+    clock,
+    audit,
+    file: config.deletion?.ledgerFile ?? testLedgerFile(),
+  });
+  // Retention: expiry and the deletion job (the scheduler in server.ts, `zemag retention run`).
+  const retention = createRetentionService({
+    db,
+    audit,
+    clock,
+    timeZone: config.timeZone,
+    // Optional here, so services built from a partial configuration (tests) use the defaults.
+    settings: {
+      months:
+        (config as Partial<Pick<Config, 'retention'>>).retention?.months ??
+        DEFAULT_RETENTION_MONTHS,
+    },
   });
   return {
     /** What the services were built with (the demo seed builds a second set on its own clock). */
@@ -172,6 +205,8 @@ export function createServices({
     lookup,
     visits,
     legacyImport,
+    deletion,
+    retention,
     corrections,
   };
 }

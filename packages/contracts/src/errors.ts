@@ -90,6 +90,17 @@ export const ERROR_CODES = [
   'request.headers_too_large',
   'request.timeout',
   'request.wrong_host',
+  // deletion (issue 11)
+  'deletion.incident_grounds_listing',
+  // Listing life cycle (issue 11): extension, restriction.
+  'listing.extension_not_later',
+  'listing.extension_too_long',
+  'listing.extension_pending',
+  'listing.extension_missing',
+  'listing.restricted',
+  'listing.restriction_until_invalid',
+  // issue 11: grants that lapse, purpose that means something (helper misc)
+  'lookup.file_number_invalid',
   // Corrections (Art. 16 GDPR)
   'correction.empty',
   'correction.stale',

@@ -81,9 +81,24 @@ export const MergePersonsRequest = z.object({
   reason: z.string().trim().min(3).max(500),
 });
 
-export const LISTING_STATUSES = ['proposed', 'active', 'expired', 'ended'] as const;
+export const LISTING_STATUSES = ['proposed', 'active', 'expired', 'ended', 'declined'] as const;
 export type ListingStatus = (typeof LISTING_STATUSES)[number];
 export const NOTIFICATION_STATES = ['pending', 'sent', 'held_back'] as const;
+
+/** What a registrar may do with a listing (each refused unless listed in `actions`). */
+export const LISTING_ACTIONS = [
+  'activate',
+  'letter',
+  'record_notification',
+  'decline',
+  'end',
+  'extend',
+  'confirm_extension',
+  'withdraw_extension',
+  'restrict',
+  'lift_restriction',
+] as const;
+export type ListingAction = (typeof LISTING_ACTIONS)[number];
 
 export const ListingProposal = z.object({
   personId: z.uuid(),
@@ -128,6 +143,19 @@ export const Listing = z.object({
   proposedAt: z.iso.datetime(),
   activatedBy: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
   activatedAt: z.iso.datetime().nullable(),
+  /** When the listing became expired, ended or declined. */
+  closedAt: z.iso.datetime().nullable(),
+  /** While restricted (a dispute, Art. 18 GDPR): the date by which it is to be decided. */
+  restrictedUntil: z.iso.date().nullable(),
+  /** An extension proposed by one registrar, waiting for a second one. */
+  extension: z
+    .object({
+      validUntil: z.iso.date(),
+      reason: z.string(),
+      proposedBy: z.object({ id: z.uuid(), displayName: z.string() }),
+      proposedAt: z.iso.datetime(),
+    })
+    .nullable(),
   notification: z.object({
     state: z.enum(NOTIFICATION_STATES),
     sentOn: z.iso.date().nullable(),
@@ -144,7 +172,7 @@ export const Listing = z.object({
       at: z.iso.datetime(),
     }),
   ),
-  actions: z.array(z.enum(['activate', 'letter', 'record_notification'])),
+  actions: z.array(z.enum(LISTING_ACTIONS)),
 });
 export type Listing = z.infer<typeof Listing>;
 
@@ -157,6 +185,9 @@ export const ListingSummary = Listing.pick({
   validUntil: true,
   proposedBy: true,
   proposedAt: true,
+  closedAt: true,
+  restrictedUntil: true,
+  extension: true,
   notification: true,
 });
 export type ListingSummary = z.infer<typeof ListingSummary>;
@@ -172,3 +203,36 @@ export const NotificationRecord = z.discriminatedUnion('state', [
   }),
 ]);
 export type NotificationRecord = z.infer<typeof NotificationRecord>;
+
+/** A decision on a listing that needs a reason (decline, end, withdraw an extension, lift). */
+export const ListingReason = z.object({ reason: z.string().trim().min(10).max(2000) });
+export type ListingReason = z.infer<typeof ListingReason>;
+
+/** Proposes a later valid-until date; a second registrar confirms it. */
+export const ListingExtensionProposal = z.object({
+  validUntil: z.iso.date(),
+  reason: z.string().trim().min(10).max(2000),
+});
+export type ListingExtensionProposal = z.infer<typeof ListingExtensionProposal>;
+
+/**
+ * Restricts a listing while a dispute is decided (Art. 18 GDPR): hidden from field look-ups,
+ * no letter, until it is lifted. `onRequest`: the person asked for it (else the registrar's own
+ * decision).
+ */
+export const ListingRestriction = z.object({
+  until: z.iso.date(),
+  reason: z.string().trim().min(10).max(2000),
+  onRequest: z.boolean().default(false),
+});
+export type ListingRestriction = z.input<typeof ListingRestriction>;
+
+/** The registrar's review queue: listings due for review, held-back letters due again. */
+export const ListingsDue = z.object({
+  withinDays: z.number().int(),
+  /** Active listings whose valid-until date lies within the window, the earliest first. */
+  listings: z.array(ListingSummary),
+  /** Active listings whose held-back letter's review date has come, the earliest first. */
+  heldBackLetters: z.array(ListingSummary),
+});
+export type ListingsDue = z.infer<typeof ListingsDue>;

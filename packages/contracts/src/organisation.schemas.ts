@@ -63,7 +63,15 @@ export const INCOMPATIBLE_ROLES: readonly (readonly [
   ['dpo', 'control_room'],
 ];
 
-export const GrantStatus = z.enum(['pending', 'active', 'expired', 'inactive_department']);
+export const GrantStatus = z.enum([
+  'pending',
+  'active',
+  'expired',
+  'inactive_department',
+  // issue 11: re-certification overdue beyond the grace; revoked (the row is kept)
+  'lapsed',
+  'revoked',
+]);
 export type GrantStatus = z.infer<typeof GrantStatus>;
 
 const PersonRef = z.object({ id: z.uuid(), displayName: z.string() });

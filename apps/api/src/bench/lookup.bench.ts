@@ -254,7 +254,7 @@ export async function benchLookup({
     const bodies = Array.from({ length: 2000 }, () =>
       JSON.stringify({
         ...queryFor(pick(), random, true),
-        purpose: { fileNumber: 'BENCH-1', reason: 'home_visit' },
+        purpose: { fileNumber: 'BENCH-2026-1', reason: 'home_visit' },
       }),
     );
     const http = await runHttpClients({

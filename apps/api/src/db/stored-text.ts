@@ -31,8 +31,8 @@ export function storedNullableText(text: string | null): string | null {
 /**
  * The JSON value as it reads back from a `jsonb` column: strings and keys through `storedText`,
  * `Date` and other `toJSON` objects as their JSON form, `undefined` members dropped (in arrays:
- * null), `-0` as 0. Numbers that JSON cannot carry (NaN, ±Infinity), bigints, functions and
- * symbols are refused with a TypeError rather than silently turned into null.
+ * null), `-0` as 0, and numbers that JSON cannot carry (NaN, ±Infinity) as null, as
+ * `JSON.stringify` writes them. Bigints, functions and symbols are refused with a TypeError.
  */
 export function storedJson(value: unknown): unknown {
   if (value === null) return null;
@@ -48,7 +48,7 @@ export function storedJson(value: unknown): unknown {
     case 'boolean':
       return value;
     case 'number':
-      if (!Number.isFinite(value)) throw new TypeError('storedJson: numbers must be finite');
+      if (!Number.isFinite(value)) return null;
       return value === 0 ? 0 : value;
     case 'object': {
       const out: Record<string, unknown> = {};

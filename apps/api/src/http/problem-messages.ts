@@ -367,8 +367,8 @@ export const PROBLEM_MESSAGES: Record<ErrorCode, { title: string; detail: Locali
   'listing.same_registrar': {
     title: 'Four-eyes rule',
     detail: {
-      de: 'Einen Eintrag aktiviert eine andere Person der Registerstelle als die, die ihn vorgeschlagen hat.',
-      en: 'A listing is activated by a registrar other than the one who proposed it.',
+      de: 'Einen Eintrag oder seine Verlängerung bestätigt eine andere Person der Registerstelle als die, die ihn vorgeschlagen hat.',
+      en: 'A listing or its extension is confirmed by a registrar other than the one who proposed it.',
     },
   },
   'listing.wrong_status': {
@@ -586,6 +586,65 @@ export const PROBLEM_MESSAGES: Record<ErrorCode, { title: string; detail: Locali
     detail: {
       de: 'Diese Adresse gehört nicht zu diesem Dienst. Bitte öffnen Sie ZeMAG unter seiner bekannten Adresse.',
       en: 'This address does not belong to this service. Please open ZeMAG at its known address.',
+    },
+  },
+  // deletion (issue 11)
+  'deletion.incident_grounds_listing': {
+    title: 'Report grounds a listing',
+    detail: {
+      de: 'Die Meldung kann nicht gelöscht werden, solange ein Gefährdungshinweis auf ihr beruht.',
+      en: 'The report cannot be deleted while a listing rests on it.',
+    },
+  },
+  // Listing life cycle (issue 11): extension, restriction.
+  'listing.extension_not_later': {
+    title: 'Extension not later',
+    detail: {
+      de: 'Eine Verlängerung muss nach dem bisherigen Gültig-bis-Datum enden.',
+      en: 'An extension must end after the current valid-until date.',
+    },
+  },
+  'listing.extension_too_long': {
+    title: 'Extension too long',
+    detail: {
+      de: 'Ein Eintrag darf höchstens 5 Jahre ab heute gelten. Für eine längere Dauer ist ein neuer Eintrag nötig.',
+      en: 'A listing may run at most 5 years from today. A longer period needs a new listing.',
+    },
+  },
+  'listing.extension_pending': {
+    title: 'Extension already proposed',
+    detail: {
+      de: 'Für diesen Eintrag ist schon eine Verlängerung vorgeschlagen. Sie wird erst bestätigt oder zurückgezogen.',
+      en: 'An extension of this listing has already been proposed. It is confirmed or withdrawn first.',
+    },
+  },
+  'listing.extension_missing': {
+    title: 'No extension proposed',
+    detail: {
+      de: 'Für diesen Eintrag ist keine Verlängerung vorgeschlagen (oder sie wurde schon entschieden).',
+      en: 'No extension of this listing is proposed (or it has already been decided).',
+    },
+  },
+  'listing.restricted': {
+    title: 'Listing restricted',
+    detail: {
+      de: 'Der Eintrag ist eingeschränkt, solange ein Widerspruch geprüft wird. Ein Brief kann erst nach Aufhebung der Einschränkung erstellt werden.',
+      en: 'The listing is restricted while a dispute is decided. A letter can be produced only once the restriction is lifted.',
+    },
+  },
+  'listing.restriction_until_invalid': {
+    title: 'Invalid restriction date',
+    detail: {
+      de: 'Das Datum, bis zu dem über die Einschränkung entschieden wird, muss in der Zukunft und vor dem Gültig-bis-Datum des Eintrags liegen.',
+      en: 'The date by which the restriction is decided must lie in the future and before the listing’s valid-until date.',
+    },
+  },
+  // issue 11: grants that lapse, purpose that means something (helper misc)
+  'lookup.file_number_invalid': {
+    title: 'File number not in the required form',
+    detail: {
+      de: 'Bitte geben Sie das Aktenzeichen des Vorgangs vollständig an, z. B. 32.1-2026/0815 oder OA 12-345/26 (mindestens 5 Zeichen, mit Ziffern; Platzhalter wie „-“ oder „123“ genügen nicht).',
+      en: 'Please enter the full file number of the case, e.g. 32.1-2026/0815 or OA 12-345/26 (at least 5 characters, with digits; placeholders such as “-” or “123” are not enough).',
     },
   },
   // Corrections (Art. 16 GDPR)

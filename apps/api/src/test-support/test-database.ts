@@ -31,6 +31,40 @@ function pgliteTemplate(): Promise<Blob> {
   return template;
 }
 
+let postgresTemplateName: Promise<string> | undefined;
+
+/**
+ * A migrated, empty database on the PostgreSQL server to copy from (`CREATE DATABASE … TEMPLATE`),
+ * named by the migrations' fingerprint and built once under an advisory lock, so parallel test
+ * workers do not run every migration for every test file.
+ */
+function postgresTemplate(serverUrl: string): Promise<string> {
+  postgresTemplateName ??= (async () => {
+    const name = `zemag_tpl_${migrationsFingerprint()}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    try {
+      await admin.query('SELECT pg_advisory_lock(7420111)');
+      const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+      if (found.rowCount === 0) {
+        const building = `${name}_${process.pid}`;
+        await admin.query(`DROP DATABASE IF EXISTS ${building}`);
+        await admin.query(`CREATE DATABASE ${building}`);
+        const url = new URL(serverUrl);
+        url.pathname = `/${building}`;
+        const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 2 });
+        await database.migrate();
+        await database.close();
+        await admin.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
+      }
+    } finally {
+      await admin.end();
+    }
+    return name;
+  })();
+  return postgresTemplateName;
+}
+
 /** The PostgreSQL server for the PostgreSQL tier, e.g. postgres://postgres@127.0.0.1:5432/test. */
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL;
 
@@ -71,10 +105,11 @@ export async function createTestDatabase(
   }
   if (!testDatabaseUrl) throw new Error('TEST_DATABASE_URL is not set');
   const name = `zemag_test_${randomBytes(6).toString('hex')}`;
+  const template = fromTemplate ? await postgresTemplate(testDatabaseUrl) : null;
   const admin = new pg.Client({ connectionString: testDatabaseUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   } finally {
     await admin.end();
   }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 /**
  * Canonical JSON: object keys sorted by code point, no whitespace, dates as ISO 8601 strings,
- * `undefined` members dropped. The same value always gives the same bytes, whatever order its
+ * `undefined` members dropped, NaN and ±Infinity as null (what JSON and so jsonb store). The same value always gives the same bytes, whatever order its
  * keys were written in or came back from jsonb.
  */
 export function canonicalJson(value: unknown): string {
@@ -16,8 +16,7 @@ export function canonicalJson(value: unknown): string {
     case 'boolean':
       return JSON.stringify(value);
     case 'number':
-      if (!Number.isFinite(value)) throw new TypeError('canonicalJson: numbers must be finite');
-      return JSON.stringify(value);
+      return Number.isFinite(value) ? JSON.stringify(value) : 'null';
     case 'object': {
       const entries = Object.entries(value as Record<string, unknown>)
         .filter(([, member]) => member !== undefined)

@@ -1,6 +1,6 @@
-import { asc, desc, gt, sql } from 'drizzle-orm';
+import { asc, desc, gt, inArray, sql } from 'drizzle-orm';
 import { rowsOf, type DbOrTx, type Tx } from '../../db/database.js';
-import { auditEvents } from './audit.table.js';
+import { auditEvents, auditTerms } from './audit.table.js';
 
 export type AuditRow = typeof auditEvents.$inferSelect;
 
@@ -66,4 +66,27 @@ export async function listAuditEventsAfter({
     .orderBy(asc(auditEvents.seq))
     .limit(limit);
   return { rows };
+}
+
+export async function insertAuditTerms({
+  tx,
+  rows,
+}: {
+  tx: Tx;
+  rows: (typeof auditTerms.$inferInsert)[];
+}): Promise<void> {
+  if (rows.length > 0) await tx.insert(auditTerms).values(rows);
+}
+
+/**
+ * The personal terms of the given events (e.g. the names of a look-up), by sequence number;
+ * events whose terms retention has cleared are absent. Reading them is itself to be audited.
+ */
+export async function findAuditTerms({ db, seqs }: { db: DbOrTx; seqs: readonly number[] }) {
+  if (seqs.length === 0) return new Map<number, Record<string, unknown>>();
+  const rows = await db
+    .select({ seq: auditTerms.seq, terms: auditTerms.terms })
+    .from(auditTerms)
+    .where(inArray(auditTerms.seq, [...seqs]));
+  return new Map(rows.map((row) => [row.seq, row.terms]));
 }

@@ -5,7 +5,7 @@ import { createManualClock } from '../../clock.js';
 import { rowsOf, type Database } from '../../db/database.js';
 import { createTestDatabase, engines, engineTitle } from '../../test-support/test-database.js';
 import { storedJson, storedText } from '../../db/stored-text.js';
-import { createAuditService } from './audit.service.js';
+import { createAuditService, termsDigest } from './audit.service.js';
 
 /** Any UTF-16 code unit (lone surrogates and U+0000 included) or any code point. */
 const anyUnit = fc.oneof(
@@ -55,6 +55,41 @@ for (const target of engines) {
       ).rejects.toThrow('the change failed');
       const next = await record('test.after_rollback');
       expect(before.ok && next.seq).toBe(before.ok ? before.headSeq + 1 : -1);
+    });
+
+    it('keeps typed terms apart: the chain holds their digest and verifies once they are cleared', async () => {
+      const terms = { query: { familyName: 'Meyer', dateOfBirth: '1975-03-12', n: -Infinity } };
+      const one = await database.db.transaction((tx) =>
+        audit.record({ tx, actor: null, action: 'test.terms', details: { k: 1 }, terms }),
+      );
+      await database.db.transaction((tx) =>
+        audit.recordMany({
+          tx,
+          events: [
+            { actor: null, action: 'test.terms_many', terms: { query: { familyName: 'Yılmaz' } } },
+            { actor: null, action: 'test.no_terms' },
+          ],
+        }),
+      );
+      const rows = rowsOf<{ seq: string; details: Record<string, unknown> }>(
+        await database.db.execute(
+          sql`SELECT seq, details FROM audit_events WHERE action LIKE 'test.%terms%' ORDER BY seq`,
+        ),
+      );
+      expect(JSON.stringify(rows)).not.toMatch(/Meyer|Yılmaz|1975/);
+      const stored = rowsOf<{ seq: string; salt: string; terms: Record<string, unknown> }>(
+        await database.db.execute(sql`SELECT seq, salt, terms FROM audit_terms ORDER BY seq`),
+      );
+      expect(stored.map((r) => Number(r.seq))).toEqual([one.seq, one.seq + 1]);
+      expect(stored[0]!.terms).toEqual({
+        query: { familyName: 'Meyer', dateOfBirth: '1975-03-12', n: null },
+      });
+      stored.forEach((row, i) =>
+        expect(termsDigest(row.salt, row.terms)).toBe(rows[i]!.details.termsDigest),
+      );
+      expect(await audit.verify({ db: database.db })).toMatchObject({ ok: true });
+      await database.db.execute(sql`DELETE FROM audit_terms`);
+      expect(await audit.verify({ db: database.db })).toMatchObject({ ok: true });
     });
 
     it('keeps one unbroken chain under 16 concurrent writers', async () => {
@@ -172,18 +207,11 @@ for (const target of engines) {
               const [row] = rowsOf<{ details: unknown }>(
                 await fresh.db.execute(sql`SELECT details FROM audit_events WHERE seq = ${seq}`),
               );
-              expect(row?.details).toEqual(
-                storedJson(
-                  JSON.parse(
-                    JSON.stringify(details, (_k, v) =>
-                      Number.isFinite(v) || typeof v !== 'number' ? v : String(v),
-                    ),
-                  ),
-                ),
-              );
+              expect(row?.details).toEqual(storedJson(JSON.parse(JSON.stringify(details))));
             },
           ),
-          { numRuns: 60 },
+          // a counterexample once found (counts in numRuns): jsonb stores -Infinity as null
+          { numRuns: 60, examples: [['', [], { '': -Infinity }]] },
         );
         expect(await audit.verify({ db: fresh.db })).toMatchObject({ ok: true, count: 60 });
       } finally {

@@ -1,9 +1,16 @@
+import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../../clock.js';
 import type { DbOrTx, Tx } from '../../db/database.js';
 import { storedJson, storedNullableText, storedText } from '../../db/stored-text.js';
-import { canonicalJsonAroundChain, GENESIS_HASH, hashAuditEvent } from './audit.canonical.js';
+import {
+  canonicalJson,
+  canonicalJsonAroundChain,
+  GENESIS_HASH,
+  hashAuditEvent,
+} from './audit.canonical.js';
 import {
   appendAuditEvent,
+  insertAuditTerms,
   findChainHead,
   insertAuditEvents,
   listAuditEventsAfter,
@@ -23,6 +30,31 @@ export interface AuditRecordInput {
   purpose?: string | null;
   /** Ids and facts about the event; never the register content itself. */
   details?: Record<string, unknown>;
+  /**
+   * Personal content a user typed (the names, dates and addresses of a look-up): kept in
+   * `audit_terms`, which retention may clear; the chain holds only `details.termsDigest`.
+   */
+  terms?: Record<string, unknown> | null;
+}
+
+/** SHA-256 (hex) over the salt and the canonical JSON of the terms as jsonb stores them. */
+export function termsDigest(salt: string, terms: Record<string, unknown>): string {
+  return createHash('sha256')
+    .update(salt, 'utf8')
+    .update(canonicalJson(storedJson(terms)), 'utf8')
+    .digest('hex');
+}
+
+/**
+ * Splits the terms off an event: the event's details get `termsDigest`, the terms and their
+ * random salt go to `audit_terms` once the event's number is known.
+ */
+function withTermsDigest(event: Omit<AuditRecordInput, 'tx'>) {
+  if (!event.terms) return { event, terms: null };
+  const salt = randomBytes(16).toString('hex');
+  const terms = storedJson(event.terms) as Record<string, unknown>;
+  const details = { ...event.details, termsDigest: termsDigest(salt, terms) };
+  return { event: { ...event, details }, terms: { salt, terms } };
 }
 
 /** Why one sequence number does not fit the chain. */
@@ -89,8 +121,16 @@ export function createAuditService({ clock }: { clock: Clock }) {
     let seq = head?.seq ?? 0;
     let prevHash = head?.hash ?? GENESIS_HASH;
     const occurredAt = clock.now();
-    const rows = events.map((event) => {
+    const termRows: {
+      seq: number;
+      salt: string;
+      terms: Record<string, unknown>;
+      occurredAt: Date;
+    }[] = [];
+    const rows = events.map((input) => {
       seq += 1;
+      const { event, terms } = withTermsDigest(input);
+      if (terms) termRows.push({ seq, ...terms, occurredAt });
       const fields = { seq, ...storedEvent(event, occurredAt), prevHash };
       prevHash = hashAuditEvent(fields);
       return { ...fields, hash: prevHash };
@@ -98,22 +138,33 @@ export function createAuditService({ clock }: { clock: Clock }) {
     for (let i = 0; i < rows.length; i += 1000) {
       await insertAuditEvents({ tx, rows: rows.slice(i, i + 1000) });
     }
+    for (let i = 0; i < termRows.length; i += 1000) {
+      await insertAuditTerms({ tx, rows: termRows.slice(i, i + 1000) });
+    }
     return rows.map((row) => ({ seq: row.seq, hash: row.hash }));
   }
 
   return {
     /** Appends one event to the chain inside the caller's transaction. */
     async record(input: AuditRecordInput): Promise<{ seq: number; hash: string }> {
-      const { tx, ...event } = input;
+      const { tx, ...rest } = input;
+      const { event, terms } = withTermsDigest(rest);
       const row = storedEvent(event, clock.now());
       // Lock, chain head, hash and insert in one statement: the lock (held until COMMIT) is
       // not held across round trips.
-      return appendAuditEvent({
+      const appended = await appendAuditEvent({
         tx,
         event: row,
         canonical: canonicalJsonAroundChain(row),
         genesisHash: GENESIS_HASH,
       });
+      if (terms) {
+        await insertAuditTerms({
+          tx,
+          rows: [{ seq: appended.seq, ...terms, occurredAt: row.occurredAt }],
+        });
+      }
+      return appended;
     },
 
     /** Appends many events at once (bulk imports): one lock, chunked inserts, same chain. */

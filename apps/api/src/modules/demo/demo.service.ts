@@ -10,6 +10,7 @@ import type { UsersService } from '../users/users.service.js';
 import type { ServicesConfig } from '../../services.js';
 import type { Clock } from '../../clock.js';
 import { demoCast, seedDemoRegister } from './demo.register.js';
+import { seedDemoLifeCycle } from './demo.life.js';
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_USERS } from './demo.data.js';
 import {
   countAccountsOutsideDemo,
@@ -155,23 +156,22 @@ export function createDemoService({
           if (status === 'pending') await grants.confirm({ actor: secondAdmin, userId, role });
         }
       }
-      await seedDemoRegister({
-        db,
-        config: runtime.config,
-        now: runtime.clock.now(),
-        cast: demoCast(
-          new Map(
-            DEMO_USERS.map((u) => [
-              u.username,
-              {
-                id: ids.get(u.username)!,
-                displayName: u.displayName,
-                roles: [...u.roles, 'reporter' as const],
-              },
-            ]),
-          ),
+      const cast = demoCast(
+        new Map(
+          DEMO_USERS.map((u) => [
+            u.username,
+            {
+              id: ids.get(u.username)!,
+              displayName: u.displayName,
+              roles: [...u.roles, 'reporter' as const],
+            },
+          ]),
         ),
-      });
+      );
+      const seed = { db, config: runtime.config, now: runtime.clock.now(), cast };
+      await seedDemoRegister(seed);
+      // After the register: an extension proposed, a disputed listing restricted (issue 11).
+      await seedDemoLifeCycle(seed);
       return { seeded: true };
     },
 

@@ -5,6 +5,7 @@ import {
   effectiveRoles,
   grantStatus,
   isBootstrapAdminGrant,
+  isLapsed,
   needsFourEyes,
   refuseConfirmation,
   refuseGrant,
@@ -20,6 +21,14 @@ describe('grant status and effective roles', () => {
     [{ role: 'reporter', status: 'active', endsOn: null }, false, 'active'],
     [{ role: 'field', status: 'active', endsOn: '2026-06-15' }, true, 'active'],
     [{ role: 'field', status: 'active', endsOn: '2026-06-14' }, true, 'expired'],
+    // re-certification due 2026-05-16: 30 days of grace end on 2026-06-15
+    [{ role: 'field', status: 'active', endsOn: null, recertifyBy: '2026-05-16' }, true, 'active'],
+    [{ role: 'field', status: 'active', endsOn: null, recertifyBy: '2026-05-15' }, true, 'lapsed'],
+    [
+      { role: 'admin', status: 'revoked', endsOn: null, recertifyBy: '2027-01-01' },
+      true,
+      'revoked',
+    ],
   ] as const)(
     '%j in an authorised department (%s) is %s',
     (grant, departmentAuthorised, expected) => {
@@ -34,6 +43,27 @@ describe('grant status and effective roles', () => {
       { role: 'control_room' as Role, status: 'pending' as const, endsOn: null },
     ];
     expect(effectiveRoles(grants, { today, departmentAuthorised: true })).toEqual(['reporter']);
+  });
+
+  it('lapses a grant the day after its grace, whatever the grace', () => {
+    expect(isLapsed('2026-06-15', { today: '2026-06-15', graceDays: 0 })).toBe(false);
+    expect(isLapsed('2026-06-14', { today: '2026-06-15', graceDays: 0 })).toBe(true);
+    expect(isLapsed('2026-02-28', { today: '2026-03-30', graceDays: 30 })).toBe(false);
+    expect(isLapsed('2026-02-28', { today: '2026-03-31', graceDays: 30 })).toBe(true);
+    expect(isLapsed(null, { today: '2099-01-01' })).toBe(false);
+    const grants = [
+      {
+        role: 'reporter' as Role,
+        status: 'active' as const,
+        endsOn: null,
+        recertifyBy: '2026-01-01',
+      },
+      { role: 'dpo' as Role, status: 'revoked' as const, endsOn: null },
+    ];
+    expect(effectiveRoles(grants, { today, departmentAuthorised: true })).toEqual([]);
+    expect(effectiveRoles(grants, { today, departmentAuthorised: true, graceDays: 400 })).toEqual([
+      'reporter',
+    ]);
   });
 });
 

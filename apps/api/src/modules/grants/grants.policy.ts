@@ -9,25 +9,58 @@ import {
 /** A grant as the rules see it. Dates are local calendar dates `YYYY-MM-DD`. */
 export interface GrantFacts {
   role: Role;
-  status: 'pending' | 'active';
+  /** `revoked` rows keep the grant's history; they never give access. */
+  status: 'pending' | 'active' | 'revoked';
   endsOn: string | null;
+  /** Date by which an administrator must confirm the grant is still needed. */
+  recertifyBy?: string | null;
 }
 
-/** Where a grant stands today. */
+/** Days a re-certification may be overdue before the grant stops working (default). */
+export const DEFAULT_RECERTIFY_GRACE_DAYS = 30;
+
+/** `date` plus `days` calendar days (negative: earlier). */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/**
+ * True when the re-certification is overdue by more than `graceDays`: the grant works up to and
+ * including `recertifyBy + graceDays`, not the day after, until an administrator recertifies it.
+ */
+export function isLapsed(
+  recertifyBy: string | null | undefined,
+  { today, graceDays = DEFAULT_RECERTIFY_GRACE_DAYS }: { today: string; graceDays?: number },
+): boolean {
+  return recertifyBy != null && addDays(recertifyBy, graceDays) < today;
+}
+
+/** Where a grant stands today. Deny by default: only `active` gives access. */
 export function grantStatus(
   grant: GrantFacts,
-  { today, departmentAuthorised }: { today: string; departmentAuthorised: boolean },
+  {
+    today,
+    departmentAuthorised,
+    graceDays,
+  }: { today: string; departmentAuthorised: boolean; graceDays?: number },
 ): GrantStatus {
+  if (grant.status === 'revoked') return 'revoked';
   if (grant.status === 'pending') return 'pending';
   if (grant.endsOn !== null && grant.endsOn < today) return 'expired';
+  if (isLapsed(grant.recertifyBy, { today, ...(graceDays === undefined ? {} : { graceDays }) }))
+    return 'lapsed';
   if (grant.role === 'field' && !departmentAuthorised) return 'inactive_department';
   return 'active';
 }
 
-/** The roles a user holds right now: active, not past their end date, `field` only in an authorised department. */
+/**
+ * The roles a user holds right now: active, not past their end date, re-certified in time
+ * (with grace), `field` only in an authorised department.
+ */
 export function effectiveRoles(
   grants: readonly GrantFacts[],
-  context: { today: string; departmentAuthorised: boolean },
+  context: { today: string; departmentAuthorised: boolean; graceDays?: number },
 ): Role[] {
   return grants.filter((g) => grantStatus(g, context) === 'active').map((g) => g.role);
 }

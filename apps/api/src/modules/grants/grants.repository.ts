@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Role } from '@zemag/contracts';
 import type { DbOrTx, Tx } from '../../db/database.js';
@@ -17,7 +17,7 @@ const grantColumns = {
   confirmedByName: confirmer.displayName,
 };
 
-/** A user's grants with the names of who granted and confirmed them. */
+/** A user's grants (also revoked ones, kept for their history) with who granted and confirmed them. */
 export async function listGrantsOfUser({ db, userId }: { db: DbOrTx; userId: string }) {
   const rows = await db
     .select(grantColumns)
@@ -33,9 +33,15 @@ export async function listGrantsOfUser({ db, userId }: { db: DbOrTx; userId: str
 export async function findAccessFacts({ db, userId }: { db: DbOrTx; userId: string }) {
   const [rows, [dept]] = await Promise.all([
     db
-      .select({ role: userRoles.role, status: userRoles.status, endsOn: userRoles.endsOn })
+      .select({
+        role: userRoles.role,
+        status: userRoles.status,
+        endsOn: userRoles.endsOn,
+        recertifyBy: userRoles.recertifyBy,
+      })
       .from(userRoles)
-      .where(eq(userRoles.userId, userId)),
+      // revoked rows keep history only: they are neither held nor counted
+      .where(and(eq(userRoles.userId, userId), ne(userRoles.status, 'revoked'))),
     db
       .select({ authorised: departments.lookupAuthorised })
       .from(users)
@@ -47,11 +53,13 @@ export async function findAccessFacts({ db, userId }: { db: DbOrTx; userId: stri
       role: r.role as Role,
       status: r.status as 'pending' | 'active',
       endsOn: r.endsOn,
+      recertifyBy: r.recertifyBy,
     })),
     departmentAuthorised: dept?.authorised === true,
   };
 }
 
+/** The row of a user's role, whatever its status (a revoked row is reused by a new grant). */
 export async function findGrant({ db, userId, role }: { db: DbOrTx; userId: string; role: Role }) {
   const [row] = await db
     .select()
@@ -61,6 +69,10 @@ export async function findGrant({ db, userId, role }: { db: DbOrTx; userId: stri
   return { grant: row ?? null };
 }
 
+/**
+ * Inserts a grant, or reuses the user's revoked row of the same role (pending or active again;
+ * the earlier life stays in the audit log). A pending or active row is left as it is.
+ */
 export async function insertGrant({
   db,
   grant,
@@ -68,7 +80,28 @@ export async function insertGrant({
   db: DbOrTx;
   grant: typeof userRoles.$inferInsert;
 }) {
-  await db.insert(userRoles).values(grant);
+  const written = await db
+    .insert(userRoles)
+    .values(grant)
+    .onConflictDoUpdate({
+      target: [userRoles.userId, userRoles.role],
+      set: {
+        status: sql`excluded.status`,
+        grantedBy: sql`excluded.granted_by`,
+        grantedAt: sql`excluded.granted_at`,
+        confirmedBy: sql`excluded.confirmed_by`,
+        confirmedAt: sql`excluded.confirmed_at`,
+        endsOn: sql`excluded.ends_on`,
+        recertifyBy: sql`excluded.recertify_by`,
+        revokedBy: null,
+        revokedAt: null,
+        lapseRecordedAt: null,
+      },
+      setWhere: sql`${userRoles.status} = 'revoked'`,
+    })
+    .returning({ role: userRoles.role });
+  // nothing written: a parallel request granted the role first
+  return { inserted: written.length > 0 };
 }
 
 export async function updateGrant({
@@ -88,20 +121,24 @@ export async function updateGrant({
     .where(and(eq(userRoles.userId, userId), eq(userRoles.role, role)));
 }
 
-export async function deleteGrant({
+/** Marks a grant revoked: the row (and so its history) stays, it no longer gives access. */
+export async function revokeGrant({
   db,
   userId,
   role,
+  actor,
+  at,
 }: {
   db: DbOrTx;
   userId: string;
   role: Role;
+  actor: string | null;
+  at: Date;
 }) {
-  const deleted = await db
-    .delete(userRoles)
-    .where(and(eq(userRoles.userId, userId), eq(userRoles.role, role)))
-    .returning({ role: userRoles.role });
-  return { deleted: deleted.length > 0 };
+  await db
+    .update(userRoles)
+    .set({ status: 'revoked', revokedBy: actor, revokedAt: at })
+    .where(and(eq(userRoles.userId, userId), eq(userRoles.role, role)));
 }
 
 const grantee = { id: users.id, username: users.username, displayName: users.displayName };

@@ -7,6 +7,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import { isActivated } from '../activation/activation.policy.js';
 import { deleteSessionsOfUser, findUserById } from '../identity/identity.repository.js';
 import {
+  DEFAULT_RECERTIFY_GRACE_DAYS,
   effectiveRoles,
   grantStatus,
   isBootstrapAdminGrant,
@@ -15,7 +16,6 @@ import {
   refuseGrant,
 } from './grants.policy.js';
 import {
-  deleteGrant,
   findAccessFacts,
   findGrant,
   insertGrant,
@@ -24,6 +24,7 @@ import {
   listGrantsDue,
   listGrantsOfUser,
   listPendingGrants,
+  revokeGrant,
   updateGrant,
   type GrantRow,
 } from './grants.repository.js';
@@ -34,6 +35,8 @@ export interface GrantsSettings {
   recertifyMonths: number;
   /** `field` grants wait for a second administrator (ZEMAG_FIELD_GRANT_FOUR_EYES). */
   fieldFourEyes: boolean;
+  /** Days a re-certification may be overdue before the grant stops working (default 30). */
+  recertifyGraceDays?: number;
 }
 
 type GrantWithNames = {
@@ -56,6 +59,7 @@ export function createGrantsService({
   settings: GrantsSettings;
 }) {
   const today = () => localDate(clock.now(), settings.timeZone);
+  const graceDays = settings.recertifyGraceDays ?? DEFAULT_RECERTIFY_GRACE_DAYS;
 
   function toGrant(
     { grant, grantedByName, confirmedByName }: GrantWithNames,
@@ -66,10 +70,11 @@ export function createGrantsService({
       status: grantStatus(
         {
           role: grant.role as Role,
-          status: grant.status as 'pending' | 'active',
+          status: grant.status as 'pending' | 'active' | 'revoked',
           endsOn: grant.endsOn,
+          recertifyBy: grant.recertifyBy,
         },
-        { today: today(), departmentAuthorised },
+        { today: today(), departmentAuthorised, graceDays },
       ),
       grantedBy: grant.grantedBy ? { id: grant.grantedBy, displayName: grantedByName ?? '' } : null,
       grantedAt: grant.grantedAt.toISOString(),
@@ -84,7 +89,8 @@ export function createGrantsService({
 
   async function requireGrant(tx: Tx, userId: string, role: Role) {
     const { grant } = await findGrant({ db: tx, userId, role });
-    if (!grant) throw new AppError(404, 'grant.not_found');
+    // a revoked row is history only: nothing to confirm, decline, revoke or recertify
+    if (!grant || grant.status === 'revoked') throw new AppError(404, 'grant.not_found');
     return grant;
   }
 
@@ -103,6 +109,7 @@ export function createGrantsService({
         roles: effectiveRoles(facts.grants, {
           today: today(),
           departmentAuthorised: facts.departmentAuthorised,
+          graceDays,
         }),
       };
     },
@@ -162,7 +169,7 @@ export function createGrantsService({
         const status: 'pending' | 'active' =
           needsFourEyes(role, settings) && !bootstrap ? 'pending' : 'active';
         const now = clock.now();
-        await insertGrant({
+        const { inserted } = await insertGrant({
           db: tx,
           grant: {
             userId,
@@ -174,6 +181,7 @@ export function createGrantsService({
             recertifyBy: addMonths(today(), settings.recertifyMonths),
           },
         });
+        if (!inserted) throw new AppError(409, 'grant.already_held', { field: 'role' });
         await audit.record({
           tx,
           actor,
@@ -223,7 +231,7 @@ export function createGrantsService({
       });
     },
 
-    /** A second administrator declines a pending grant; it is removed. */
+    /** A second administrator declines a pending grant; its row is kept as revoked. */
     async decline({
       actor,
       userId,
@@ -239,7 +247,7 @@ export function createGrantsService({
         const grant = await requireGrant(tx, userId, role);
         if (grant.status !== 'pending') throw new AppError(409, 'grant.not_pending');
         if (actor === userId) throw new AppError(403, 'grant.self_grant');
-        await deleteGrant({ db: tx, userId, role });
+        await revokeGrant({ db: tx, userId, role, actor, at: clock.now() });
         await audit.record({
           tx,
           actor,
@@ -251,7 +259,7 @@ export function createGrantsService({
       });
     },
 
-    /** Revokes a grant; the user's sessions end. The last active administrator stays. */
+    /** Revokes a grant (the row is kept as revoked); the user's sessions end. The last active administrator stays. */
     async revoke({
       actor,
       userId,
@@ -269,7 +277,7 @@ export function createGrantsService({
           const { ids } = await lockActiveAdminIds({ tx });
           if (ids.length <= 1 && ids.includes(userId)) throw new AppError(409, 'grant.last_admin');
         }
-        await deleteGrant({ db: tx, userId, role });
+        await revokeGrant({ db: tx, userId, role, actor, at: clock.now() });
         await audit.record({
           tx,
           actor,
@@ -289,7 +297,13 @@ export function createGrantsService({
         if (grant.status !== 'active') throw new AppError(409, 'grant.not_pending');
         if (actor === userId) throw new AppError(403, 'grant.self_grant');
         const recertifyBy = addMonths(today(), settings.recertifyMonths);
-        await updateGrant({ db: tx, userId, role, changes: { recertifyBy } });
+        // a lapsed grant works again; its next lapse is audited anew
+        await updateGrant({
+          db: tx,
+          userId,
+          role,
+          changes: { recertifyBy, lapseRecordedAt: null },
+        });
         await audit.record({
           tx,
           actor,

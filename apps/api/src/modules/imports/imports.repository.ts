@@ -18,7 +18,7 @@ export async function findUsersByUsernames({ db, usernames }: { db: DbOrTx; user
         disabled: sql<boolean>`${users.disabledAt} IS NOT NULL`,
         roles: sql<
           Role[] | null
-        >`(SELECT array_agg(${userRoles.role}) FROM ${userRoles} WHERE ${userRoles.userId} = ${users.id})`,
+        >`(SELECT array_agg(${userRoles.role}) FROM ${userRoles} WHERE ${userRoles.userId} = ${users.id} AND ${userRoles.status} <> 'revoked')`,
       })
       .from(users)
       .leftJoin(departments, eq(departments.id, users.departmentId))
@@ -52,7 +52,23 @@ export async function insertGrants({
     await tx
       .insert(userRoles)
       .values(rows.slice(i, i + 2000))
-      .onConflictDoNothing();
+      // a revoked row is reused (its earlier life stays in the audit log); others are kept
+      .onConflictDoUpdate({
+        target: [userRoles.userId, userRoles.role],
+        set: {
+          status: sql`excluded.status`,
+          grantedBy: sql`excluded.granted_by`,
+          grantedAt: sql`excluded.granted_at`,
+          confirmedBy: sql`excluded.confirmed_by`,
+          confirmedAt: sql`excluded.confirmed_at`,
+          endsOn: sql`excluded.ends_on`,
+          recertifyBy: sql`excluded.recertify_by`,
+          revokedBy: null,
+          revokedAt: null,
+          lapseRecordedAt: null,
+        },
+        setWhere: sql`${userRoles.status} = 'revoked'`,
+      });
   }
 }
 

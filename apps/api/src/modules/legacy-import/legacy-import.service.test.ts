@@ -55,7 +55,11 @@ for (const target of engines) {
     const find = (familyName: string, extra: Record<string, unknown> = {}) =>
       t.services.lookup.lookup({
         actor: { id: fieldId, abilities: ['register.lookup'] },
-        request: { familyName, ...extra, purpose: { fileNumber: 'T-1', reason: 'home_visit' } },
+        request: {
+          familyName,
+          ...extra,
+          purpose: { fileNumber: 'T 2026/1', reason: 'home_visit' },
+        },
       });
 
     it('refuses an account that is not a registrar', async () => {
@@ -201,7 +205,7 @@ for (const target of engines) {
         actor: { id: fieldId, abilities: ['register.lookup'] },
         request: {
           address: { street: 'Alte Gasse', houseNumber: '3', postalCode: '52064' },
-          purpose: { fileNumber: 'T-1', reason: 'home_visit' },
+          purpose: { fileNumber: 'T 2026/1', reason: 'home_visit' },
         },
       });
       expect(byAddress.candidates.map((c) => c.familyName)).toEqual(['Meyer']);

@@ -55,16 +55,33 @@ describe('notificationLetter', () => {
     expect(text).toContain('seit dem 9. März 2027');
   });
 
-  it('carries reference, date and registrar in the information block and the signature', () => {
-    const doc = notificationLetter(buildLetterInput({ registrarName: 'Ana Pérez' }));
+  it('is signed by the office with its function mailbox, never by a person', () => {
+    const input = buildLetterInput();
+    const settings = {
+      ...input.settings,
+      officeName: 'ZeMAG-Stelle Köln',
+      officeMailbox: 'zemag@stadt-koeln.example',
+    };
+    const doc = notificationLetter({ ...input, settings });
     expect(doc.details).toEqual(
       expect.arrayContaining([
         { label: 'Aktenzeichen', value: 'ZeMAG-2027-0042' },
         { label: 'Datum', value: '9. März 2027' },
-        { label: 'Bearbeitet von', value: 'Ana Pérez' },
+        { label: 'Bearbeitet von', value: 'ZeMAG-Stelle Köln' },
+        { label: 'E-Mail', value: 'zemag@stadt-koeln.example' },
       ]),
     );
-    expect(doc.closing.at(-1)).toBe('Ana Pérez');
+    expect(doc.closing).toEqual(['Mit freundlichen Grüßen', 'ZeMAG-Stelle Köln']);
+    expect(allText(doc)).not.toContain('Im Auftrag');
+  });
+
+  it('promises only what the register does: end date, review, two registrars to extend, restriction', () => {
+    const text = allText(notificationLetter(buildLetterInput()));
+    expect(text).toContain('Danach endet er von selbst');
+    expect(text).toContain('Vor dem Ende prüft die ZeMAG-Stelle');
+    expect(text).toContain('nur wenn zwei Beschäftigte der ZeMAG-Stelle das entscheiden');
+    expect(text).toContain('bis zur Entscheidung bei Abfragen nicht angezeigt');
+    expect(text).toContain('nach Ablauf der festgelegten Aufbewahrungsfrist gelöscht');
   });
 
   it('lists what is stored, including the precautions', () => {

@@ -54,7 +54,6 @@ export interface NotificationLetterInput {
     activatedOn: string;
     incidents: { occurredOn: string; categories: IncidentCategory[] }[];
   };
-  registrarName: string;
   /** Date of the letter, YYYY-MM-DD. */
   date: string;
 }
@@ -105,7 +104,9 @@ export function notificationLetter(input: NotificationLetterInput): LetterDocume
   const city = `Stadt ${clean(s.cityName)}`;
   const name = clean(`${input.person.givenNames} ${input.person.familyName}`);
   const reference = clean(listing.reference);
-  const registrar = clean(input.registrarName);
+  // Signed by the office with its function mailbox, never by the registrar who produced it.
+  const officeName = clean(s.officeName);
+  const mailbox = clean(s.officeMailbox);
   const office = [s.senderOffice, ...s.senderAddress].map(clean);
   const address = input.person.address;
   const recipient = address
@@ -153,9 +154,11 @@ export function notificationLetter(input: NotificationLetterInput): LetterDocume
     {
       kind: 'paragraph',
       text:
-        `Der Eintrag gilt bis zum ${validUntil}. Danach endet er von selbst, und die Daten ` +
-        `werden gelöscht. Vorher prüft die ZeMAG-Stelle, ob er noch erforderlich ist; verlängert ` +
-        `werden kann er nur mit Begründung und nach Prüfung durch eine zweite Person.`,
+        `Der Eintrag gilt bis zum ${validUntil}. Danach endet er von selbst; Beschäftigte im ` +
+        `Außendienst sehen ihn dann nicht mehr, und die Daten werden nach Ablauf der festgelegten ` +
+        `Aufbewahrungsfrist gelöscht. Vor dem Ende prüft die ZeMAG-Stelle, ob er noch ` +
+        `erforderlich ist. Verlängert werden kann er nur mit Begründung, und nur wenn zwei ` +
+        `Beschäftigte der ZeMAG-Stelle das entscheiden; sonst endet er zum genannten Tag.`,
     },
     { kind: 'heading', text: '3. Welche Daten gespeichert sind' },
     {
@@ -206,7 +209,8 @@ export function notificationLetter(input: NotificationLetterInput): LetterDocume
         'die Löschung der Daten zu verlangen, wenn sie nicht mehr erforderlich sind oder ' +
           'unrechtmäßig gespeichert werden (Art. 17 DSGVO),',
         'die Einschränkung der Verarbeitung zu verlangen, etwa solange die Richtigkeit der ' +
-          'Daten geprüft wird (Art. 18 DSGVO); so lange wird der Eintrag bei Abfragen nicht angezeigt,',
+          'Daten geprüft wird (Art. 18 DSGVO); bestreiten Sie den Eintrag, wird er bis zur ' +
+          'Entscheidung bei Abfragen nicht angezeigt,',
         'aus Gründen, die sich aus Ihrer besonderen Situation ergeben, der Verarbeitung zu ' +
           'widersprechen (Art. 21 DSGVO),',
         `sich bei der Aufsichtsbehörde zu beschweren (Art. 77 DSGVO): ${authority.join(', ')}.`,
@@ -216,7 +220,7 @@ export function notificationLetter(input: NotificationLetterInput): LetterDocume
       kind: 'paragraph',
       text:
         `Anträge richten Sie bitte mit dem Aktenzeichen ${reference} an die oben genannte ` +
-        `Stelle; sie sind kostenfrei.`,
+        `Stelle (${mailbox}); sie sind kostenfrei.`,
     },
     { kind: 'heading', text: '7. Kontakt zur oder zum Datenschutzbeauftragten' },
     { kind: 'lines', lines: s.dpoContact.map(clean) },
@@ -231,14 +235,15 @@ export function notificationLetter(input: NotificationLetterInput): LetterDocume
     details: [
       { label: 'Aktenzeichen', value: reference },
       { label: 'Datum', value: germanDate(input.date) },
-      { label: 'Bearbeitet von', value: registrar },
+      { label: 'Bearbeitet von', value: officeName },
+      { label: 'E-Mail', value: mailbox },
       ...s.contact.map((value, i) => ({ label: i === 0 ? 'Kontakt' : '', value: clean(value) })),
     ],
     reference,
     subject: 'Information über die Speicherung Ihrer Daten im Register ZeMAG (Art. 14 DSGVO)',
     salutation: `Guten Tag ${name},`,
     body,
-    closing: ['Mit freundlichen Grüßen', 'Im Auftrag', registrar],
+    closing: ['Mit freundlichen Grüßen', officeName],
     footer: [[city, ...office].join(' · '), s.contact.map(clean).join(' · ')],
   };
 }

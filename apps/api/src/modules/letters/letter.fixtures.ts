@@ -11,7 +11,6 @@ export function buildLetterInput(
   const { person, listing, ...rest } = overrides;
   return {
     settings: readLetterheadSettings({}),
-    registrarName: 'Katrin Beispiel',
     date: '2027-03-09',
     ...rest,
     person: {

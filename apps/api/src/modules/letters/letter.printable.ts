@@ -36,7 +36,6 @@ export function printedFields(input: NotificationLetterInput): [string, string][
   const fields: [string, string][] = [
     ['person.familyName', person.familyName],
     ['person.givenNames', person.givenNames],
-    ['registrarName', input.registrarName],
     ['listing.reference', listing.reference],
     ...listing.precautions.map((p): [string, string] => ['listing.precautions', p]),
   ];

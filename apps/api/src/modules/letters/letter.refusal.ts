@@ -10,7 +10,6 @@ const FIELD_LABELS: Readonly<Record<string, LocalizedText>> = {
   'person.address.houseNumber': { de: 'Hausnummer', en: 'House number' },
   'person.address.postalCode': { de: 'Postleitzahl', en: 'Postal code' },
   'person.address.city': { de: 'Ort', en: 'City' },
-  registrarName: { de: 'Ihr Anzeigename', en: 'Your display name' },
   'listing.reference': { de: 'Aktenzeichen', en: 'File number' },
   'listing.precautions': { de: 'Vorsichtsmaßnahmen', en: 'Precautions' },
 };

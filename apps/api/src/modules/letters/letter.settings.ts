@@ -18,6 +18,10 @@ export interface LetterheadSettings {
   legalBasis: string;
   /** Departments whose authorised field staff may look up the register. */
   departments: string[];
+  /** Who signs the letter: the office, never a person's name. */
+  officeName: string;
+  /** The office's function mailbox (e-mail address), printed as its contact. */
+  officeMailbox: string;
 }
 
 /**
@@ -36,6 +40,8 @@ export const LETTER_DEFAULTS = {
     'Art. 6 Abs. 1 Buchst. e DSGVO in Verbindung mit [Platzhalter: landesrechtliche Rechtsgrundlage der Stadt Musterstadt – im Echtbetrieb durch die geltende Vorschrift ersetzen]',
   ZEMAG_LETTER_DEPARTMENTS:
     'Ordnungsamt|Sozialamt|Jugendamt|Rettungsdienst|Kämmerei (Vollstreckung)',
+  ZEMAG_LETTER_OFFICE_NAME: 'ZeMAG-Stelle der Stadt Musterstadt',
+  ZEMAG_LETTER_OFFICE_MAILBOX: 'zemag@musterstadt.example',
 } as const;
 
 /** `a|b|c` → ['a','b','c'], trimmed, empty parts dropped; at least one line. */
@@ -72,6 +78,10 @@ const LetterEnv = z.object({
   ZEMAG_LETTER_DEPARTMENTS: lines(LETTER_DEFAULTS.ZEMAG_LETTER_DEPARTMENTS).pipe(
     z.array(z.string()).max(30, 'at most 30 departments'),
   ),
+  ZEMAG_LETTER_OFFICE_NAME: line(LETTER_DEFAULTS.ZEMAG_LETTER_OFFICE_NAME, 200),
+  ZEMAG_LETTER_OFFICE_MAILBOX: line(LETTER_DEFAULTS.ZEMAG_LETTER_OFFICE_MAILBOX, 200).pipe(
+    z.email('needs an e-mail address (the office’s function mailbox)'),
+  ),
 });
 
 /** Thrown with every problem at once, one per line (`VARIABLE: problem`). */
@@ -94,6 +104,8 @@ export function readLetterheadSettings(
     ZEMAG_SUPERVISORY_AUTHORITY: env.ZEMAG_SUPERVISORY_AUTHORITY,
     ZEMAG_LETTER_LEGAL_BASIS: env.ZEMAG_LETTER_LEGAL_BASIS,
     ZEMAG_LETTER_DEPARTMENTS: env.ZEMAG_LETTER_DEPARTMENTS,
+    ZEMAG_LETTER_OFFICE_NAME: env.ZEMAG_LETTER_OFFICE_NAME,
+    ZEMAG_LETTER_OFFICE_MAILBOX: env.ZEMAG_LETTER_OFFICE_MAILBOX,
   });
   if (!parsed.success) {
     throw new LetterSettingsError(
@@ -111,5 +123,7 @@ export function readLetterheadSettings(
     supervisoryAuthority: e.ZEMAG_SUPERVISORY_AUTHORITY,
     legalBasis: e.ZEMAG_LETTER_LEGAL_BASIS,
     departments: e.ZEMAG_LETTER_DEPARTMENTS,
+    officeName: e.ZEMAG_LETTER_OFFICE_NAME,
+    officeMailbox: e.ZEMAG_LETTER_OFFICE_MAILBOX,
   };
 }

@@ -14,7 +14,6 @@ export function letterInput({
   person,
   precautions,
   settings,
-  registrarName,
   today,
   localDateOf,
 }: {
@@ -24,7 +23,6 @@ export function letterInput({
   person: PersonRecord;
   precautions: string[];
   settings: NotificationLetterInput['settings'];
-  registrarName: string;
   today: string;
   localDateOf(instant: Date): string;
 }): NotificationLetterInput {
@@ -56,7 +54,6 @@ export function letterInput({
         categories: g.categories as IncidentCategory[],
       })),
     },
-    registrarName,
     date: today,
   };
 }

@@ -20,6 +20,17 @@ export function toListingSummary(row: ListingJoined): ListingSummary {
     validUntil: l.validUntil,
     proposedBy: { id: l.proposedBy, displayName: row.proposerName },
     proposedAt: l.proposedAt.toISOString(),
+    closedAt: l.closedAt?.toISOString() ?? null,
+    restrictedUntil: l.restrictedUntil,
+    extension:
+      l.extensionValidUntil && l.extensionProposedBy && l.extensionProposedAt
+        ? {
+            validUntil: l.extensionValidUntil,
+            reason: l.extensionReason ?? '',
+            proposedBy: { id: l.extensionProposedBy, displayName: row.extenderName ?? '' },
+            proposedAt: l.extensionProposedAt.toISOString(),
+          }
+        : null,
     notification: {
       state: l.notificationState as Listing['notification']['state'],
       sentOn: l.notificationSentOn,
@@ -68,14 +79,34 @@ export function toListing(
   };
 }
 
-/** What a registrar may do: activate someone else's proposal; produce and record the letter. */
+/**
+ * What a registrar may do: activate or decline someone else's proposal (the proposer may
+ * decline too); on an active listing produce and record the letter (not while restricted), end
+ * it, propose an extension or decide on one (confirm: not its proposer), restrict or lift.
+ */
 export function listingActions(
   actorId: string,
-  listing: { status: string; proposedBy: string },
+  listing: {
+    status: string;
+    proposedBy: string;
+    restricted: boolean;
+    extensionProposedBy: string | null;
+  },
   restsOnOwnReport = false,
 ): ListingAction[] {
   if (restsOnOwnReport) return [];
-  if (listing.status === 'proposed' && listing.proposedBy !== actorId) return ['activate'];
-  if (listing.status === 'active') return ['letter', 'record_notification'];
-  return [];
+  if (listing.status === 'proposed') {
+    return listing.proposedBy !== actorId ? ['activate', 'decline'] : ['decline'];
+  }
+  if (listing.status !== 'active') return listing.restricted ? ['lift_restriction'] : [];
+  const actions: ListingAction[] = [];
+  if (!listing.restricted) actions.push('letter');
+  actions.push('record_notification', 'end');
+  if (listing.extensionProposedBy === null) actions.push('extend');
+  else {
+    if (listing.extensionProposedBy !== actorId) actions.push('confirm_extension');
+    actions.push('withdraw_extension');
+  }
+  actions.push(listing.restricted ? 'lift_restriction' : 'restrict');
+  return actions;
 }

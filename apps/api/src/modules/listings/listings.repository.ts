@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/database.js';
 import { users } from '../identity/identity.table.js';
@@ -10,6 +10,7 @@ export type ListingRow = typeof listings.$inferSelect;
 
 const proposer = alias(users, 'proposer');
 const activator = alias(users, 'activator');
+const extender = alias(users, 'extender');
 
 const listingColumns = {
   listing: listings,
@@ -21,12 +22,15 @@ const listingColumns = {
   },
   proposerName: proposer.displayName,
   activatorName: activator.displayName,
+  extenderName: extender.displayName,
 };
 export type ListingJoined = {
   listing: ListingRow;
   person: { id: string; familyName: string; givenNames: string | null; dateOfBirth: string | null };
   proposerName: string;
   activatorName: string | null;
+  /** Who proposed the pending extension. */
+  extenderName: string | null;
 };
 
 function joined(db: DbOrTx) {
@@ -35,7 +39,8 @@ function joined(db: DbOrTx) {
     .from(listings)
     .innerJoin(persons, eq(persons.id, listings.personId))
     .innerJoin(proposer, eq(proposer.id, listings.proposedBy))
-    .leftJoin(activator, eq(activator.id, listings.activatedBy));
+    .leftJoin(activator, eq(activator.id, listings.activatedBy))
+    .leftJoin(extender, eq(extender.id, listings.extensionProposedBy));
 }
 
 export async function insertListing({
@@ -152,4 +157,28 @@ export async function hasOpenListing({ db, personId }: { db: DbOrTx; personId: s
     .from(listings)
     .where(and(eq(listings.personId, personId), sql`${listings.status} in ('proposed', 'active')`));
   return row !== undefined;
+}
+
+/** Active listings whose valid-until date is on or before `until`, the earliest first. */
+export async function listDueListings({ db, until }: { db: DbOrTx; until: string }) {
+  const rows = await joined(db)
+    .where(and(eq(listings.status, 'active'), lte(listings.validUntil, until)))
+    .orderBy(asc(listings.validUntil), asc(listings.proposedAt))
+    .limit(500);
+  return { rows: rows as ListingJoined[] };
+}
+
+/** Active listings whose held-back letter was to be reviewed on or before `today`. */
+export async function listHeldBackLettersDue({ db, today }: { db: DbOrTx; today: string }) {
+  const rows = await joined(db)
+    .where(
+      and(
+        eq(listings.status, 'active'),
+        eq(listings.notificationState, 'held_back'),
+        lte(listings.notificationReviewOn, today),
+      ),
+    )
+    .orderBy(asc(listings.notificationReviewOn), asc(listings.proposedAt))
+    .limit(500);
+  return { rows: rows as ListingJoined[] };
 }

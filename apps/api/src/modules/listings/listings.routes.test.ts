@@ -156,7 +156,7 @@ for (const target of engines) {
         categories: ['physical_violence'],
         validUntil: '2027-12-01',
         precautions: [{ code: 'pairs_only', de: 'Nur zu zweit' }, { code: 'police_escort' }],
-        actions: [],
+        actions: ['decline'],
       });
       const again = await call(registrarA, 'POST', '/api/v1/listings', {
         personId: person.id,
@@ -186,7 +186,7 @@ for (const target of engines) {
       expect(activated.statusCode).toBe(200);
       expect(activated.json()).toMatchObject({
         status: 'active',
-        actions: ['letter', 'record_notification'],
+        actions: ['letter', 'record_notification', 'end', 'extend', 'restrict'],
       });
       // Field staff find the person from now on, also with a variant spelling.
       expect(await lookup()).toMatchObject([{ familyName: 'Kowalski', level: 3 }]);

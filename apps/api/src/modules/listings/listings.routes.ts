@@ -10,6 +10,7 @@ import { REGISTER_PROBLEMS } from '../../http/problem.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ListingsService } from './listings.service.js';
+import { listingLifeRoutes } from './listings.life.routes.js';
 
 const tags = ['listings'];
 const errors = REGISTER_PROBLEMS;
@@ -28,6 +29,9 @@ export const listingsRoutes: FastifyPluginAsyncZod<{ listings: ListingsService }
   app,
   { listings },
 ) => {
+  // Registered first: `/api/v1/listings/due` is matched before `/api/v1/listings/:id`.
+  await listingLifeRoutes(app, { listings });
+
   app.get(
     '/api/v1/precautions',
     {

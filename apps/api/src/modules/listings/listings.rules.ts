@@ -39,3 +39,13 @@ export function listingDefaults(grounds: readonly GroundIncident[]) {
   const latest = grounds.reduce((a, b) => (a.occurredAt > b.occurredAt ? a : b)).occurredAt;
   return { level: level as 2 | 3, categories, latest };
 }
+
+/** A listing may run at most this long from today (a longer one needs a new decision). */
+export const MAX_VALIDITY_MONTHS = 60;
+
+/** `YYYY-MM-DD` plus `days` calendar days (negative goes back). */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -26,7 +26,8 @@ import {
   listListings,
   updateListing,
 } from './listings.repository.js';
-import { listingDefaults, missingListingCondition } from './listings.rules.js';
+import { listingDefaults, MAX_VALIDITY_MONTHS, missingListingCondition } from './listings.rules.js';
+import { createListingLifeCycle } from './listings.life.js';
 import { letterInput } from './listings.letter.js';
 import { listAuthorisedDepartmentNames } from '../departments/departments.repository.js';
 import {
@@ -45,12 +46,11 @@ export interface ListingSettings {
   timeZone: string;
   /** Default validity: months after the latest incident. */
   validityMonths: number;
+  /** Days before valid-until from which a listing is due for review (default 30). */
+  reviewWindowDays?: number;
   precautions: readonly Precaution[];
   letterhead: LetterheadSettings;
 }
-
-/** A listing may run at most this long from today (a longer one needs a new decision). */
-const MAX_VALIDITY_MONTHS = 60;
 
 /**
  * Listings: proposed by one registrar on confirmed grounds, activated by another, every change
@@ -117,7 +117,19 @@ export function createListingsService({
     });
   }
 
+  const lifeCycle = createListingLifeCycle({
+    db,
+    audit,
+    clock,
+    reviewWindowDays: settings.reviewWindowDays ?? 30,
+    today,
+    present,
+    refuseOwnGrounds,
+    history,
+  });
+
   return {
+    ...lifeCycle,
     catalogue: settings.precautions,
 
     async propose({
@@ -263,7 +275,9 @@ export function createListingsService({
         const { found } = await findListing({ db: tx, id });
         if (!found) throw new AppError(404, 'resource.not_found');
         if (found.listing.status !== 'active') throw new AppError(409, 'listing.wrong_status');
-        // The letter goes to the listed person and names the registrar who sends it.
+        // No letter while a dispute is decided: the restriction is lifted first.
+        if (found.listing.restricted) throw new AppError(409, 'listing.restricted');
+        // The letter goes to the listed person; the office signs it, not the registrar.
         await refuseOwnGrounds(tx, actor, id);
         const { records } = await findPersons({ db: tx, ids: [found.listing.personId] });
         const { names } = await listAuthorisedDepartmentNames({ db: tx });
@@ -278,7 +292,6 @@ export function createListingsService({
             ...settings.letterhead,
             departments: names.length > 0 ? names : settings.letterhead.departments,
           },
-          registrarName: actor.displayName,
           today: today(),
           localDateOf: (instant) => localDate(instant, settings.timeZone),
         });

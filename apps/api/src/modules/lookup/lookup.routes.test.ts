@@ -1,8 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createTestUser, signIn, type TestApp } from '../../test-support/test-app.js';
 import { engines, engineTitle } from '../../test-support/test-database.js';
-import { auditEvents } from '../audit/audit.table.js';
+import { termsDigest } from '../audit/audit.service.js';
+import { auditEvents, auditTerms } from '../audit/audit.table.js';
+import { users } from '../identity/identity.table.js';
 import { personNames } from '../persons/persons.table.js';
 import {
   createFixtureRegistrar,
@@ -10,6 +12,7 @@ import {
   type FixturePerson,
 } from './lookup.fixtures.js';
 import { refreshSearchKeys } from './lookup.service.js';
+import { lookupDisclosures } from './lookup.table.js';
 
 const PURPOSE = { fileNumber: 'OA-2026/0815', reason: 'home_visit' };
 const ACTIVE = { status: 'active' as const };
@@ -89,6 +92,7 @@ for (const target of engines) {
     let t: TestApp;
     let field: string;
     let fieldId: string;
+    let fieldDepartmentId: string | null;
     let registrar: string;
     const ids = new Map<string, string>();
 
@@ -103,6 +107,11 @@ for (const target of engines) {
       PEOPLE.forEach((p, i) => ids.set(p.key, loaded[i]!));
       const f = await createTestUser(t, { roles: ['reporter', 'field'] });
       fieldId = f.user.id;
+      const [account] = await t.database.db
+        .select({ departmentId: users.departmentId })
+        .from(users)
+        .where(eq(users.id, fieldId));
+      fieldDepartmentId = account!.departmentId;
       field = (await signIn(t.app, f)).cookie;
       registrar = (
         await signIn(t.app, await createTestUser(t, { roles: ['reporter', 'registrar'] }))
@@ -238,7 +247,26 @@ for (const target of engines) {
             personIds: shown,
           },
         });
+        // The names typed are kept apart from the chain, which holds only their digest.
+        expect(event!.details).not.toHaveProperty('query');
+        expect(event!.details.termsDigest).toMatch(/^[0-9a-f]{64}$/);
+        const [terms] = await t.database.db
+          .select()
+          .from(auditTerms)
+          .where(eq(auditTerms.seq, event!.seq));
+        expect(JSON.stringify(terms!.terms)).toContain(shown.length ? 'Yilmaz' : 'Niemand');
+        expect(termsDigest(terms!.salt, terms!.terms)).toBe(event!.details.termsDigest);
+        // Art. 15: which department was shown the person, and when (not which employee).
+        const disclosed = await t.database.db
+          .select()
+          .from(lookupDisclosures)
+          .where(eq(lookupDisclosures.auditSeq, event!.seq));
+        expect(disclosed.map((d) => d.personId)).toEqual(shown);
+        for (const d of disclosed) expect(d.departmentId).toBe(fieldDepartmentId);
       }
+      // Retention may clear the terms: the chain still verifies.
+      await t.database.db.execute(sql`DELETE FROM audit_terms`);
+      expect(await t.services.audit.verify({ db: t.database.db })).toMatchObject({ ok: true });
     });
 
     it('finds persons at an address without a name', async () => {
@@ -262,13 +290,29 @@ for (const target of engines) {
 
       const reason = await lookup(field, {
         familyName: 'Meyer',
-        purpose: { fileNumber: 'X', reason: 'curiosity' },
+        purpose: { fileNumber: 'OA 2026/1', reason: 'curiosity' },
       });
       expect(reason.statusCode).toBe(400);
       expect(reason.json()).toMatchObject({
         code: 'lookup.reason_unknown',
         errors: [{ field: 'purpose.reason' }],
       });
+
+      // A placeholder is no file number: refused at the field, with an example in both languages.
+      for (const fileNumber of ['-', 'x', '123', '  12345 ']) {
+        const placeholder = await lookup(field, {
+          familyName: 'Meyer',
+          purpose: { fileNumber, reason: 'home_visit' },
+        });
+        expect(placeholder.statusCode).toBe(400);
+        const problem = placeholder.json();
+        expect(problem).toMatchObject({
+          code: 'lookup.file_number_invalid',
+          errors: [{ field: 'purpose.fileNumber' }],
+        });
+        expect(problem.errors[0].message.de).toContain('32.1-2026/0815');
+        expect(problem.errors[0].message.en).toContain('32.1-2026/0815');
+      }
 
       const nothing = await lookup(field, { givenNames: 'Hans' });
       expect(nothing.statusCode).toBe(400);

@@ -17,6 +17,8 @@ import type { Db, DbOrTx, Tx } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { houseNumberCovers } from './address.js';
+import { DEFAULT_FILE_NUMBER_PATTERN, fileNumberMatches } from './file-number.js';
+import { recordLookupDisclosures } from './lookup.disclosures.js';
 import { koelnerPhonetikWord } from './koelner-phonetik.js';
 import {
   addressKeysOf,
@@ -77,6 +79,8 @@ function dedupeWords(words: { word: string; code: string }[]) {
 export interface LookupSettings {
   /** The reasons a look-up may state. */
   reasons: readonly LookupReason[];
+  /** The form a stated file number must have (`ZEMAG_FILE_NUMBER_PATTERN`). */
+  fileNumberPattern: RegExp;
   /** The precaution catalogue (codes stored in listings → texts shown). */
   precautions: readonly Precaution[];
   rank: RankSettings;
@@ -96,6 +100,7 @@ export interface LookupSettings {
 
 export const DEFAULT_LOOKUP_SETTINGS: LookupSettings = {
   reasons: DEFAULT_LOOKUP_REASONS,
+  fileNumberPattern: new RegExp(DEFAULT_FILE_NUMBER_PATTERN, 'u'),
   precautions: DEFAULT_PRECAUTIONS,
   rank: DEFAULT_RANK_SETTINGS,
   maxCandidates: 10,
@@ -352,6 +357,16 @@ export function createLookupService({
       : { statuses: ['active'], includeRestricted: false, validOn: today };
   }
 
+  /** The stated purpose's reason, or a 400 naming the reason or file number at fault. */
+  function checkPurpose(purpose: { fileNumber: string; reason: string }): LookupReason {
+    const reason = settings.reasons.find((r) => r.code === purpose.reason);
+    if (!reason) throw new AppError(400, 'lookup.reason_unknown', { field: 'purpose.reason' });
+    if (!fileNumberMatches(settings.fileNumberPattern, purpose.fileNumber)) {
+      throw new AppError(400, 'lookup.file_number_invalid', { field: 'purpose.fileNumber' });
+    }
+    return reason;
+  }
+
   return {
     settings,
     search,
@@ -360,6 +375,8 @@ export function createLookupService({
 
     /** The configured reasons a look-up may state. */
     reasons: () => ({ reasons: [...settings.reasons] }),
+
+    checkPurpose,
 
     /**
      * A look-up with its purpose: ranked candidates, shaped for the caller (field staff get the
@@ -375,8 +392,7 @@ export function createLookupService({
       /** A transaction to run in (a visit list audits all its lines in one); default: its own. */
       tx?: Tx;
     }): Promise<LookupResult> {
-      const reason = settings.reasons.find((r) => r.code === request.purpose.reason);
-      if (!reason) throw new AppError(400, 'lookup.reason_unknown', { field: 'purpose.reason' });
+      const reason = checkPurpose(request.purpose);
       const query: LookupQuery = {
         familyName: request.familyName,
         givenNames: request.givenNames,
@@ -416,19 +432,29 @@ export function createLookupService({
               notice,
               candidates: ranked.map(fieldCandidate),
             };
+        const personIds = ranked.map((r) => r.candidate.id);
+        // The names, dates and addresses typed go to `terms` (kept apart, cleared by
+        // retention); the chain keeps the purpose, the ids shown and the terms' digest.
         const { seq } = await audit.record({
           tx,
           actor: actor.id,
           action: 'register.lookup',
           purpose: `${reason.de}: ${request.purpose.fileNumber}`,
           details: {
-            query,
             reason: reason.code,
             fileNumber: request.purpose.fileNumber,
             view: registrar ? 'registrar' : 'field',
-            personIds: ranked.map((r) => r.candidate.id),
+            personIds,
             listingIds: ranked.map((r) => r.candidate.record.listing.id),
           },
+          terms: { query },
+        });
+        await recordLookupDisclosures({
+          tx,
+          actorId: actor.id,
+          personIds,
+          occurredAt: clock.now(),
+          auditSeq: seq,
         });
         return { ...answer, auditSeq: seq };
       });

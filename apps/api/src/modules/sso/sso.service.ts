@@ -6,7 +6,7 @@ import { addMonths, localDate } from '../../local-date.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { findDepartmentsByCodes } from '../departments/departments.repository.js';
 import { conflictingRole } from '../grants/grants.policy.js';
-import { deleteGrant, findAccessFacts, insertGrant } from '../grants/grants.repository.js';
+import { findAccessFacts, insertGrant, revokeGrant } from '../grants/grants.repository.js';
 import {
   deleteSessionsOfUser,
   findUserByUsername,
@@ -168,7 +168,7 @@ export function createSsoService({
     const today = localDate(now, grantSettings.timeZone);
     let changed = false;
     for (const role of plan.revoke) {
-      await deleteGrant({ db: tx, userId: user.id, role });
+      await revokeGrant({ db: tx, userId: user.id, role, actor: null, at: now });
       await audit.record({
         tx,
         actor: null,

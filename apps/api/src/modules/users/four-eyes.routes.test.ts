@@ -133,7 +133,7 @@ for (const target of engines) {
           headers: { cookie: session.cookie },
           payload: {
             familyName: 'Mustermann',
-            purpose: { fileNumber: 'AZ-1', reason: 'home_visit' },
+            purpose: { fileNumber: 'AZ 2026/1', reason: 'home_visit' },
           },
         });
         expect(lookup.statusCode).toBe(403);

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Role, UserSearchQuery } from '@zemag/contracts';
 import type { DbOrTx } from '../../db/database.js';
 import { departments } from '../departments/departments.table.js';
@@ -32,7 +32,7 @@ export async function searchUsers({ db, query }: { db: DbOrTx; query: UserSearch
   if (query.departmentCode) conditions.push(eq(departments.code, query.departmentCode));
   if (query.role) {
     conditions.push(
-      sql`EXISTS (SELECT 1 FROM ${userRoles} WHERE ${userRoles.userId} = ${users.id} AND ${userRoles.role} = ${query.role})`,
+      sql`EXISTS (SELECT 1 FROM ${userRoles} WHERE ${userRoles.userId} = ${users.id} AND ${userRoles.role} = ${query.role} AND ${userRoles.status} <> 'revoked')`,
     );
   }
   if (query.status === 'active') conditions.push(sql`${users.disabledAt} IS NULL`);
@@ -67,7 +67,7 @@ export async function findUserSummary({ db, id }: { db: DbOrTx; id: string }) {
   return { row: row ?? null };
 }
 
-/** Role grants (any status) of the given users, for list views. */
+/** Role grants (pending or active, not revoked) of the given users, for list views. */
 export async function listGrantStatesOfUsers({ db, userIds }: { db: DbOrTx; userIds: string[] }) {
   if (userIds.length === 0) return { rows: [] };
   const rows = await db
@@ -76,9 +76,10 @@ export async function listGrantStatesOfUsers({ db, userIds }: { db: DbOrTx; user
       role: userRoles.role,
       status: userRoles.status,
       endsOn: userRoles.endsOn,
+      recertifyBy: userRoles.recertifyBy,
     })
     .from(userRoles)
-    .where(inArray(userRoles.userId, userIds));
+    .where(and(inArray(userRoles.userId, userIds), ne(userRoles.status, 'revoked')));
   return {
     rows: rows.map((r) => ({
       ...r,

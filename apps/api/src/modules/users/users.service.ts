@@ -49,7 +49,7 @@ export function createUsersService({
   clock: Clock;
   grants: GrantsService;
   activation: ActivationService;
-  settings: { timeZone: string; recertifyMonths: number };
+  settings: { timeZone: string; recertifyMonths: number; recertifyGraceDays?: number };
 }) {
   const statusRequests = createStatusRequestsService({ db, audit, clock, grants });
 
@@ -61,7 +61,13 @@ export function createUsersService({
     const today = localDate(clock.now(), settings.timeZone);
     return rows.map((row) => {
       const mine = grantRows.filter((g) => g.userId === row.id);
-      const context = { today, departmentAuthorised: row.departmentAuthorised === true };
+      const context = {
+        today,
+        departmentAuthorised: row.departmentAuthorised === true,
+        ...(settings.recertifyGraceDays === undefined
+          ? {}
+          : { graceDays: settings.recertifyGraceDays }),
+      };
       return {
         id: row.id,
         username: row.username,

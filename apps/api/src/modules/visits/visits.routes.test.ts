@@ -174,8 +174,16 @@ for (const target of engines) {
           errors: [{ field: 'text' }],
         });
       }
-      const reason = await check(field, 'Meyer', { fileNumber: 'X', reason: 'curiosity' });
+      const reason = await check(field, 'Meyer', { fileNumber: 'VD 2026/1', reason: 'curiosity' });
       expect(reason.json()).toMatchObject({ code: 'lookup.reason_unknown' });
+      for (const fileNumber of ['-', 'x', '123']) {
+        const placeholder = await check(field, 'Meyer', { fileNumber, reason: 'enforcement' });
+        expect(placeholder.statusCode).toBe(400);
+        expect(placeholder.json()).toMatchObject({
+          code: 'lookup.file_number_invalid',
+          errors: [{ field: 'purpose.fileNumber' }],
+        });
+      }
       const noPurpose = await t.app.inject({
         method: 'POST',
         url: '/api/v1/visit-lists',
@@ -216,7 +224,7 @@ for (const target of engines) {
         audit: t.services.audit,
         clock: t.clock,
         lookup: {
-          reasons: t.services.lookup.reasons,
+          checkPurpose: t.services.lookup.checkPurpose,
           async lookup(input) {
             calls += 1;
             if (calls === 2) throw new Error('database gone');

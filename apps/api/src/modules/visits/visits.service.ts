@@ -38,7 +38,7 @@ export function createVisitsService({
   db: Db;
   audit: AuditService;
   clock: Clock;
-  lookup: Pick<LookupService, 'lookup' | 'reasons'>;
+  lookup: Pick<LookupService, 'lookup' | 'checkPurpose'>;
   settings?: Partial<VisitListSettings>;
 }) {
   const settings: VisitListSettings = { ...DEFAULT_VISIT_LIST_SETTINGS, ...overrides };
@@ -58,8 +58,7 @@ export function createVisitsService({
       actor: Actor;
       request: VisitListRequest;
     }): Promise<VisitListResult> {
-      const reason = lookup.reasons().reasons.find((r) => r.code === request.purpose.reason);
-      if (!reason) throw new AppError(400, 'lookup.reason_unknown', { field: 'purpose.reason' });
+      const reason = lookup.checkPurpose(request.purpose);
       const parsed = parseVisitList(request.text, { maxEntries: settings.maxEntries });
       if (!parsed.ok) {
         throw new AppError(

@@ -32,7 +32,9 @@ export function GrantRoleForm({
   const translator = useTranslator();
   const admin = useAdminApi();
   const held = new Set(
-    account.grants.filter((g) => g.status !== 'expired').map((grant) => grant.role),
+    account.grants
+      .filter((g) => g.status !== 'expired' && g.status !== 'revoked')
+      .map((grant) => grant.role),
   );
   const offered = ROLES.filter((role) => !held.has(role));
   const [role, setRole] = useState<Role | ''>('');

@@ -7,6 +7,8 @@ export const GRANT_STATUS_VARIANT: Readonly<Record<GrantStatus, BadgeVariant>> =
   active: 'success',
   expired: 'danger',
   inactive_department: 'info',
+  lapsed: 'danger',
+  revoked: 'info',
 };
 
 /** `inactive_department` → `admin.grantStatus.inactive_department`. */

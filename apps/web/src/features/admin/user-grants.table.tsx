@@ -103,7 +103,7 @@ export function UserGrantsTable({
                       onClick={() => onAction('decline', grant.role)}
                     />
                   </>
-                ) : (
+                ) : grant.status === 'revoked' ? null : (
                   <Button
                     variant="secondary"
                     icon="delete"

@@ -11,6 +11,7 @@ import { takeFlash } from '../admin/flash';
 import { formatDate, formatDateTime } from '../admin/format';
 import { asApiError, useResource } from '../admin/use-resource';
 import { ListingHistory } from './listing-history';
+import { ListingLifeActions } from './listing-life';
 import { NotificationRecordForm } from './notification.form';
 import { LevelBadge, ListingStatusBadge, useCategoryNames } from './review-badges';
 import { ReviewLayout } from './review-layout';
@@ -140,6 +141,7 @@ export function ListingDetailPage({ user, id }: { user: CurrentUser; id: string 
               <p className="kern-body">{t('review.listing.fourEyes')}</p>
             </Alert>
           ) : null}
+          <ListingLifeActions listing={listing} onDone={done} />
           <section className="zm-panel kern-stack-md" aria-labelledby="listing-data-title">
             <h2 className="kern-heading-medium" id="listing-data-title">
               {t('review.listing.dataTitle')}

@@ -6,17 +6,21 @@ describe('the listings filter', () => {
     ['', 'proposed'],
     ['?show=active', 'active'],
     ['?show=closed', 'closed'],
+    ['?show=expired', 'expired'],
+    ['?show=declined', 'declined'],
     ['?show=constructor', 'proposed'],
     ['?show=everything', 'proposed'],
   ])('reads %s as %s', (search, filter) => {
     expect(filterFromSearch(search)).toBe(filter);
   });
 
-  it('asks for the waiting proposals, the active ones, or the closed ones', () => {
+  it('asks for the waiting proposals, the active, expired or declined ones, or all closed ones', () => {
     expect(LISTING_FILTERS).toEqual({
       proposed: ['proposed'],
       active: ['active'],
-      closed: ['expired', 'ended'],
+      expired: ['expired'],
+      declined: ['declined'],
+      closed: ['expired', 'ended', 'declined'],
     });
   });
 });

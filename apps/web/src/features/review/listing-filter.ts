@@ -4,7 +4,9 @@ import type { ListingStatus } from '@zemag/contracts';
 export const LISTING_FILTERS = {
   proposed: ['proposed'],
   active: ['active'],
-  closed: ['expired', 'ended'],
+  expired: ['expired'],
+  declined: ['declined'],
+  closed: ['expired', 'ended', 'declined'],
 } as const satisfies Record<string, readonly ListingStatus[]>;
 
 export type ListingFilter = keyof typeof LISTING_FILTERS;

@@ -30,6 +30,8 @@ export function ListingHistory({ listing }: { listing: Listing }) {
       case 'validUntil':
       case 'sentOn':
       case 'reviewOn':
+      case 'until':
+      case 'previousValidUntil':
         return formatDate(String(value), i18n.language);
       default:
         return String(value);

@@ -38,6 +38,7 @@ const LISTING_VARIANT: Record<ListingStatus, BadgeVariant> = {
   active: 'success',
   expired: 'info',
   ended: 'info',
+  declined: 'info',
 };
 
 export function ListingStatusBadge({ status }: { status: ListingStatus }) {

@@ -1,8 +1,10 @@
-import type { CurrentUser } from '@zemag/contracts';
+import type { CurrentUser, ListingSummary } from '@zemag/contracts';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../app/app-link';
+import { formatDate } from '../admin/format';
 import { useResource } from '../admin/use-resource';
 import { useReviewApi } from './review.api';
+import { personName } from './review.model';
 import './review.css';
 
 /**
@@ -19,6 +21,7 @@ export function ReviewHome({ user }: { user: CurrentUser }) {
     () => (show ? review.notifications() : Promise.resolve(null)),
     'notifications',
   );
+  const [due] = useResource(() => (canList ? review.due() : Promise.resolve(null)), 'listings-due');
   if (!show) return null;
   const waiting = notices.data?.waiting ?? null;
   const count = (n: number | undefined) => (n === undefined ? '' : ` (${n})`);
@@ -65,8 +68,52 @@ export function ReviewHome({ user }: { user: CurrentUser }) {
               </li>
             ) : null}
           </ul>
+          {canList && due.data ? <DueLists due={due.data} /> : null}
         </div>
       </div>
     </section>
+  );
+}
+
+/** The review queue: listings ending soon, held-back letters whose review date has come. */
+function DueLists({
+  due,
+}: {
+  due: { withinDays: number; listings: ListingSummary[]; heldBackLetters: ListingSummary[] };
+}) {
+  const { t, i18n } = useTranslation();
+  const line = (listing: ListingSummary, key: string, date: string | null) => (
+    <li key={listing.id}>
+      <AppLink className="kern-link" href={`/listings/${listing.id}`}>
+        {t(key, { name: personName(listing.person), date: formatDate(date ?? '', i18n.language) })}
+      </AppLink>
+    </li>
+  );
+  return (
+    <>
+      <h3 className="kern-heading-small" id="due-title">
+        {t('review.home.dueTitle')} ({due.listings.length})
+      </h3>
+      <p className="kern-body kern-body--small kern-body--muted">
+        {t('review.home.dueHint', { days: due.withinDays })}
+      </p>
+      {due.listings.length === 0 ? (
+        <p className="kern-body">{t('review.home.dueEmpty')}</p>
+      ) : (
+        <ul className="zm-link-list" aria-labelledby="due-title" data-testid="due-listings">
+          {due.listings.map((l) => line(l, 'review.home.dueLine', l.validUntil))}
+        </ul>
+      )}
+      <h3 className="kern-heading-small" id="held-title">
+        {t('review.home.heldTitle')} ({due.heldBackLetters.length})
+      </h3>
+      {due.heldBackLetters.length === 0 ? (
+        <p className="kern-body">{t('review.home.heldEmpty')}</p>
+      ) : (
+        <ul className="zm-link-list" aria-labelledby="held-title" data-testid="held-back-letters">
+          {due.heldBackLetters.map((l) => line(l, 'review.home.heldLine', l.notification.reviewOn))}
+        </ul>
+      )}
+    </>
   );
 }

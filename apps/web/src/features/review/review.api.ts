@@ -6,6 +6,7 @@ import {
   ListingList,
   type ListingProposal,
   type ListingStatus,
+  ListingsDue,
   NoticeList,
   type NotificationRecord,
   Person,
@@ -96,6 +97,20 @@ export function reviewApi(api: ApiClient) {
       api.post(`${listing(id)}/activate`, { reason }, Listing),
     recordNotification: (id: string, record: NotificationRecord) =>
       api.post(`${listing(id)}/notification`, record, Listing),
+    // A listing's life cycle: decline, end, extend (four-eyes), restrict, the review queue.
+    decline: (id: string, reason: string) =>
+      api.post(`${listing(id)}/decline`, { reason }, Listing),
+    end: (id: string, reason: string) => api.post(`${listing(id)}/end`, { reason }, Listing),
+    proposeExtension: (id: string, validUntil: string, reason: string) =>
+      api.post(`${listing(id)}/extension`, { validUntil, reason }, Listing),
+    confirmExtension: (id: string) => api.post(`${listing(id)}/extension/confirm`, {}, Listing),
+    withdrawExtension: (id: string, reason: string) =>
+      api.post(`${listing(id)}/extension/withdraw`, { reason }, Listing),
+    restrict: (id: string, until: string, reason: string, onRequest: boolean) =>
+      api.post(`${listing(id)}/restriction`, { until, reason, onRequest }, Listing),
+    liftRestriction: (id: string, reason: string) =>
+      api.post(`${listing(id)}/restriction/lift`, { reason }, Listing),
+    due: () => api.get(`${V1}/listings/due`, ListingsDue),
 
     notifications: () => api.get(`${V1}/notifications`, NoticeList),
   };

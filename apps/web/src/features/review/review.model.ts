@@ -196,6 +196,8 @@ export const HISTORY_KEYS = [
   'incidentIds',
   'sentOn',
   'reviewOn',
+  'until',
+  'previousValidUntil',
 ] as const;
 export type HistoryKey = (typeof HISTORY_KEYS)[number];
 

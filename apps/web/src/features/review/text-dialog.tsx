@@ -4,6 +4,7 @@ import { useTranslator } from '../../i18n/use-translator';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
+import { TextField } from '../../ui/text-field';
 import { TextareaField } from '../../ui/textarea-field';
 import { formFailure } from '../admin/form-failure';
 import { asApiError } from '../admin/use-resource';
@@ -11,7 +12,8 @@ import { asApiError } from '../admin/use-resource';
 /**
  * A decision that carries a text (confirm with a note, reject with a reason, ask a question,
  * activate): says what will happen, asks for the text, shows the server's refusal in place.
- * `min` 0 makes the text optional.
+ * `min` 0 makes the text optional. `date`: a date asked for as well (an extension's new end,
+ * a restriction's decision date), handed to `onConfirm` as its second argument.
  */
 export function TextDialog({
   open,
@@ -22,6 +24,7 @@ export function TextDialog({
   min,
   max = 2000,
   confirmLabel,
+  date,
   onCancel,
   onConfirm,
 }: {
@@ -33,23 +36,30 @@ export function TextDialog({
   min: number;
   max?: number;
   confirmLabel: string;
+  date?: { label: string; hint?: string; initial: string };
   onCancel(): void;
   /** Does the action; a rejection is shown in the dialog, which stays open. */
-  onConfirm(text: string): Promise<void>;
+  onConfirm(text: string, date: string): Promise<void>;
 }) {
   const { t } = useTranslation();
   const translator = useTranslator();
   const formId = useId();
   const fieldId = `${formId}-text`;
+  const dateId = `${formId}-date`;
   const [text, setText] = useState('');
+  const [day, setDay] = useState<string | null>(null);
+  const [dateFailure, setDateFailure] = useState<string | null>(null);
+  const chosenDay = day ?? date?.initial ?? '';
   const [busy, setBusy] = useState(false);
   const [tooShort, setTooShort] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 
   function close() {
     setText('');
+    setDay(null);
     setTooShort(false);
     setFailure(null);
+    setDateFailure(null);
     onCancel();
   }
 
@@ -64,17 +74,26 @@ export function TextDialog({
     setTooShort(false);
     setBusy(true);
     setFailure(null);
+    setDateFailure(null);
     try {
-      await onConfirm(text.trim());
+      await onConfirm(text.trim(), chosenDay);
       setText('');
+      setDay(null);
     } catch (error) {
       const spread = formFailure(
         asApiError(error),
-        ['note', 'reason', 'question'] as const,
+        ['note', 'reason', 'question', 'validUntil', 'until'] as const,
         translator,
       );
+      const onDate = spread.byField.validUntil ?? spread.byField.until ?? null;
+      setDateFailure(onDate);
+      if (onDate) document.getElementById(dateId)?.focus();
       setFailure(
-        spread.byField.reason ?? spread.byField.question ?? spread.byField.note ?? spread.message,
+        onDate ??
+          spread.byField.reason ??
+          spread.byField.question ??
+          spread.byField.note ??
+          spread.message,
       );
     } finally {
       setBusy(false);
@@ -110,6 +129,18 @@ export function TextDialog({
           <Alert variant="danger" title={t('admin.common.failed')} role="alert">
             <p className="kern-body">{failure}</p>
           </Alert>
+        ) : null}
+        {date ? (
+          <TextField
+            id={dateId}
+            type="date"
+            label={date.label}
+            hint={date.hint}
+            required
+            value={chosenDay}
+            onValueChange={setDay}
+            error={dateFailure ?? undefined}
+          />
         ) : null}
         <TextareaField
           id={fieldId}

@@ -3,12 +3,17 @@ import { ApiError } from '../../api/api-error';
 import type { Translator } from '../../api/problem-message';
 import { countLines, toVisitRequest, visitFailure, visitProblemText } from './visit-form.model';
 
-const draft = { fileNumber: ' VZ 1 ', reason: 'enforcement', text: 'Meyer, Hans\n', keep: true };
+const draft = {
+  fileNumber: ' VZ 2026/1 ',
+  reason: 'enforcement',
+  text: 'Meyer, Hans\n',
+  keep: true,
+};
 
 describe('the visit list form', () => {
   it('sends the text as it is with the purpose trimmed', () => {
     expect(toVisitRequest(draft).request).toEqual({
-      purpose: { fileNumber: 'VZ 1', reason: 'enforcement' },
+      purpose: { fileNumber: 'VZ 2026/1', reason: 'enforcement' },
       text: 'Meyer, Hans\n',
     });
   });

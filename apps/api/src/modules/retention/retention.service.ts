@@ -1,0 +1,195 @@
+import type { Clock } from '../../clock.js';
+import type { Db, Tx } from '../../db/database.js';
+import type { AuditService } from '../audit/audit.service.js';
+import * as erase from '../deletion/erase.js';
+import { expireDueListings } from './expiry.js';
+import { withJobLock } from './job-lock.js';
+import {
+  countDue,
+  deleteAuditTerms,
+  findDueIds,
+  findDueListings,
+  recordJobEnd,
+  recordJobStart,
+} from './retention.repository.js';
+import { addCounts, retentionCutoffs, type RetentionResult } from './retention.rules.js';
+import type { RetentionSettings } from './retention.settings.js';
+
+/** The deletion primitives (modules/deletion/erase.ts), batch forms. */
+interface DeletionContext {
+  tx: Tx;
+  audit: AuditService;
+  actorId: string | null;
+  rule: string;
+  at: Date;
+}
+type Counts = { counts: Record<string, number> };
+export interface Deleters {
+  erasePersons(ctx: DeletionContext & { personIds: readonly string[] }): Promise<Counts>;
+  deleteListings(ctx: DeletionContext & { listingIds: readonly string[] }): Promise<Counts>;
+  deleteIncidents(
+    ctx: DeletionContext & { incidentIds: readonly string[]; skipGrounding?: boolean },
+  ): Promise<Counts>;
+}
+
+export const RETENTION_JOB = 'retention';
+
+export type RetentionRun = RetentionResult | { skipped: 'running elsewhere' };
+
+export type RetentionService = ReturnType<typeof createRetentionService>;
+
+/**
+ * The retention job: expires listings past their date, then deletes what is due under each
+ * rule, 500 items per transaction, through the deletion primitives (audit event and ledger
+ * entry per item, never content). One run at a time across all instances (advisory lock);
+ * each run is recorded in `job_runs`.
+ */
+export function createRetentionService({
+  db,
+  audit,
+  clock,
+  timeZone,
+  settings,
+  deleters = erase,
+  flush,
+  batchSize: BATCH = 500,
+}: {
+  db: Db;
+  audit: AuditService;
+  clock: Clock;
+  timeZone: string;
+  settings: Pick<RetentionSettings, 'months'>;
+  /** The deletion primitives; tests may pass others. */
+  deleters?: Deleters;
+  /** Appends the deletion records to the ledger file (the deletion service's `flush`). */
+  flush?: () => Promise<unknown>;
+  /** Items per transaction. */
+  batchSize?: number;
+}) {
+  /**
+   * Repeats `batch` (one transaction each, given the last id of the batch before) until it
+   * finds fewer than BATCH: one pass over the items' primary key in all.
+   */
+  async function inBatches(
+    batch: (tx: Tx, after: string | null) => Promise<{ found: number; last: string | null }>,
+    result: RetentionResult,
+  ) {
+    let after: string | null = null;
+    for (;;) {
+      const { found, last } = await db.transaction((tx) => batch(tx, after));
+      result.due += found;
+      if (found < BATCH || last === null) return;
+      after = last;
+    }
+  }
+
+  async function deleteDue(result: RetentionResult) {
+    const now = clock.now();
+    const cutoffs = retentionCutoffs({ now, timeZone, months: settings.months });
+    const ctx = (tx: Tx, rule: string) => ({
+      tx,
+      audit,
+      actorId: null,
+      rule: `retention.${rule}`,
+      at: now,
+    });
+    const take = (counts: Record<string, number>) => addCounts(result.by_kind, counts);
+
+    await inBatches(async (tx, after) => {
+      const due = await findDueListings({ db: tx, cutoffs, limit: BATCH, after });
+      const personIds = [...new Set(due.filter((d) => d.erasePerson).map((d) => d.personId))];
+      const listingIds = due.filter((d) => !d.erasePerson).map((d) => d.id);
+      const erased = await deleters.erasePersons({ ...ctx(tx, 'closed_listings'), personIds });
+      const deleted = await deleters.deleteListings({ ...ctx(tx, 'closed_listings'), listingIds });
+      take(erased.counts);
+      take(deleted.counts);
+      return { found: due.length, last: due.at(-1)?.id ?? null };
+    }, result);
+
+    for (const rule of [
+      'rejected_reports',
+      'unlisted_incidents',
+      'erased_person_incidents',
+    ] as const) {
+      await inBatches(async (tx, after) => {
+        const incidentIds = await findDueIds({ db: tx, rule, cutoffs, limit: BATCH, after });
+        const { counts } = await deleters.deleteIncidents({
+          ...ctx(tx, rule),
+          incidentIds,
+          skipGrounding: true,
+        });
+        take(counts);
+        return { found: incidentIds.length, last: incidentIds.at(-1) ?? null };
+      }, result);
+    }
+
+    await inBatches(async (tx, after) => {
+      const personIds = await findDueIds({ db: tx, rule: 'persons', cutoffs, limit: BATCH, after });
+      const { counts } = await deleters.erasePersons({ ...ctx(tx, 'persons'), personIds });
+      take(counts);
+      return { found: personIds.length, last: personIds.at(-1) ?? null };
+    }, result);
+
+    // Look-up terms: deleted directly, one audit event per batch with the count and seq range.
+    await inBatches(async (tx) => {
+      const gone = await deleteAuditTerms({ tx, before: cutoffs.audit_terms, limit: BATCH });
+      if (gone.count > 0) {
+        await audit.record({
+          tx,
+          actor: null,
+          action: 'deletion.audit_terms',
+          subject: null,
+          details: {
+            rule: 'retention.audit_terms',
+            count: gone.count,
+            firstSeq: gone.firstSeq,
+            lastSeq: gone.lastSeq,
+          },
+        });
+      }
+      take({ audit_terms: gone.count });
+      // Deleted rows are gone: the next batch starts from the first due row again.
+      return { found: gone.count, last: gone.count > 0 ? 'next' : null };
+    }, result);
+    result.deleted = Object.values(result.by_kind).reduce((a, b) => a + b, 0);
+  }
+
+  async function dryRun(): Promise<RetentionResult> {
+    const { expired } = await expireDueListings({ db, audit, clock, timeZone, dryRun: true });
+    const cutoffs = retentionCutoffs({ now: clock.now(), timeZone, months: settings.months });
+    const byKind: Record<string, number> = {};
+    addCounts(byKind, await countDue({ db, cutoffs }));
+    const due = Object.values(byKind).reduce((a, b) => a + b, 0);
+    return { dry_run: true, expired, due, deleted: 0, by_kind: byKind };
+  }
+
+  return {
+    /**
+     * Runs the job once. `dryRun` changes nothing and counts what a run would expire and delete
+     * now. `wait`: wait for a run elsewhere to end instead of skipping (the CLI).
+     */
+    async run({ dryRun: dry = false, wait = false }: { dryRun?: boolean; wait?: boolean } = {}) {
+      if (dry) return dryRun();
+      const outcome = await withJobLock(db, { wait }, async () => {
+        await recordJobStart({ db, name: RETENTION_JOB, at: clock.now() });
+        const result: RetentionResult = {
+          dry_run: false,
+          expired: 0,
+          due: 0,
+          deleted: 0,
+          by_kind: {},
+        };
+        try {
+          result.expired = (await expireDueListings({ db, audit, clock, timeZone })).expired;
+          await deleteDue(result);
+        } finally {
+          // What was committed is recorded even when a later batch failed.
+          await recordJobEnd({ db, name: RETENTION_JOB, at: clock.now(), result: { ...result } });
+          if (flush) await flush();
+        }
+        return result;
+      });
+      return outcome.ran ? outcome.value : ({ skipped: 'running elsewhere' } as const);
+    },
+  };
+}
