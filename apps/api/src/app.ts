@@ -29,6 +29,7 @@ import { listingsRoutes } from './modules/listings/listings.routes.js';
 import { lookupRoutes } from './modules/lookup/lookup.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { personsRoutes } from './modules/persons/persons.routes.js';
+import { correctionsRoutes } from './modules/corrections/corrections.routes.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
 import { identityRoutes } from './modules/identity/identity.routes.js';
 import { mfaRoutes } from './modules/mfa/mfa.routes.js';
@@ -88,6 +89,7 @@ export async function buildApp(
   await app.register(importsRoutes, { imports: services.imports });
   await app.register(incidentsRoutes, { incidents: services.incidents });
   await app.register(personsRoutes, { persons: services.persons });
+  await app.register(correctionsRoutes, { corrections: services.corrections });
   await app.register(listingsRoutes, { listings: services.listings });
   await app.register(lookupRoutes, { lookup: services.lookup });
   await app.register(visitsRoutes, { visits: services.visits });

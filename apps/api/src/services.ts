@@ -12,6 +12,7 @@ import { createListingsService } from './modules/listings/listings.service.js';
 import { createLookupService } from './modules/lookup/lookup.service.js';
 import { createNotificationsService } from './modules/notifications/notifications.service.js';
 import { createPersonsService } from './modules/persons/persons.service.js';
+import { createCorrectionsService } from './modules/corrections/corrections.service.js';
 import { createImportsService } from './modules/imports/imports.service.js';
 import { createLegacyImportService } from './modules/legacy-import/legacy-import.service.js';
 import { createIdentityService } from './modules/identity/identity.service.js';
@@ -115,6 +116,7 @@ export function createServices({
     timeZone: config.timeZone,
   });
   const persons = createPersonsService({ db, audit, clock });
+  const corrections = createCorrectionsService({ db, audit, clock });
   const listingSettings = { timeZone: config.timeZone, ...config.listings };
   const listings = createListingsService({
     db,
@@ -217,6 +219,7 @@ export function createServices({
     deletion,
     retention,
     grantLapse,
+    corrections,
   };
 }
 export type Services = ReturnType<typeof createServices>;

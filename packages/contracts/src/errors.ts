@@ -101,6 +101,10 @@ export const ERROR_CODES = [
   'listing.restriction_until_invalid',
   // issue 11: grants that lapse, purpose that means something (helper misc)
   'lookup.file_number_invalid',
+  // Corrections (Art. 16 GDPR)
+  'correction.empty',
+  'correction.stale',
+  'incident.correction_breaks_listing',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Correction } from './correction-history.schemas.js';
 
 /**
  * Incident categories (DESIGN.md "Domain"). `insult` is reported at level 1 and never leads to
@@ -194,6 +195,10 @@ export const Incident = z.object({
   }),
   submittedAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  /** Increases with every change: send it back with a correction (optimistic concurrency). */
+  version: z.number().int(),
+  /** Corrections (Art. 16 GDPR) by registrars, newest first: registrars only. */
+  corrections: z.array(Correction).optional(),
   messages: z.array(IncidentMessage),
   /** What the caller may do with it now (the server decides). */
   actions: z.array(

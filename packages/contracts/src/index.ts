@@ -14,3 +14,5 @@ export * from './notifications.schemas.js';
 export * from './lookup.schemas.js';
 export * from './visits.schemas.js';
 export * from './csv.js';
+export * from './corrections.schemas.js';
+export * from './correction-history.schemas.js';

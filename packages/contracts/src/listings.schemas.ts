@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Correction } from './correction-history.schemas.js';
 import { INCIDENT_CATEGORIES, PartialDate, PostalAddress } from './incidents.schemas.js';
 
 /**
@@ -44,6 +45,10 @@ export const Person = z.object({
   ),
   /** Set when this record was merged into another one. */
   mergedIntoId: z.uuid().nullable(),
+  /** When the record last changed: send it back with a correction (optimistic concurrency). */
+  updatedAt: z.iso.datetime(),
+  /** Corrections (Art. 16 GDPR), newest first: in the answer for one person only. */
+  corrections: z.array(Correction).optional(),
 });
 export type Person = z.infer<typeof Person>;
 

@@ -647,6 +647,28 @@ export const PROBLEM_MESSAGES: Record<ErrorCode, { title: string; detail: Locali
       en: 'Please enter the full file number of the case, e.g. 32.1-2026/0815 or OA 12-345/26 (at least 5 characters, with digits; placeholders such as “-” or “123” are not enough).',
     },
   },
+  // Corrections (Art. 16 GDPR)
+  'correction.empty': {
+    title: 'Nothing to correct',
+    detail: {
+      de: 'Die Berichtigung ändert nichts: Bitte mindestens einen Wert ändern.',
+      en: 'The correction changes nothing: please change at least one value.',
+    },
+  },
+  'correction.stale': {
+    title: 'Changed in the meantime',
+    detail: {
+      de: 'Die Daten wurden inzwischen geändert. Bitte neu laden, prüfen und die Berichtigung erneut eingeben.',
+      en: 'The data was changed in the meantime. Please reload, check and enter the correction again.',
+    },
+  },
+  'incident.correction_breaks_listing': {
+    title: 'Correction would remove the ground of a listing',
+    detail: {
+      de: 'Auf diesem Vorfall beruht ein vorgeschlagener oder aktiver Eintrag, der nach der Berichtigung keine Grundlage mehr hätte (Stufe 2 oder 3 mit Strafanzeige). Bitte zuerst den Eintrag beenden.',
+      en: 'A proposed or active listing rests on this incident and would have no ground after the correction (level 2 or 3 with a criminal complaint). Please end the listing first.',
+    },
+  },
 };
 
 /** The message to show beside a field for an error that concerns exactly that field. */

@@ -84,6 +84,7 @@ export function toIncident(
     reporter: { id: i.reporterId, displayName: found.reporterName, department: found.department },
     submittedAt: i.submittedAt.toISOString(),
     updatedAt: i.updatedAt.toISOString(),
+    version: i.version,
     messages: found.messages.map((m) => ({
       id: m.id,
       kind: m.kind as Incident['messages'][number]['kind'],

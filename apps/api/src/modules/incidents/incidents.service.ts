@@ -13,6 +13,7 @@ import { AppError } from '../../http/app-error.js';
 import { localDate } from '../../local-date.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { IdempotencyService } from '../idempotency/idempotency.service.js';
+import { correctionHistory } from '../corrections/corrections.mapping.js';
 import { findUserById } from '../identity/identity.repository.js';
 import { insertNotification } from '../notifications/notifications.repository.js';
 import { toIncident, toSummary } from './incidents.mapping.js';
@@ -224,7 +225,9 @@ export function createIncidentsService({
             subject: { type: 'incident', id },
           });
         }
-        return present(actor, found);
+        const incident = present(actor, found);
+        if (!actor.abilities.includes('incident.review')) return incident;
+        return { ...incident, corrections: await correctionHistory(tx, { incidentId: id }) };
       });
     },
 

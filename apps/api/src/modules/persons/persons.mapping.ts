@@ -22,5 +22,6 @@ export function toPerson({ person, names, addresses }: PersonRecord): Person {
       validTo: a.validTo,
     })),
     mergedIntoId: person.mergedIntoId,
+    updatedAt: person.updatedAt.toISOString(),
   };
 }

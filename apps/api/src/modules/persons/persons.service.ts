@@ -21,6 +21,7 @@ import {
 import { refuseOwnReport } from '../incidents/incidents.policy.js';
 import { toSummary } from '../incidents/incidents.mapping.js';
 import { hasOpenListing, moveListings } from '../listings/listings.repository.js';
+import { correctionHistory } from '../corrections/corrections.mapping.js';
 import { refreshSearchKeys } from '../lookup/lookup.service.js';
 import { toPerson } from './persons.mapping.js';
 import { rankDuplicates, similarPersonKeys } from './persons.similar.js';
@@ -85,7 +86,7 @@ export function createPersonsService({
           action: 'person.read',
           subject: { type: 'person', id },
         });
-        return person;
+        return { ...person, corrections: await correctionHistory(tx, { personId: id }) };
       });
     },
 

@@ -17,6 +17,7 @@ function person(
     names: aliases.map((a) => ({ kind: 'alias' as const, familyName: a, givenNames: null })),
     addresses: [],
     mergedIntoId: null,
+    updatedAt: '2026-01-15T08:00:00.000Z',
   };
 }
 

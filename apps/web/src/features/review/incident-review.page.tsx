@@ -7,6 +7,7 @@ import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { Loading } from '../../ui/loading';
 import { asApiError, useResource } from '../admin/use-resource';
+import { IncidentCorrection } from './correction-incident';
 import { IncidentFacts } from './incident-facts';
 import { InvolvedPersonCard } from './involved-person';
 import { MessageThread } from './message-thread';
@@ -156,6 +157,17 @@ export function IncidentReviewPage({ user, id }: { user: CurrentUser; id: string
             </h2>
             <IncidentFacts incident={incident} />
           </section>
+          <IncidentCorrection
+            key={incident.version}
+            incident={incident}
+            canCorrect={
+              incident.reporter.id !== user.id && user.abilities.includes('listing.manage')
+            }
+            onCorrect={async (request) => {
+              await review.correctIncident(id, request);
+              done(t('correction.notice'));
+            }}
+          />
           <section className="zm-panel kern-stack-md" aria-labelledby="persons-title">
             <h2 className="kern-heading-medium" id="persons-title">
               {t('review.detail.personsTitle')}

@@ -11,6 +11,7 @@ const person = (id: string, over: Partial<Person> = {}): Person => ({
   names: [],
   addresses: [],
   mergedIntoId: null,
+  updatedAt: '2026-01-15T08:00:00.000Z',
   ...over,
 });
 

@@ -1,4 +1,4 @@
-import type { CurrentUser, Listing, Person } from '@zemag/contracts';
+import type { CurrentUser, Listing, Person, PersonCorrectionRequest } from '@zemag/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../app/app-link';
@@ -11,6 +11,8 @@ import { Loading } from '../../ui/loading';
 import { setFlash, takeFlash } from '../admin/flash';
 import { formatDate } from '../admin/format';
 import { useResource } from '../admin/use-resource';
+import { CorrectionHistory } from './correction-history';
+import { PersonCorrectionForm } from './correction-form';
 import { ListingProposalForm } from './listing-proposal.form';
 import { MergeDialog } from './merge-dialog';
 import { PersonReports } from './person-reports';
@@ -31,6 +33,7 @@ export function PersonPage({ user, id }: { user: CurrentUser; id: string }) {
   const [notice, setNotice] = useState<string | null>(() => takeFlash());
   const [proposing, setProposing] = useState(false);
   const [merging, setMerging] = useState(false);
+  const [correcting, setCorrecting] = useState(false);
   const [candidates, setCandidates] = useState<Person[] | null>(null);
   const person = resource.data;
   const title = person ? personName(person) : t('review.personPage.title');
@@ -55,6 +58,13 @@ export function PersonPage({ user, id }: { user: CurrentUser; id: string }) {
     setNotice(t('review.merge.notice'));
     reload();
     reloadReports();
+  }
+
+  async function correct(request: PersonCorrectionRequest) {
+    await review.correctPerson(id, request);
+    setCorrecting(false);
+    setNotice(t('correction.notice'));
+    reload();
   }
 
   return (
@@ -157,12 +167,33 @@ export function PersonPage({ user, id }: { user: CurrentUser; id: string }) {
                 <dd className="kern-description-list-item__value zm-pre">{person.notes ?? '–'}</dd>
               </div>
             </dl>
-            {!person.mergedIntoId ? (
+            {!person.mergedIntoId && !correcting ? (
               <div className="zm-actions">
+                <Button
+                  variant="secondary"
+                  icon="edit"
+                  label={t('correction.open')}
+                  onClick={() => setCorrecting(true)}
+                />
                 <Button variant="secondary" label={t('review.merge.open')} onClick={openMerge} />
               </div>
             ) : null}
           </section>
+          {correcting ? (
+            <section className="zm-panel kern-stack-md" aria-labelledby="correct-title">
+              <h2 className="kern-heading-medium" id="correct-title">
+                {t('correction.title')}
+              </h2>
+              <p className="kern-body">{t('correction.intro')}</p>
+              <PersonCorrectionForm
+                key={person.updatedAt}
+                person={person}
+                onCorrect={correct}
+                onCancel={() => setCorrecting(false)}
+              />
+            </section>
+          ) : null}
+          <CorrectionHistory corrections={person.corrections ?? []} idPrefix="person-" />
           <PersonReports resource={reports} reload={reloadReports} />
           {open.length > 0 ? (
             <section className="zm-panel kern-stack-md" aria-labelledby="person-listings-title">

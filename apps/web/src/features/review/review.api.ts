@@ -13,6 +13,8 @@ import {
   PersonCandidate,
   Precaution,
   type ReviewDecision,
+  type IncidentCorrectionRequest,
+  type PersonCorrectionRequest,
 } from '@zemag/contracts';
 import { useMemo } from 'react';
 import { z } from 'zod';
@@ -81,6 +83,10 @@ export function reviewApi(api: ApiClient) {
       (await api.get(`${person(id)}/incidents`, IncidentList)).incidents,
     mergePerson: (keepId: string, mergeId: string, reason: string) =>
       api.post(`${person(keepId)}/merge`, { mergeId, reason }, Person),
+    correctPerson: (id: string, request: PersonCorrectionRequest) =>
+      api.post(`${person(id)}/corrections`, request, Person),
+    correctIncident: (id: string, request: IncidentCorrectionRequest) =>
+      api.post(`${incident(id)}/corrections`, request, Incident),
 
     precautions: async () => (await api.get(`${V1}/precautions`, Catalogue)).precautions,
     listings: async (statuses: readonly ListingStatus[]) =>

@@ -1,0 +1,212 @@
+import type { CurrentUser, Incident, IncidentStatus, PostalAddress } from '@zemag/contracts';
+import type { IncidentCorrectionRequest } from '@zemag/contracts';
+import type { z } from 'zod';
+import type { Clock } from '../../clock.js';
+import type { Db } from '../../db/database.js';
+import { AppError } from '../../http/app-error.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { diffFields } from '../corrections/corrections.diff.js';
+import { correctionHistory } from '../corrections/corrections.mapping.js';
+import { insertCorrection } from '../corrections/corrections.repository.js';
+import { missingListingCondition } from '../listings/listings.rules.js';
+import { toIncident } from './incidents.mapping.js';
+import { incidentActions, refuseOwnReport } from './incidents.policy.js';
+import {
+  listOpenListingsOnIncident,
+  updateInvolvedReported,
+} from './incidents.correction.repository.js';
+import {
+  findIncident,
+  findIncidentForUpdate,
+  updateIncident,
+  type IncidentRow,
+} from './incidents.repository.js';
+
+type Correction = z.output<typeof IncidentCorrectionRequest>;
+type Actor = Pick<CurrentUser, 'id' | 'abilities'>;
+type Found = NonNullable<Awaited<ReturnType<typeof findIncident>>['found']>;
+
+/** Phones' clocks drift: the same tolerance as for a report. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** The correctable facts of a stored report, in the shape of the request. */
+function factsOf(found: Found) {
+  const i = found.incident;
+  return {
+    occurredAt: i.occurredAt.toISOString(),
+    place: {
+      address: (i.placeAddress as PostalAddress | null) ?? null,
+      description: i.placeDescription,
+      position:
+        i.latitude !== null && i.longitude !== null
+          ? { latitude: i.latitude, longitude: i.longitude, accuracyMeters: i.accuracyMeters }
+          : null,
+    },
+    description: i.description,
+    categories: i.categories,
+    level: i.level,
+    injuries: i.injuries,
+    policeInvolved: i.policeInvolved,
+    criminalComplaint: { status: i.complaintStatus, fileNumber: i.complaintFileNumber },
+  };
+}
+
+function reportedOf(p: Found['persons'][number]) {
+  return {
+    familyName: p.familyName,
+    givenNames: p.givenNames,
+    dateOfBirth: p.dateOfBirth,
+    address: (p.address as PostalAddress | null) ?? null,
+    description: p.description,
+  };
+}
+
+/** The field of the correction that takes away the ground of a listing. */
+const BREAKING_FIELD: Record<string, string> = {
+  'listing.level_too_low': 'changes.level',
+  'listing.no_criminal_complaint': 'changes.criminalComplaint.status',
+};
+
+/**
+ * Corrects a report (Art. 16 GDPR) as a registrar — never one's own report. Only the fields
+ * sent change; a person involved is named by its id and keeps its link to a person record.
+ * Refused when nothing changes (400), when the report changed since it was read (409
+ * `correction.stale`), and when a proposed or active listing would lose its ground (409
+ * `incident.correction_breaks_listing`: end the listing first).
+ */
+export async function correctIncident({
+  db,
+  audit,
+  clock,
+  actor,
+  id,
+  request,
+}: {
+  db: Db;
+  audit: AuditService;
+  clock: Clock;
+  actor: Actor;
+  id: string;
+  request: Correction;
+}): Promise<Incident> {
+  const asked = request.changes;
+  if (Object.values(asked).every((v) => v === undefined)) {
+    throw new AppError(400, 'correction.empty', { field: 'changes' });
+  }
+  if (asked.occurredAt && Date.parse(asked.occurredAt) > clock.now().getTime() + CLOCK_SKEW_MS) {
+    throw new AppError(400, 'incident.in_future', { field: 'changes.occurredAt' });
+  }
+  return db.transaction(async (tx) => {
+    const { incident } = await findIncidentForUpdate({ db: tx, id });
+    if (!incident) throw new AppError(404, 'resource.not_found', { field: 'id' });
+    refuseOwnReport(actor, [incident]);
+    if (incident.version !== request.expectedVersion) {
+      throw new AppError(409, 'correction.stale', { field: 'expectedVersion' });
+    }
+    const { found } = await findIncident({ db: tx, id });
+    const facts = factsOf(found!);
+    const { persons, ...factChanges } = asked;
+    const changes = diffFields(facts, {
+      ...factChanges,
+      occurredAt: factChanges.occurredAt && new Date(factChanges.occurredAt).toISOString(),
+    });
+    const involvedChanges: { involvedId: string; to: ReturnType<typeof reportedOf> }[] = [];
+    for (const [index, corrected] of (persons ?? []).entries()) {
+      const row = found!.persons.find((p) => p.id === corrected.id);
+      if (!row) {
+        throw new AppError(404, 'resource.not_found', { field: `changes.persons.${index}.id` });
+      }
+      const { id: involvedId, ...to } = corrected;
+      const field = diffFields(
+        { [`persons.${row.position}`]: reportedOf(row) },
+        {
+          [`persons.${row.position}`]: to,
+        },
+      );
+      Object.assign(changes, field);
+      if (Object.keys(field).length > 0) involvedChanges.push({ involvedId, to });
+    }
+    if (Object.keys(changes).length === 0) {
+      throw new AppError(400, 'correction.empty', { field: 'changes' });
+    }
+    const after = {
+      ...facts,
+      ...Object.fromEntries(
+        Object.entries(changes)
+          .filter(([field]) => !field.startsWith('persons.'))
+          .map(([field, change]) => [field, change.to]),
+      ),
+    } as typeof facts;
+    await refuseBrokenListings(tx, incident, after);
+    const now = clock.now();
+    await updateIncident({
+      db: tx,
+      id,
+      changes: {
+        occurredAt: new Date(after.occurredAt),
+        placeAddress: after.place.address,
+        placeDescription: after.place.description,
+        latitude: after.place.position?.latitude ?? null,
+        longitude: after.place.position?.longitude ?? null,
+        accuracyMeters: after.place.position?.accuracyMeters ?? null,
+        description: after.description,
+        categories: after.categories,
+        level: after.level,
+        injuries: after.injuries,
+        policeInvolved: after.policeInvolved,
+        complaintStatus: after.criminalComplaint.status,
+        complaintFileNumber: after.criminalComplaint.fileNumber,
+        updatedAt: now,
+      },
+    });
+    for (const { involvedId, to } of involvedChanges) {
+      await updateInvolvedReported({ db: tx, involvedId, reported: to });
+    }
+    const { id: correctionId } = await insertCorrection({
+      db: tx,
+      row: { incidentId: id, actorId: actor.id, reason: request.reason, changes, at: now },
+    });
+    await audit.record({
+      tx,
+      actor: actor.id,
+      action: 'incident.corrected',
+      subject: { type: 'incident', id },
+      details: { reference: incident.reference, correctionId, fields: Object.keys(changes) },
+    });
+    const reloaded = (await findIncident({ db: tx, id })).found!;
+    const presented = toIncident(reloaded, {
+      actions: incidentActions(actor, {
+        reporterId: reloaded.incident.reporterId,
+        status: reloaded.incident.status as IncidentStatus,
+        quick: reloaded.incident.quick,
+      }),
+      showPersonLinks: actor.abilities.includes('incident.review'),
+    });
+    return { ...presented, corrections: await correctionHistory(tx, { incidentId: id }) };
+  });
+}
+
+/** 409 when a proposed or active listing resting on the report would lose its ground. */
+async function refuseBrokenListings(
+  tx: Parameters<Parameters<Db['transaction']>[0]>[0],
+  incident: IncidentRow,
+  after: { level: number; criminalComplaint: { status: string } },
+) {
+  const { listings } = await listOpenListingsOnIncident({ db: tx, incidentId: incident.id });
+  for (const listing of listings) {
+    const grounds = listing.grounds.map((g) =>
+      g.id === incident.id
+        ? { ...g, level: after.level, complaintStatus: after.criminalComplaint.status }
+        : g,
+    );
+    const missing = missingListingCondition(
+      grounds.map((g) => g.id),
+      grounds,
+    );
+    if (missing) {
+      throw new AppError(409, 'incident.correction_breaks_listing', {
+        field: BREAKING_FIELD[missing] ?? 'changes',
+      });
+    }
+  }
+}

@@ -1,0 +1,231 @@
+import type { Person } from '@zemag/contracts';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useTranslator } from '../../i18n/use-translator';
+import { Button } from '../../ui/button';
+import { SelectField } from '../../ui/select-field';
+import { TextField } from '../../ui/text-field';
+import { TextareaField } from '../../ui/textarea-field';
+import { FailureAlert } from '../admin/failure-alert';
+import { type FormFailure, formFailure } from '../admin/form-failure';
+import { asApiError } from '../admin/use-resource';
+import {
+  type AddressRow,
+  correctionFieldOf,
+  correctionFormOf,
+  EMPTY_ADDRESS,
+  type NameRow,
+  type PersonCorrectionForm,
+  personCorrectionRequest,
+} from './correction.model';
+import { renameFieldErrors } from './review.model';
+
+const ADDRESS_FIELDS = [
+  'street',
+  'houseNumber',
+  'postalCode',
+  'city',
+  'validFrom',
+  'validTo',
+] as const;
+const P = 'correct-';
+
+/** "Daten berichtigen": names, aliases, date of birth and addresses, with a reason (Art. 16). */
+export function PersonCorrectionForm({
+  person,
+  onCorrect,
+  onCancel,
+}: {
+  person: Person;
+  onCorrect(request: ReturnType<typeof personCorrectionRequest>): Promise<void>;
+  onCancel(): void;
+}) {
+  const { t } = useTranslation();
+  const translator = useTranslator();
+  const [form, setForm] = useState<PersonCorrectionForm>(() => correctionFormOf(person));
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<FormFailure<string> | null>(null);
+  const f = (field: string) => `correction.fields.${field}`;
+
+  const fields = [
+    'reason',
+    'familyName',
+    'givenNames',
+    'dateOfBirth',
+    ...form.names.flatMap((_, i) => [`names.${i}.familyName`, `names.${i}.givenNames`]),
+    ...form.addresses.flatMap((_, i) => ADDRESS_FIELDS.map((a) => `addresses.${i}.${a}`)),
+  ];
+  const labelOf = (field: string) => {
+    const parts = field.split('.');
+    if (parts.length === 1) return t(f(field));
+    return `${t(f(parts[0]!))} ${Number(parts[1]) + 1}: ${t(f(parts[2]!))}`;
+  };
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    if (form.reason.trim().length < 10) {
+      setFailure({
+        byField: { reason: t('correction.reasonTooShort') },
+        summary: [
+          { id: `${P}reason`, text: `${t(f('reason'))}: ${t('correction.reasonTooShort')}` },
+        ],
+        message: '',
+      });
+      document.getElementById(`${P}reason`)?.focus();
+      return;
+    }
+    setBusy(true);
+    setFailure(null);
+    try {
+      await onCorrect(personCorrectionRequest(person, form));
+    } catch (error) {
+      const renamed = renameFieldErrors(asApiError(error), correctionFieldOf);
+      setFailure(
+        formFailure(renamed, fields, translator, {
+          idPrefix: P,
+          labels: Object.fromEntries(fields.map((x) => [x, labelOf(x)])),
+        }),
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const setTop =
+    (field: 'familyName' | 'givenNames' | 'dateOfBirth' | 'reason') => (value: string) =>
+      setForm((s) => ({ ...s, [field]: value }));
+  const setName = (i: number, patch: Partial<NameRow>) =>
+    setForm((s) => ({ ...s, names: s.names.map((n, j) => (j === i ? { ...n, ...patch } : n)) }));
+  const setAddress = (i: number, patch: Partial<AddressRow>) =>
+    setForm((s) => ({
+      ...s,
+      addresses: s.addresses.map((a, j) => (j === i ? { ...a, ...patch } : a)),
+    }));
+  const text = (field: string, value: string, onChange: (v: string) => void, hint?: string) => (
+    <TextField
+      id={`${P}${field}`}
+      label={field.includes('.') ? t(f(field.split('.')[2]!)) : t(f(field))}
+      value={value}
+      onValueChange={onChange}
+      error={failure?.byField[field]}
+      autoComplete="off"
+      {...(hint ? { hint } : {})}
+    />
+  );
+
+  return (
+    <form className="kern-stack-md" noValidate onSubmit={submit} aria-label={t('correction.title')}>
+      <FailureAlert failure={failure} />
+      <div className="zm-form-grid">
+        {text('familyName', form.familyName, setTop('familyName'))}
+        {text('givenNames', form.givenNames, setTop('givenNames'))}
+        {text(
+          'dateOfBirth',
+          form.dateOfBirth,
+          setTop('dateOfBirth'),
+          t('review.person.dateOfBirthHint'),
+        )}
+      </div>
+      <div className="kern-stack-sm">
+        <h3 className="kern-heading-small">{t('correction.namesTitle')}</h3>
+        {form.names.map((n, i) => (
+          <div
+            className="zm-form-grid"
+            key={i}
+            role="group"
+            aria-label={`${t(f('names'))} ${i + 1}`}
+          >
+            <SelectField
+              id={`${P}names.${i}.kind`}
+              label={t(f('kind'))}
+              value={n.kind}
+              options={(['alias', 'former'] as const).map((k) => ({
+                value: k,
+                label: t(`review.personPage.nameKind.${k}`),
+              }))}
+              onValueChange={(v) => setName(i, { kind: v as NameRow['kind'] })}
+            />
+            {text(`names.${i}.familyName`, n.familyName, (v) => setName(i, { familyName: v }))}
+            {text(`names.${i}.givenNames`, n.givenNames, (v) => setName(i, { givenNames: v }))}
+            <div className="zm-actions">
+              <Button
+                variant="secondary"
+                label={t('correction.remove', { what: `${t(f('names'))} ${i + 1}` })}
+                onClick={() => setForm((s) => ({ ...s, names: s.names.filter((_, j) => j !== i) }))}
+              />
+            </div>
+          </div>
+        ))}
+        <div className="zm-actions">
+          <Button
+            variant="secondary"
+            icon="add"
+            label={t('correction.addName')}
+            onClick={() =>
+              setForm((s) => ({
+                ...s,
+                names: [...s.names, { kind: 'alias', familyName: '', givenNames: '' }],
+              }))
+            }
+          />
+        </div>
+      </div>
+      <div className="kern-stack-sm">
+        <h3 className="kern-heading-small">{t('correction.addressesTitle')}</h3>
+        <p className="kern-body">{t('correction.addressesHint')}</p>
+        {form.addresses.map((a, i) => (
+          <div
+            className="zm-form-grid"
+            key={i}
+            role="group"
+            aria-label={`${t(f('addresses'))} ${i + 1}`}
+          >
+            {ADDRESS_FIELDS.map((field) =>
+              text(
+                `addresses.${i}.${field}`,
+                a[field],
+                (v) => setAddress(i, { [field]: v }),
+                field === 'validFrom' || field === 'validTo' ? t('correction.dateHint') : undefined,
+              ),
+            )}
+            <div className="zm-actions">
+              <Button
+                variant="secondary"
+                label={t('correction.remove', { what: `${t(f('addresses'))} ${i + 1}` })}
+                onClick={() =>
+                  setForm((s) => ({ ...s, addresses: s.addresses.filter((_, j) => j !== i) }))
+                }
+              />
+            </div>
+          </div>
+        ))}
+        <div className="zm-actions">
+          <Button
+            variant="secondary"
+            icon="add"
+            label={t('correction.addAddress')}
+            onClick={() => setForm((s) => ({ ...s, addresses: [...s.addresses, EMPTY_ADDRESS] }))}
+          />
+        </div>
+      </div>
+      <TextareaField
+        id={`${P}reason`}
+        label={t(f('reason'))}
+        hint={t('correction.reasonHint')}
+        value={form.reason}
+        onValueChange={setTop('reason')}
+        error={failure?.byField.reason}
+        maxLength={2000}
+      />
+      <div className="zm-actions">
+        <Button
+          type="submit"
+          label={busy ? t('admin.common.working') : t('correction.submit')}
+          aria-disabled={busy || undefined}
+        />
+        <Button variant="secondary" label={t('admin.common.cancel')} onClick={onCancel} />
+      </div>
+    </form>
+  );
+}

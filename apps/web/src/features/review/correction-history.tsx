@@ -1,0 +1,60 @@
+import type { Correction } from '@zemag/contracts';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../admin/format';
+import { correctionLines } from './correction.model';
+
+/** "Berichtigungen": who corrected what when and why, each field with old → new. */
+export function CorrectionHistory({
+  corrections,
+  idPrefix,
+}: {
+  corrections: readonly Correction[];
+  idPrefix: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const titleId = `${idPrefix}corrections-title`;
+  const kindLabel = (kind: string) =>
+    t(`review.personPage.nameKind.${kind}`, { defaultValue: kind });
+  const label = (field: string) => {
+    const base = field.split('.')[0]!;
+    const index = field.split('.')[1];
+    const name = t(`correction.fields.${base}`, { defaultValue: base });
+    return index !== undefined ? `${name} ${Number(index) + 1}` : name;
+  };
+  return (
+    <section className="zm-panel kern-stack-md" aria-labelledby={titleId}>
+      <h2 className="kern-heading-medium" id={titleId}>
+        {t('correction.historyTitle')}
+      </h2>
+      {corrections.length === 0 ? (
+        <p className="kern-body">{t('correction.none')}</p>
+      ) : (
+        <ol className="kern-list zm-correction-list">
+          {corrections.map((c) => (
+            <li key={c.id} className="kern-stack-sm">
+              <p className="kern-body kern-body--bold">
+                {t('correction.entry', {
+                  at: formatDateTime(c.at, i18n.language),
+                  actor: c.actor.displayName,
+                })}
+              </p>
+              <p className="kern-body zm-pre">
+                {t('correction.reason')}: {c.reason}
+              </p>
+              <dl className="kern-description-list">
+                {correctionLines(c, kindLabel).map((line) => (
+                  <div className="kern-description-list-item" key={line.field}>
+                    <dt className="kern-description-list-item__key">{label(line.field)}</dt>
+                    <dd className="kern-description-list-item__value">
+                      <del>{line.from}</del> → <ins>{line.to}</ins>
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
