@@ -23,6 +23,7 @@ import { createSetupService } from './modules/setup/setup.service.js';
 import { createOidcClient } from './modules/sso/sso.provider.js';
 import { createSsoService } from './modules/sso/sso.service.js';
 import { createVisitsService } from './modules/visits/visits.service.js';
+import { createSubjectRequestsService } from './modules/subject-requests/subject-requests.service.js';
 
 /** The part of the configuration the services read. */
 export type ServicesConfig = Pick<
@@ -149,6 +150,12 @@ export function createServices({
     lookup,
     settings: config.visits ? { keepHours: config.visits.keepHours } : {},
   });
+  const subjectRequests = createSubjectRequestsService({
+    db,
+    audit,
+    clock,
+    settings: { timeZone: config.timeZone, letterhead: config.listings.letterhead },
+  });
   return {
     /** What the services were built with (the demo seed builds a second set on its own clock). */
     runtime: { config, clock },
@@ -170,6 +177,7 @@ export function createServices({
     lookup,
     visits,
     legacyImport,
+    subjectRequests,
   };
 }
 export type Services = ReturnType<typeof createServices>;
