@@ -17,7 +17,10 @@ import { registerPhoneticCommand } from './cli/phonetic.command.js';
 import { registerMatchEvalCommand } from './cli/match-eval.command.js';
 import { registerBenchLookupCommand } from './cli/bench-lookup.command.js';
 import { registerImportPersonsCommand } from './cli/import-persons.command.js';
-import { openConfiguredDatabase } from './runtime.js';
+import { openConfiguredDatabase, settleDeletionLedger } from './runtime.js';
+import { BackupError, registerBackupCommand } from './cli/backup.command.js';
+import { registerRestoreCommand } from './cli/restore.command.js';
+import { LedgerBrokenError } from './modules/deletion/ledger-file.js';
 import { systemClock } from './clock.js';
 import { createServices } from './services.js';
 import { safeErrorLine } from './http/safe-error.js';
@@ -238,6 +241,13 @@ export function buildCli() {
   registerImportPersonsCommand(program, (run) =>
     withServices((services) => run(services.legacyImport, stop.signal)),
   );
+  // deletion (issue 11): backup and restore of the embedded database
+  registerBackupCommand(program, () => loadConfig(process.env));
+  registerRestoreCommand(
+    program,
+    () => loadConfig(process.env),
+    () => withServices((services) => settleDeletionLedger(services.deletion)),
+  );
   return program;
 }
 
@@ -267,6 +277,14 @@ async function main() {
     if (error instanceof DemoRefusedError) {
       console.error(error.message);
       process.exit(1);
+    }
+    if (error instanceof BackupError) {
+      console.error(error.message);
+      process.exit(error.exitCode);
+    }
+    if (error instanceof LedgerBrokenError) {
+      console.error(error.message);
+      process.exit(65);
     }
     if (error instanceof CliFailure) {
       console.error(error.message);

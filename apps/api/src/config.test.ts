@@ -19,6 +19,7 @@ describe('configuration', () => {
     const config = loadConfig({
       DATABASE_URL: 'postgres://zemag@db:5432/zemag',
       ZEMAG_SECRET_KEY: KEY,
+      ZEMAG_DELETION_LEDGER: '/var/lib/zemag/deletion-ledger.jsonl',
     });
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://zemag@db:5432/zemag' });
   });
@@ -203,5 +204,18 @@ describe('configuration', () => {
     expect(() => loadConfig({ ZEMAG_ALLOWED_HOSTS: 'https://zemag.intern' })).toThrow(
       /ZEMAG_ALLOWED_HOSTS: host names only/,
     );
+  });
+
+  // deletion (issue 11)
+  it('keeps the deletion ledger beside PGlite data; requires it with PostgreSQL', () => {
+    expect(loadConfig({}, '/srv/zemag').deletion.ledgerFile).toBe(
+      path.resolve('/srv/zemag/data/deletion-ledger.jsonl'),
+    );
+    expect(
+      loadConfig({ ZEMAG_DELETION_LEDGER: 'ledger/d.jsonl' }, '/srv/zemag').deletion.ledgerFile,
+    ).toBe(path.resolve('/srv/zemag/ledger/d.jsonl'));
+    expect(() =>
+      loadConfig({ DATABASE_URL: 'postgres://zemag@db:5432/zemag', ZEMAG_SECRET_KEY: KEY }),
+    ).toThrow(/ZEMAG_DELETION_LEDGER: required with DATABASE_URL/);
   });
 });

@@ -6,6 +6,7 @@ import {
   readLetterheadSettings,
   type LetterheadSettings,
 } from './modules/letters/letter.settings.js';
+import { testLedgerFile } from './modules/deletion/ledger-file.js';
 import { readCatalogue, type CatalogueEntry } from './config-catalogue.js';
 import { readListingSettings, type ListingConfig } from './modules/listings/listings.settings.js';
 import { readOidcSettings, type OidcSettings } from './modules/sso/sso.settings.js';
@@ -149,6 +150,12 @@ const EnvSchema = z.object({
     .refine((hosts) => hosts.every((h) => /^[a-z0-9.-]+$|^\[[0-9a-f:]+\]$/.test(h)), {
       message: 'host names only (no scheme, port or path), separated by commas',
     }),
+  // deletion (issue 11)
+  /**
+   * The deletion ledger (append-only file outside the database); required with DATABASE_URL,
+   * otherwise `<ZEMAG_DATA_DIR>/deletion-ledger.jsonl`.
+   */
+  ZEMAG_DELETION_LEDGER: z.string().min(1).optional(),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -187,6 +194,8 @@ export interface Config {
    * accepted: set when ZEMAG_PUBLIC_URL is, from its host, ZEMAG_ALLOWED_HOSTS and loopback.
    */
   allowedHosts: string[] | null;
+  /** The deletion ledger file (deletions stay deleted after a restore). */
+  deletion: { ledgerFile: string };
 }
 
 /** Names only a client on the machine itself (or a local reverse proxy) addresses. */
@@ -219,6 +228,29 @@ function readLetterhead(env: Record<string, string | undefined>, problems: strin
     problems.push(...error.problems);
     return readLetterheadSettings({});
   }
+}
+
+/**
+ * The deletion ledger: as set; beside PGlite's data by default; with PostgreSQL it must be set
+ * (the database outlives any one machine, the ledger must too). Tests get a file of their own.
+ */
+function readLedgerFile(
+  e: Pick<Env, 'ZEMAG_DELETION_LEDGER' | 'DATABASE_URL' | 'NODE_ENV'>,
+  dataDir: string,
+  cwd: string,
+  problems: string[],
+): string {
+  if (e.ZEMAG_DELETION_LEDGER) return path.resolve(cwd, e.ZEMAG_DELETION_LEDGER);
+  if (e.NODE_ENV === 'test') {
+    return testLedgerFile();
+  }
+  if (e.DATABASE_URL) {
+    problems.push(
+      'ZEMAG_DELETION_LEDGER: required with DATABASE_URL (a file outside the database, on a disk that is backed up apart from it, e.g. /var/lib/zemag/deletion-ledger.jsonl)',
+    );
+    return '';
+  }
+  return path.join(dataDir, 'deletion-ledger.jsonl');
 }
 
 /** Reads and validates the configuration once, at start. */
@@ -262,6 +294,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     );
     secretKeySource = { kind: 'ephemeral' };
   } else secretKeySource = { kind: 'file', path: path.join(dataDir, 'secret.key') };
+  const ledgerFile = readLedgerFile(e, dataDir, cwd, problems);
   const oidc = readOidcSettings(e, publicUrl, problems);
   const listings = {
     ...readListingSettings(e, problems),
@@ -319,6 +352,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     lookup: { reasons: lookupReasons },
     apiDocs,
     allowedHosts,
+    deletion: { ledgerFile },
   };
 }
 

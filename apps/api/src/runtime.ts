@@ -1,5 +1,6 @@
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
+import type { DeletionService } from './modules/deletion/deletion.service.js';
 import {
   backfillSearchKeys,
   rekeyAfterNormalisationChange,
@@ -29,4 +30,15 @@ export async function openConfiguredDatabase(config: Pick<Config, 'database'>): 
     throw error;
   }
   return database;
+}
+
+/**
+ * At every start, before the server answers: committed deletions not yet in the ledger file are
+ * appended, then the whole ledger is verified and applied again (after a restored backup, what
+ * was deleted since is deleted again). Throws `LedgerBrokenError` on an edited ledger.
+ */
+export async function settleDeletionLedger(deletion: DeletionService) {
+  const { written } = await deletion.flush();
+  const { reapplied, lines } = await deletion.reapply();
+  return { written, reapplied, lines };
 }

@@ -6,7 +6,8 @@ import { safeErrorLine } from './http/safe-error.js';
 import { loggerOptions } from './logger.js';
 import { createDemoService, DemoRefusedError } from './modules/demo/demo.service.js';
 import { demoHint, demoRefusedMessage } from './modules/demo/demo.startup.js';
-import { openConfiguredDatabase } from './runtime.js';
+import { LedgerBrokenError } from './modules/deletion/ledger-file.js';
+import { openConfiguredDatabase, settleDeletionLedger } from './runtime.js';
 
 /** The process: configuration, database, listen, first-run link, graceful shutdown. */
 async function main() {
@@ -40,6 +41,23 @@ async function main() {
       { entries: database.permissionsFixed },
       `${database.permissionsFixed} files and folders in the data folder were open to other users; now only the server's user may read them`,
     );
+  }
+
+  // Deletions stay deleted: the ledger is written and re-applied before the server answers.
+  try {
+    const ledger = await settleDeletionLedger(services.deletion);
+    app.log.info(
+      { ledgerLines: ledger.lines, ledgerWritten: ledger.written, reapplied: ledger.reapplied },
+      'deletion ledger written and re-applied',
+    );
+  } catch (error) {
+    if (error instanceof LedgerBrokenError) {
+      console.error(error.message);
+      await app.close();
+      await database.close();
+      process.exit(65); // EX_DATAERR
+    }
+    throw error;
   }
 
   // Demo mode: an empty database gets Musterstadt, a demo database starts as it is, a

@@ -24,13 +24,17 @@ import { createOidcClient } from './modules/sso/sso.provider.js';
 import { createSsoService } from './modules/sso/sso.service.js';
 import { createVisitsService } from './modules/visits/visits.service.js';
 import { createSubjectRequestsService } from './modules/subject-requests/subject-requests.service.js';
+import { createDeletionService } from './modules/deletion/deletion.service.js';
+import { testLedgerFile } from './modules/deletion/ledger-file.js';
+import { erasePerson } from './modules/deletion/erase.js';
 
 /** The part of the configuration the services read. */
 export type ServicesConfig = Pick<
   Config,
   'session' | 'publicUrl' | 'timeZone' | 'grants' | 'mfa' | 'webauthn' | 'listings'
 > &
-  Partial<Pick<Config, 'oidc' | 'visits' | 'lookup'>>;
+  Partial<Pick<Config, 'oidc' | 'visits' | 'lookup'>> &
+  Partial<Pick<Config, 'deletion'>>;
 
 /** Wires the services once; routes, the CLI and tests receive them from here. */
 export function createServices({
@@ -150,11 +154,21 @@ export function createServices({
     lookup,
     settings: config.visits ? { keepHours: config.visits.keepHours } : {},
   });
+  // deletion (issue 11): the ledger file (a file of its own when the config names none: tests)
+  const deletion = createDeletionService({
+    db,
+    clock,
+    audit,
+    file: config.deletion?.ledgerFile ?? testLedgerFile(),
+  });
   const subjectRequests = createSubjectRequestsService({
     db,
     audit,
     clock,
     settings: { timeZone: config.timeZone, letterhead: config.listings.letterhead },
+    // data-subject requests: an erasure is written to the deletion ledger after its commit
+    erase: erasePerson,
+    afterErasure: () => deletion.flush(),
   });
   return {
     /** What the services were built with (the demo seed builds a second set on its own clock). */
@@ -178,6 +192,7 @@ export function createServices({
     visits,
     legacyImport,
     subjectRequests,
+    deletion,
   };
 }
 export type Services = ReturnType<typeof createServices>;

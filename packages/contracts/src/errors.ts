@@ -103,6 +103,8 @@ export const ERROR_CODES = [
   'subject_request.person_erased',
   'subject_request.erasure_unavailable',
   'subject_request.export_unprintable',
+  // deletion (issue 11)
+  'deletion.incident_grounds_listing',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

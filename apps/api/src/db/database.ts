@@ -35,8 +35,8 @@ export interface Database {
    * (`zemag demo reset`), which checks first that the database holds nothing real.
    */
   wipe(): Promise<void>;
-  /** PGlite only: the whole database as a tarball. */
-  dump?: () => Promise<Blob | File>;
+  /** PGlite only: the whole database as a tarball (gzip-compressed for `zemag backup`). */
+  dump?: (compression?: 'none' | 'gzip') => Promise<Blob | File>;
   /**
    * PGlite in a data folder: how many of its files and folders other users could read or
    * write before this start; they are private now, and the caller warns about it.
@@ -142,7 +142,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     db,
     engine: 'pglite',
     permissionsFixed,
-    dump: () => client.dumpDataDir('none'),
+    dump: (compression = 'none') => client.dumpDataDir(compression),
     async migrate() {
       await migratePglite(drizzlePglite(client, { schema }), {
         migrationsFolder: MIGRATIONS_FOLDER,

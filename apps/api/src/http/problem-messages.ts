@@ -673,6 +673,14 @@ export const PROBLEM_MESSAGES: Record<ErrorCode, { title: string; detail: Locali
       en: 'The PDF answer was not produced: some characters cannot be printed (see the fields named). The JSON answer contains all data.',
     },
   },
+  // deletion (issue 11)
+  'deletion.incident_grounds_listing': {
+    title: 'Report grounds a listing',
+    detail: {
+      de: 'Die Meldung kann nicht gelöscht werden, solange ein Gefährdungshinweis auf ihr beruht.',
+      en: 'The report cannot be deleted while a listing rests on it.',
+    },
+  },
 };
 
 /** The message to show beside a field for an error that concerns exactly that field. */

@@ -74,6 +74,8 @@ export function accessExport({
   const disclosures = [
     ...rows.disclosures.recorded.map((d) => ({ ...d, source: 'lookup_disclosures' as const })),
     ...rows.disclosures.fromAudit.map((d) => ({
+      id: null,
+      personId: rows.person.id,
       departmentId: d.departmentId,
       department: d.department,
       occurredAt: d.occurredAt,

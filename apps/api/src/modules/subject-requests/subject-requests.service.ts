@@ -51,12 +51,15 @@ export function createSubjectRequestsService({
   clock,
   settings,
   erase,
+  afterErasure,
 }: {
   db: Db;
   audit: AuditService;
   clock: Clock;
   settings: { timeZone: string; letterhead: LetterheadSettings };
   erase?: ErasePerson;
+  /** After the erasure committed: the deletion ledger appends it (deletion.service `flush`). */
+  afterErasure?: () => Promise<unknown>;
 }) {
   const today = () => localDate(clock.now(), settings.timeZone);
   const localDateOf = (d: Date) => localDate(d, settings.timeZone);
@@ -279,7 +282,7 @@ export function createSubjectRequestsService({
 
     /** Four-eyes: another registrar carries the erasure out; the request row stays. */
     async confirmErasure({ actor, id }: { actor: Actor; id: string }) {
-      return db.transaction(async (tx) => {
+      const done = await db.transaction(async (tx) => {
         const request = await lockOpen(tx, id);
         if (request.kind !== 'erasure') throw new AppError(409, 'subject_request.not_erasure');
         if (!request.erasureProposedBy) {
@@ -315,6 +318,8 @@ export function createSubjectRequestsService({
         await step(tx, actor, 'erasure_confirm', id, { personId, counts });
         return present(tx, id);
       });
+      await afterErasure?.();
+      return done;
     },
   };
 }
