@@ -192,6 +192,14 @@ for (const target of engines) {
       });
       const json = await call(cookies.registrarB, 'GET', `${BASE}/${id}/access.json`);
       expect(json.json().person.familyName).toBe('김');
+      const audit = await t.database.db.query.auditEvents.findMany({
+        where: (e, { eq }) => eq(e.subjectId, id),
+      });
+      expect(audit.map((e) => e.action).sort()).toEqual([
+        'subject_request.access_export',
+        'subject_request.access_export_refused',
+        'subject_request.record',
+      ]);
     });
 
     it('erases on a second registrar’s confirmation: 403 for the proposer, one erasure of eight', async () => {

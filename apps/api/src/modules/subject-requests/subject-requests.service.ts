@@ -89,16 +89,22 @@ export function createSubjectRequestsService({
     return request;
   }
 
+  async function loadExport(tx: Db | Tx, id: string) {
+    const { found } = await findSubjectRequest({ db: tx, id });
+    if (!found) throw new AppError(404, 'resource.not_found');
+    const personId = found.request.personId;
+    const rows = personId ? await loadPersonRows({ db: tx, personId }) : null;
+    if (!rows || !personId) throw new AppError(409, 'subject_request.person_erased');
+    const data = accessExport({ rows, request: found.request, generatedOn: today(), office });
+    return { data, personId, reference: found.request.reference };
+  }
+
+  /** Reads the export and audits it in one transaction. */
   async function exportOf(actor: Actor, id: string, format: 'json' | 'pdf') {
     return db.transaction(async (tx) => {
-      const { found } = await findSubjectRequest({ db: tx, id });
-      if (!found) throw new AppError(404, 'resource.not_found');
-      const personId = found.request.personId;
-      const rows = personId ? await loadPersonRows({ db: tx, personId }) : null;
-      if (!rows) throw new AppError(409, 'subject_request.person_erased');
-      const data = accessExport({ rows, request: found.request, generatedOn: today(), office });
+      const { data, personId, reference } = await loadExport(tx, id);
       await step(tx, actor, 'access_export', id, { format, personId });
-      return { data, reference: found.request.reference };
+      return { data, reference };
     });
   }
 
@@ -244,8 +250,9 @@ export function createSubjectRequestsService({
 
     accessJson: ({ actor, id }: { actor: Actor; id: string }) => exportOf(actor, id, 'json'),
 
+    /** The PDF; a refusal (unprintable text) is audited as such, not as an export. */
     async accessPdf({ actor, id }: { actor: Actor; id: string }) {
-      const { data, reference } = await exportOf(actor, id, 'pdf');
+      const { data } = await loadExport(db, id);
       const { document, fields } = accessLetter({
         data,
         settings: letterhead,
@@ -254,11 +261,19 @@ export function createSubjectRequestsService({
       });
       const unprintable = await unprintableAccessFields(fields);
       if (unprintable.length > 0) {
+        await db.transaction((tx) =>
+          step(tx, actor, 'access_export_refused', id, {
+            format: 'pdf',
+            fields: unprintable.map((f) => f.field),
+          }),
+        );
         throw new AppError(422, 'subject_request.export_unprintable', {
           errors: accessFieldErrors(unprintable),
         });
       }
-      return { pdf: await renderLetterPdf(document), reference };
+      const pdf = await renderLetterPdf(document);
+      const { reference } = await exportOf(actor, id, 'pdf');
+      return { pdf, reference };
     },
 
     async proposeErasure({ actor, id }: { actor: Actor; id: string }) {
