@@ -1,5 +1,5 @@
 import type { CurrentUser } from '@zemag/contracts';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../app/app-link';
 import { problemMessage } from '../../api/problem-message';
@@ -11,58 +11,17 @@ import { SelectField } from '../../ui/select-field';
 import { TextField } from '../../ui/text-field';
 import { TextareaField } from '../../ui/textarea-field';
 import { FailureAlert } from '../admin/failure-alert';
-import { type FormFailure, formFailure } from '../admin/form-failure';
 import { formatDate, localToday } from '../admin/format';
 import { asApiError, useResource } from '../admin/use-resource';
 import { ReviewLayout } from '../review/review-layout';
 import { DeadlineBadge } from './subject-requests.page';
+import { Row, saveFile, useStepForm } from './subject-request.parts';
 import {
   DECISIONS,
   type SubjectRequest,
   fetchAccess,
   useSubjectRequestsApi,
 } from './subject-requests.api';
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="kern-description-list-item">
-      <dt className="kern-description-list-item__key">{label}</dt>
-      <dd className="kern-description-list-item__value">{children}</dd>
-    </div>
-  );
-}
-
-function saveFile(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/** A small form: fields by name, one submit, the server's errors under the fields. */
-function useStepForm<F extends string>(fields: readonly F[], prefix: string) {
-  const translator = useTranslator();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<FormFailure<F> | null>(null);
-  async function run(event: FormEvent<HTMLFormElement>, action: () => Promise<void>) {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setFailure(null);
-    try {
-      await action();
-    } catch (error) {
-      setFailure(formFailure(asApiError(error), fields, translator, { idPrefix: prefix }));
-    } finally {
-      setBusy(false);
-    }
-  }
-  return { busy, failure, run };
-}
 
 /** One request: deadline, extension, answer, the access downloads and the erasure steps. */
 export function SubjectRequestPage({ user, id }: { user: CurrentUser; id: string }) {
