@@ -26,6 +26,7 @@ import { grantsRoutes } from './modules/grants/grants.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { incidentsRoutes } from './modules/incidents/incidents.routes.js';
 import { listingsRoutes } from './modules/listings/listings.routes.js';
+import { subjectRequestsRoutes } from './modules/subject-requests/subject-requests.routes.js';
 import { lookupRoutes } from './modules/lookup/lookup.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { personsRoutes } from './modules/persons/persons.routes.js';
@@ -91,6 +92,7 @@ export async function buildApp(
   await app.register(personsRoutes, { persons: services.persons });
   await app.register(correctionsRoutes, { corrections: services.corrections });
   await app.register(listingsRoutes, { listings: services.listings });
+  await app.register(subjectRequestsRoutes, { subjectRequests: services.subjectRequests });
   await app.register(lookupRoutes, { lookup: services.lookup });
   await app.register(visitsRoutes, { visits: services.visits });
   await app.register(notificationsRoutes, { notifications: services.notifications });

@@ -24,11 +24,13 @@ import { createSetupService } from './modules/setup/setup.service.js';
 import { createOidcClient } from './modules/sso/sso.provider.js';
 import { createSsoService } from './modules/sso/sso.service.js';
 import { createVisitsService } from './modules/visits/visits.service.js';
+import { createSubjectRequestsService } from './modules/subject-requests/subject-requests.service.js';
 import { createDeletionService } from './modules/deletion/deletion.service.js';
 import { testLedgerFile } from './modules/deletion/ledger-file.js';
 import { recordLapsedGrants } from './modules/grants/grants.lapse.js';
 import { createRetentionService } from './modules/retention/retention.service.js';
 import { DEFAULT_RETENTION_MONTHS } from './modules/retention/retention.settings.js';
+import { erasePerson } from './modules/deletion/erase.js';
 
 /** The part of the configuration the services read. */
 export type ServicesConfig = Pick<
@@ -195,6 +197,15 @@ export function createServices({
         graceDays: config.grants.recertifyGraceDays,
       }),
   };
+  const subjectRequests = createSubjectRequestsService({
+    db,
+    audit,
+    clock,
+    settings: { timeZone: config.timeZone, letterhead: config.listings.letterhead },
+    // data-subject requests: an erasure is written to the deletion ledger after its commit
+    erase: erasePerson,
+    afterErasure: () => deletion.flush(),
+  });
   return {
     /** What the services were built with (the demo seed builds a second set on its own clock). */
     runtime: { config, clock },
@@ -216,6 +227,7 @@ export function createServices({
     lookup,
     visits,
     legacyImport,
+    subjectRequests,
     deletion,
     retention,
     grantLapse,

@@ -90,6 +90,19 @@ export const ERROR_CODES = [
   'request.headers_too_large',
   'request.timeout',
   'request.wrong_host',
+  // data-subject requests (Art. 15–18, 21 GDPR)
+  'subject_request.received_in_future',
+  'subject_request.already_extended',
+  'subject_request.extension_too_long',
+  'subject_request.already_answered',
+  'subject_request.answer_date_invalid',
+  'subject_request.not_erasure',
+  'subject_request.erasure_already_proposed',
+  'subject_request.erasure_not_proposed',
+  'subject_request.same_registrar',
+  'subject_request.person_erased',
+  'subject_request.erasure_unavailable',
+  'subject_request.export_unprintable',
   // deletion (issue 11)
   'deletion.incident_grounds_listing',
   // Listing life cycle (issue 11): extension, restriction.

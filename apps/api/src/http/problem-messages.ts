@@ -588,6 +588,91 @@ export const PROBLEM_MESSAGES: Record<ErrorCode, { title: string; detail: Locali
       en: 'This address does not belong to this service. Please open ZeMAG at its known address.',
     },
   },
+  // data-subject requests (Art. 15–18, 21 GDPR)
+  'subject_request.received_in_future': {
+    title: 'Receipt date in the future',
+    detail: {
+      de: 'Das Eingangsdatum darf nicht in der Zukunft liegen.',
+      en: 'The date of receipt must not be in the future.',
+    },
+  },
+  'subject_request.already_extended': {
+    title: 'Already extended',
+    detail: {
+      de: 'Die Frist wurde bereits einmal verlängert; eine weitere Verlängerung ist nicht möglich.',
+      en: 'The deadline has already been extended once; it cannot be extended again.',
+    },
+  },
+  'subject_request.extension_too_long': {
+    title: 'Extension not allowed',
+    detail: {
+      de: 'Die neue Frist muss nach der bisherigen liegen und darf sie um höchstens zwei Monate überschreiten (Art. 12 Abs. 3 DSGVO).',
+      en: 'The new deadline must be after the current one and at most two months later (Art. 12(3) GDPR).',
+    },
+  },
+  'subject_request.already_answered': {
+    title: 'Already answered',
+    detail: {
+      de: 'Der Antrag ist bereits beantwortet.',
+      en: 'The request has already been answered.',
+    },
+  },
+  'subject_request.answer_date_invalid': {
+    title: 'Answer date invalid',
+    detail: {
+      de: 'Das Antwortdatum muss zwischen dem Eingang des Antrags und heute liegen.',
+      en: 'The answer date must lie between the receipt of the request and today.',
+    },
+  },
+  'subject_request.not_erasure': {
+    title: 'Not an erasure request',
+    detail: {
+      de: 'Das ist nur bei einem Antrag auf Löschung möglich.',
+      en: 'This is only possible for an erasure request.',
+    },
+  },
+  'subject_request.erasure_already_proposed': {
+    title: 'Erasure already proposed',
+    detail: {
+      de: 'Die Löschung ist bereits vorgeschlagen; eine zweite Person der Registerstelle bestätigt sie.',
+      en: 'The erasure has already been proposed; a second registrar confirms it.',
+    },
+  },
+  'subject_request.erasure_not_proposed': {
+    title: 'Erasure not proposed',
+    detail: {
+      de: 'Die Löschung muss zuerst vorgeschlagen werden.',
+      en: 'The erasure must be proposed first.',
+    },
+  },
+  'subject_request.same_registrar': {
+    title: 'Four-eyes rule',
+    detail: {
+      de: 'Die Löschung bestätigt eine andere Person der Registerstelle als die, die sie vorgeschlagen hat.',
+      en: 'The erasure is confirmed by a registrar other than the one who proposed it.',
+    },
+  },
+  'subject_request.person_erased': {
+    title: 'Person already erased',
+    detail: {
+      de: 'Die Daten der Person sind bereits gelöscht.',
+      en: "The person's data have already been erased.",
+    },
+  },
+  'subject_request.erasure_unavailable': {
+    title: 'Erasure not available',
+    detail: {
+      de: 'Die Löschung ist in dieser Version noch nicht verfügbar.',
+      en: 'Erasure is not available in this version yet.',
+    },
+  },
+  'subject_request.export_unprintable': {
+    title: 'Answer cannot be printed',
+    detail: {
+      de: 'Die Auskunft als PDF wurde nicht erstellt: Einige Zeichen kann sie nicht drucken (siehe die genannten Felder). Die Auskunft als JSON enthält alle Daten.',
+      en: 'The PDF answer was not produced: some characters cannot be printed (see the fields named). The JSON answer contains all data.',
+    },
+  },
   // deletion (issue 11)
   'deletion.incident_grounds_listing': {
     title: 'Report grounds a listing',

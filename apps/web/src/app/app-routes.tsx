@@ -10,6 +10,10 @@ import { OfflineOutboxNotice } from '../features/reports/offline-outbox-notice';
 import { OutboxSync } from '../features/reports/outbox-sync';
 import { ReportsRoutes, isReportsPath } from '../features/reports/reports.routes';
 import { ReviewRoutes, isReviewPath } from '../features/review/review.routes';
+import {
+  SubjectRequestsRoutes,
+  isSubjectRequestsPath,
+} from '../features/subject-requests/subject-requests.routes';
 import { ActivationPage } from '../features/activation/activation.page';
 import { SetupPage } from '../features/setup/setup.page';
 import { OfflineVisitLink } from '../features/visits/offline-visit-link';
@@ -71,6 +75,13 @@ function Page() {
   }
   if (isReviewPath(path)) {
     return signedIn ? <ReviewRoutes path={path} user={state.session.user} /> : <SignInPage />;
+  }
+  if (isSubjectRequestsPath(path)) {
+    return signedIn ? (
+      <SubjectRequestsRoutes path={path} user={state.session.user} />
+    ) : (
+      <SignInPage />
+    );
   }
   if (isLookupPath(path)) {
     return signedIn ? <LookupRoutes path={path} user={state.session.user} /> : <SignInPage />;

@@ -1,0 +1,46 @@
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { useTranslator } from '../../i18n/use-translator';
+import { type FormFailure, formFailure } from '../admin/form-failure';
+import { asApiError } from '../admin/use-resource';
+
+/** One line of a description list. */
+export function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="kern-description-list-item">
+      <dt className="kern-description-list-item__key">{label}</dt>
+      <dd className="kern-description-list-item__value">{children}</dd>
+    </div>
+  );
+}
+
+export function saveFile(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** A small form: fields by name, one submit, the server's errors under the fields. */
+export function useStepForm<F extends string>(fields: readonly F[], prefix: string) {
+  const translator = useTranslator();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<FormFailure<F> | null>(null);
+  async function run(event: FormEvent<HTMLFormElement>, action: () => Promise<void>) {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      await action();
+    } catch (error) {
+      setFailure(formFailure(asApiError(error), fields, translator, { idPrefix: prefix }));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { busy, failure, run };
+}
