@@ -6,6 +6,7 @@ import { AbilityList } from './ability-list';
 import { LookupHome } from '../lookup/lookup-home';
 import { ReportsHome } from '../reports/reports-home';
 import { ReviewHome } from '../review/review-home';
+import { RequestsDuePanel } from '../subject-requests/requests-due.panel';
 import { AdminLinks } from './admin-links';
 import { RoleList } from './role-list';
 
@@ -26,6 +27,7 @@ export function HomePage({ user }: { user: CurrentUser }) {
       <ReportsHome user={user} />
       <LookupHome user={user} />
       <ReviewHome user={user} />
+      <RequestsDuePanel user={user} />
       <AdminLinks abilities={user.abilities} />
       <p className="kern-body">
         <AppLink href="/security" className="kern-link">

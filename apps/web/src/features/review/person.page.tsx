@@ -97,6 +97,11 @@ export function PersonPage({ user, id }: { user: CurrentUser; id: string }) {
             <h2 className="kern-heading-medium" id="person-data-title">
               {t('review.personPage.dataTitle')}
             </h2>
+            <p className="kern-body">
+              <AppLink className="kern-link" href={`/subject-requests?personId=${person.id}`}>
+                {t('review.personPage.recordRequest')}
+              </AppLink>
+            </p>
             <dl className="kern-description-list">
               <div className="kern-description-list-item">
                 <dt className="kern-description-list-item__key">
