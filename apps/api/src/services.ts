@@ -174,6 +174,19 @@ export function createServices({
     audit,
     file: config.deletion?.ledgerFile ?? testLedgerFile(),
   });
+  // A restriction set or lifted goes to the ledger file right after its commit (the outbox row
+  // written in its transaction is flushed again at the next start or job run if this fails).
+  const flushAfter =
+    <A, R>(run: (args: A) => Promise<R>) =>
+    async (args: A): Promise<R> => {
+      const result = await run(args);
+      await deletion.flush().catch(() => undefined);
+      return result;
+    };
+  Object.assign(listings, {
+    restrict: flushAfter(listings.restrict),
+    liftRestriction: flushAfter(listings.liftRestriction),
+  });
   // Retention: expiry and the deletion job (the scheduler in server.ts, `zemag retention run`).
   const retention = createRetentionService({
     db,

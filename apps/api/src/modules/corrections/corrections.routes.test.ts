@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   authorisedTestDepartment,
@@ -142,7 +142,8 @@ for (const target of engines) {
       const events = await t.database.db
         .select()
         .from(auditEvents)
-        .where(eq(auditEvents.action, 'person.corrected'));
+        .where(eq(auditEvents.action, 'person.corrected'))
+        .orderBy(asc(auditEvents.seq));
       const mine = events.filter((e) => e.subjectId === person.id);
       expect(mine.map((e) => e.details.fields)).toEqual([
         ['familyName', 'dateOfBirth', 'addresses'],

@@ -51,5 +51,31 @@ export async function seedDemoLifeCycle({
       },
     });
   }
-  return { extensionProposed: nowak ? 1 : 0, restricted: yilmaz ? 1 : 0 };
+  // Open data-subject requests: Yılmaz's restriction (in time), Nowak's access (overdue).
+  let requests = 0;
+  if (yilmaz) {
+    await s.subjectRequests.record({
+      actor: registrar,
+      input: {
+        personId: yilmaz.person.id,
+        kind: 'restriction',
+        receivedOn: addDays(today, -3),
+        identityCheck: 'Schreiben mit Unterschrift, Abgleich mit der Meldeadresse',
+      },
+    });
+    requests += 1;
+  }
+  if (nowak) {
+    await s.subjectRequests.record({
+      actor: registrar,
+      input: {
+        personId: nowak.person.id,
+        kind: 'access',
+        receivedOn: addDays(today, -40),
+        identityCheck: 'Personalausweis am Schalter vorgelegt',
+      },
+    });
+    requests += 1;
+  }
+  return { extensionProposed: nowak ? 1 : 0, restricted: yilmaz ? 1 : 0, requests };
 }
