@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Protokoll: append-only, hash-chained. UPDATE, DELETE and TRUNCATE are refused by triggers
@@ -29,9 +29,14 @@ export const auditEvents = pgTable(
  * `termsDigest`, SHA-256 over `salt` and the canonical JSON of `terms`. Once the row is gone the
  * digest alone reveals nothing (the random salt went with it).
  */
-export const auditTerms = pgTable('audit_terms', {
-  seq: bigint('seq', { mode: 'number' }).primaryKey(),
-  salt: text('salt').notNull(),
-  terms: jsonb('terms').$type<Record<string, unknown>>().notNull(),
-  occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull(),
-});
+export const auditTerms = pgTable(
+  'audit_terms',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    salt: text('salt').notNull(),
+    terms: jsonb('terms').$type<Record<string, unknown>>().notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  // Retention deletes the terms by age.
+  (t) => [index('audit_terms_occurred_idx').on(t.occurredAt)],
+);

@@ -86,7 +86,11 @@ export const listingIncidents = pgTable(
       .notNull()
       .references(() => incidents.id),
   },
-  (t) => [primaryKey({ columns: [t.listingId, t.incidentId] })],
+  (t) => [
+    primaryKey({ columns: [t.listingId, t.incidentId] }),
+    // Deleting a report checks whether a listing rests on it (retention).
+    index('listing_incidents_incident_idx').on(t.incidentId),
+  ],
 );
 
 /** Every change of a listing: who, when, what, why. */

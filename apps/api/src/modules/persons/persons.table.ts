@@ -22,7 +22,13 @@ export const persons = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
-  (t) => [index('persons_family_name_idx').on(sql`lower(${t.familyName})`)],
+  (t) => [
+    index('persons_family_name_idx').on(sql`lower(${t.familyName})`),
+    // Deleting a person checks the records merged into it (retention, erasure).
+    index('persons_merged_into_idx')
+      .on(t.mergedIntoId)
+      .where(sql`merged_into_id is not null`),
+  ],
 );
 
 /** Aliases and former names (e.g. a birth name). */
