@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createTestUser, signIn, type TestApp } from '../../test-support/test-app.js';
 import { engines, engineTitle } from '../../test-support/test-database.js';
 import { auditEvents } from '../audit/audit.table.js';
+import { findAuditTerms } from '../audit/audit.repository.js';
 import { createVisitsService } from './visits.service.js';
 import {
   createFixtureRegistrar,
@@ -115,8 +116,12 @@ for (const target of engines) {
         reason: 'enforcement',
         fileNumber: 'VD-2026/17',
         view: 'field',
-        query: { familyName: 'Maier' },
+        termsDigest: expect.any(String),
       });
+      // The names typed are kept apart from the chain, where retention can delete them.
+      expect(events[0]!.details).not.toHaveProperty('query');
+      const terms = await findAuditTerms({ db: t.database.db, seqs: [events[0]!.seq] });
+      expect(terms.get(events[0]!.seq)).toMatchObject({ query: { familyName: 'Maier' } });
       expect(events[4]!).toMatchObject({
         seq: body.auditSeq,
         details: {
