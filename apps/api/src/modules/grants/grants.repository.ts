@@ -8,6 +8,27 @@ import { userRoles, users } from '../identity/identity.table.js';
 
 export type GrantRow = typeof userRoles.$inferSelect;
 
+/**
+ * A new grant of a role reuses the user's revoked row of that role (its earlier life stays in
+ * the audit log); any other existing row is kept, so the insert writes nothing.
+ */
+export const REUSE_REVOKED_GRANT = {
+  target: [userRoles.userId, userRoles.role],
+  set: {
+    status: sql`excluded.status`,
+    grantedBy: sql`excluded.granted_by`,
+    grantedAt: sql`excluded.granted_at`,
+    confirmedBy: sql`excluded.confirmed_by`,
+    confirmedAt: sql`excluded.confirmed_at`,
+    endsOn: sql`excluded.ends_on`,
+    recertifyBy: sql`excluded.recertify_by`,
+    revokedBy: null,
+    revokedAt: null,
+    lapseRecordedAt: null,
+  },
+  setWhere: sql`${userRoles.status} = 'revoked'`,
+};
+
 const granter = alias(users, 'granter');
 const confirmer = alias(users, 'confirmer');
 
@@ -83,22 +104,7 @@ export async function insertGrant({
   const written = await db
     .insert(userRoles)
     .values(grant)
-    .onConflictDoUpdate({
-      target: [userRoles.userId, userRoles.role],
-      set: {
-        status: sql`excluded.status`,
-        grantedBy: sql`excluded.granted_by`,
-        grantedAt: sql`excluded.granted_at`,
-        confirmedBy: sql`excluded.confirmed_by`,
-        confirmedAt: sql`excluded.confirmed_at`,
-        endsOn: sql`excluded.ends_on`,
-        recertifyBy: sql`excluded.recertify_by`,
-        revokedBy: null,
-        revokedAt: null,
-        lapseRecordedAt: null,
-      },
-      setWhere: sql`${userRoles.status} = 'revoked'`,
-    })
+    .onConflictDoUpdate(REUSE_REVOKED_GRANT)
     .returning({ role: userRoles.role });
   // nothing written: a parallel request granted the role first
   return { inserted: written.length > 0 };

@@ -3,6 +3,7 @@ import type { Role } from '@zemag/contracts';
 import type { DbOrTx, Tx } from '../../db/database.js';
 import { departments } from '../departments/departments.table.js';
 import { userRoles, users } from '../identity/identity.table.js';
+import { REUSE_REVOKED_GRANT } from '../grants/grants.repository.js';
 import type { ExistingUser } from './users.import.js';
 
 /** Existing accounts for the given user names, with all their grants (any status). */
@@ -53,22 +54,7 @@ export async function insertGrants({
       .insert(userRoles)
       .values(rows.slice(i, i + 2000))
       // a revoked row is reused (its earlier life stays in the audit log); others are kept
-      .onConflictDoUpdate({
-        target: [userRoles.userId, userRoles.role],
-        set: {
-          status: sql`excluded.status`,
-          grantedBy: sql`excluded.granted_by`,
-          grantedAt: sql`excluded.granted_at`,
-          confirmedBy: sql`excluded.confirmed_by`,
-          confirmedAt: sql`excluded.confirmed_at`,
-          endsOn: sql`excluded.ends_on`,
-          recertifyBy: sql`excluded.recertify_by`,
-          revokedBy: null,
-          revokedAt: null,
-          lapseRecordedAt: null,
-        },
-        setWhere: sql`${userRoles.status} = 'revoked'`,
-      });
+      .onConflictDoUpdate(REUSE_REVOKED_GRANT);
   }
 }
 
