@@ -271,6 +271,26 @@ export const DEMO_INCIDENTS: DemoIncident[] = [
     },
     review: { kind: 'submitted' },
   },
+  {
+    // Past its retention period (rejected reports: 6 months): the first `retention run` deletes it.
+    daysAgo: 260,
+    reporter: 'demo.buergeramt',
+    report: {
+      place: { description: 'Bürgeramt Süd, Schalter 3' },
+      categories: ['threat'],
+      level: 1,
+      description: 'Ein Kunde schimpfte laut über die Wartezeit und schlug auf den Tresen.',
+      injuries: 'none',
+      policeInvolved: false,
+      criminalComplaint: { status: 'no', fileNumber: null },
+      persons: [{ description: 'Mann, etwa 60 Jahre, Name unbekannt' }],
+    },
+    review: {
+      kind: 'reject',
+      reason:
+        'Keine Drohung gegen Beschäftigte und keine Person bestimmbar; kein Fall für das Register.',
+    },
+  },
 ];
 
 export interface DemoListing {
@@ -334,6 +354,15 @@ export interface DemoLookup {
 
 /** Look-ups before visits, with their purposes: hits, a variant spelling, an address, a miss. */
 export const DEMO_LOOKUPS: DemoLookup[] = [
+  {
+    // Past its retention period (look-up terms: 6 months): the first `retention run` deletes
+    // the names typed; the audit event itself stays.
+    daysAgo: 250,
+    by: 'demo.sozialdienst',
+    familyName: 'Wagner',
+    givenNames: 'Petra',
+    purpose: { fileNumber: 'SD 50-2026-12', reason: 'home_visit' },
+  },
   {
     daysAgo: 20,
     by: 'demo.vollstreckung',
