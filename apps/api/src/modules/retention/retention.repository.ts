@@ -34,26 +34,37 @@ function nothingLeft(c: RetentionCutoffs): SQL {
 
 const notGrounding = sql`NOT EXISTS (SELECT 1 FROM listing_incidents li WHERE li.incident_id = i.id)`;
 
-/** FROM … WHERE … of each rule whose items are rows of one table (`id` is the item). */
-function dueSource(rule: Exclude<DueRule, 'closed_listings'>, c: RetentionCutoffs) {
+/** FROM … WHERE … of each rule: its items are rows of `table`, named `alias` in `where`. */
+function dueSource(rule: DueRule, c: RetentionCutoffs) {
+  const s = dueRows(rule, c);
+  return {
+    ...s,
+    from: sql.raw(`${s.table} ${s.alias}`),
+    id: sql.raw(`${s.alias}.id`),
+  };
+}
+
+function dueRows(rule: DueRule, c: RetentionCutoffs): { table: string; alias: string; where: SQL } {
   switch (rule) {
+    case 'closed_listings':
+      return { table: 'listings', alias: 'l', where: closedListingDue('l', c) };
     case 'rejected_reports':
       return {
-        from: sql`incidents i`,
-        id: sql`i.id`,
+        table: 'incidents',
+        alias: 'i',
         where: sql`i.status <> 'confirmed' AND i.updated_at < ${at(c.rejected_reports)} AND ${notGrounding}`,
       };
     case 'unlisted_incidents':
       return {
-        from: sql`incidents i`,
-        id: sql`i.id`,
+        table: 'incidents',
+        alias: 'i',
         where: sql`i.status = 'confirmed' AND i.occurred_at < ${at(c.unlisted_incidents)} AND ${notGrounding}`,
       };
     case 'erased_person_incidents':
       // What the erasure of a person left of a report (the ledger's outbox says when).
       return {
-        from: sql`incidents i`,
-        id: sql`i.id`,
+        table: 'incidents',
+        alias: 'i',
         where: sql`EXISTS (SELECT 1 FROM ledger_entries le WHERE le.kind = 'incident_personal_data'
               AND le.subject_id = i.id::text AND le.at < ${at(c.erased_person_incidents)})
             AND NOT EXISTS (SELECT 1 FROM incident_persons ip WHERE ip.incident_id = i.id)
@@ -61,8 +72,8 @@ function dueSource(rule: Exclude<DueRule, 'closed_listings'>, c: RetentionCutoff
       };
     case 'persons':
       return {
-        from: sql`persons p`,
-        id: sql`p.id`,
+        table: 'persons',
+        alias: 'p',
         where: sql`p.updated_at < ${at(c.persons)}
             AND NOT EXISTS (SELECT 1 FROM listings l WHERE l.person_id = p.id)
             AND ${nothingLeft(c)}`,
@@ -77,8 +88,20 @@ export type DueRule =
   | 'erased_person_incidents'
   | 'persons';
 
-/** Up to `limit` ids of items due under `rule` (rules other than closed listings). */
-export async function findDueIds({
+/**
+ * `WITH picked AS MATERIALIZED (…)`: the rows of `table` with these ids, read by primary key
+ * before any rule is checked (joined directly, the planner may misjudge a rule's selectivity
+ * and scan all items due instead). The ids are well-formed: they came from the database.
+ */
+const picked = (table: string, ids: readonly string[]) =>
+  sql`WITH picked AS MATERIALIZED (
+    SELECT * FROM ${sql.raw(table)} WHERE id = ANY(${`{${ids.join(',')}}`}::uuid[]))`;
+
+/**
+ * The next `limit` ids due under `rule` after `after`, in id order: one set-based pass over
+ * the table per page, outside the deleting transactions (each re-checks its ids, `findDueIds`).
+ */
+export async function scanDueIds({
   db,
   rule,
   cutoffs,
@@ -86,10 +109,10 @@ export async function findDueIds({
   after,
 }: {
   db: DbOrTx;
-  rule: Exclude<DueRule, 'closed_listings'>;
+  rule: DueRule;
   cutoffs: RetentionCutoffs;
   limit: number;
-  /** The last id of the previous batch: one pass over the primary key in all. */
+  /** The last id of the page before. */
   after: string | null;
 }): Promise<string[]> {
   const s = dueSource(rule, cutoffs);
@@ -100,27 +123,46 @@ export async function findDueIds({
   return rowsOf<{ id: string }>(result).map((r) => r.id);
 }
 
+/** Those of `ids` still due under `rule` now (in the deleting transaction). */
+export async function findDueIds({
+  db,
+  rule,
+  cutoffs,
+  ids,
+}: {
+  db: DbOrTx;
+  rule: Exclude<DueRule, 'closed_listings'>;
+  cutoffs: RetentionCutoffs;
+  ids: readonly string[];
+}): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const s = dueSource(rule, cutoffs);
+  const result = await db.execute(
+    sql`${picked(s.table, ids)}
+      SELECT ${s.id} AS id FROM picked ${sql.raw(s.alias)} WHERE ${s.where} ORDER BY ${s.id}`,
+  );
+  return rowsOf<{ id: string }>(result).map((r) => r.id);
+}
+
 /**
- * Up to `limit` closed listings past their period, each with whether its person goes too
- * (nothing else keeps them).
+ * Those of the listings `ids` still closed past their period, each with whether its person
+ * goes too (nothing else keeps them).
  */
 export async function findDueListings({
   db,
   cutoffs,
-  limit,
-  after,
+  ids,
 }: {
   db: DbOrTx;
   cutoffs: RetentionCutoffs;
-  limit: number;
-  after: string | null;
+  ids: readonly string[];
 }): Promise<{ id: string; personId: string; erasePerson: boolean }[]> {
-  const from = after === null ? sql`` : sql`AND l.id > ${after}::uuid`;
-  const result = await db.execute(sql`
+  if (ids.length === 0) return [];
+  const result = await db.execute(sql`${picked('listings', ids)}
     SELECT l.id, l.person_id AS "personId", (${nothingLeft(cutoffs)}) AS "erasePerson"
-    FROM listings l JOIN persons p ON p.id = l.person_id
-    WHERE ${closedListingDue('l', cutoffs)} ${from}
-    ORDER BY l.id LIMIT ${limit}`);
+    FROM picked l JOIN persons p ON p.id = l.person_id
+    WHERE ${closedListingDue('l', cutoffs)}
+    ORDER BY l.id`);
   return rowsOf<{ id: string; personId: string; erasePerson: boolean }>(result);
 }
 

@@ -11,8 +11,15 @@ import {
   findDueListings,
   recordJobEnd,
   recordJobStart,
+  scanDueIds,
+  type DueRule,
 } from './retention.repository.js';
-import { addCounts, retentionCutoffs, type RetentionResult } from './retention.rules.js';
+import {
+  addCounts,
+  retentionCutoffs,
+  type RetentionCutoffs,
+  type RetentionResult,
+} from './retention.rules.js';
 import type { RetentionSettings } from './retention.settings.js';
 
 /** The deletion primitives (modules/deletion/erase.ts), batch forms. */
@@ -40,7 +47,7 @@ export type RetentionService = ReturnType<typeof createRetentionService>;
 
 /**
  * The retention job: expires listings past their date, then deletes what is due under each
- * rule, 500 items per transaction, through the deletion primitives (audit event and ledger
+ * rule — ids read a page at a time, deleted 1,000 per transaction — through the deletion primitives (audit event and ledger
  * entry per item, never content). One run at a time across all instances (advisory lock);
  * each run is recorded in `job_runs`.
  */
@@ -52,7 +59,8 @@ export function createRetentionService({
   settings,
   deleters = erase,
   flush,
-  batchSize: BATCH = 500,
+  batchSize: BATCH = 1000,
+  pageSize: PAGE = 50_000,
 }: {
   db: Db;
   audit: AuditService;
@@ -65,21 +73,31 @@ export function createRetentionService({
   flush?: () => Promise<unknown>;
   /** Items per transaction. */
   batchSize?: number;
+  /** Ids read per query for the batches. */
+  pageSize?: number;
 }) {
   /**
-   * Repeats `batch` (one transaction each, given the last id of the batch before) until it
-   * finds fewer than BATCH: one pass over the items' primary key in all.
+   * Finds the ids due under `rule` a page at a time (one set-based query per page), and deletes
+   * them `BATCH` at a time, one transaction each: `batch` re-checks its ids in that transaction
+   * (an item that stopped being due since the page was read is left), so a crash leaves whole
+   * batches done and the rest due for the next run.
    */
-  async function inBatches(
-    batch: (tx: Tx, after: string | null) => Promise<{ found: number; last: string | null }>,
+  async function inPages(
+    rule: DueRule,
+    cutoffs: RetentionCutoffs,
     result: RetentionResult,
+    batch: (tx: Tx, ids: string[]) => Promise<void>,
   ) {
     let after: string | null = null;
     for (;;) {
-      const { found, last } = await db.transaction((tx) => batch(tx, after));
-      result.due += found;
-      if (found < BATCH || last === null) return;
-      after = last;
+      const ids = await scanDueIds({ db, rule, cutoffs, limit: PAGE, after });
+      result.due += ids.length;
+      for (let i = 0; i < ids.length; i += BATCH) {
+        const part = ids.slice(i, i + BATCH);
+        await db.transaction((tx) => batch(tx, part));
+      }
+      if (ids.length < PAGE) return;
+      after = ids.at(-1)!;
     }
   }
 
@@ -95,62 +113,62 @@ export function createRetentionService({
     });
     const take = (counts: Record<string, number>) => addCounts(result.by_kind, counts);
 
-    await inBatches(async (tx, after) => {
-      const due = await findDueListings({ db: tx, cutoffs, limit: BATCH, after });
+    await inPages('closed_listings', cutoffs, result, async (tx, ids) => {
+      const due = await findDueListings({ db: tx, cutoffs, ids });
       const personIds = [...new Set(due.filter((d) => d.erasePerson).map((d) => d.personId))];
       const listingIds = due.filter((d) => !d.erasePerson).map((d) => d.id);
       const erased = await deleters.erasePersons({ ...ctx(tx, 'closed_listings'), personIds });
       const deleted = await deleters.deleteListings({ ...ctx(tx, 'closed_listings'), listingIds });
       take(erased.counts);
       take(deleted.counts);
-      return { found: due.length, last: due.at(-1)?.id ?? null };
-    }, result);
+    });
 
     for (const rule of [
       'rejected_reports',
       'unlisted_incidents',
       'erased_person_incidents',
     ] as const) {
-      await inBatches(async (tx, after) => {
-        const incidentIds = await findDueIds({ db: tx, rule, cutoffs, limit: BATCH, after });
+      await inPages(rule, cutoffs, result, async (tx, ids) => {
+        const incidentIds = await findDueIds({ db: tx, rule, cutoffs, ids });
         const { counts } = await deleters.deleteIncidents({
           ...ctx(tx, rule),
           incidentIds,
           skipGrounding: true,
         });
         take(counts);
-        return { found: incidentIds.length, last: incidentIds.at(-1) ?? null };
-      }, result);
+      });
     }
 
-    await inBatches(async (tx, after) => {
-      const personIds = await findDueIds({ db: tx, rule: 'persons', cutoffs, limit: BATCH, after });
+    await inPages('persons', cutoffs, result, async (tx, ids) => {
+      const personIds = await findDueIds({ db: tx, rule: 'persons', cutoffs, ids });
       const { counts } = await deleters.erasePersons({ ...ctx(tx, 'persons'), personIds });
       take(counts);
-      return { found: personIds.length, last: personIds.at(-1) ?? null };
-    }, result);
+    });
 
     // Look-up terms: deleted directly, one audit event per batch with the count and seq range.
-    await inBatches(async (tx) => {
-      const gone = await deleteAuditTerms({ tx, before: cutoffs.audit_terms, limit: BATCH });
-      if (gone.count > 0) {
-        await audit.record({
-          tx,
-          actor: null,
-          action: 'deletion.audit_terms',
-          subject: null,
-          details: {
-            rule: 'retention.audit_terms',
-            count: gone.count,
-            firstSeq: gone.firstSeq,
-            lastSeq: gone.lastSeq,
-          },
-        });
-      }
-      take({ audit_terms: gone.count });
-      // Deleted rows are gone: the next batch starts from the first due row again.
-      return { found: gone.count, last: gone.count > 0 ? 'next' : null };
-    }, result);
+    for (;;) {
+      const gone = await db.transaction(async (tx) => {
+        const deleted = await deleteAuditTerms({ tx, before: cutoffs.audit_terms, limit: BATCH });
+        if (deleted.count > 0) {
+          await audit.record({
+            tx,
+            actor: null,
+            action: 'deletion.audit_terms',
+            subject: null,
+            details: {
+              rule: 'retention.audit_terms',
+              count: deleted.count,
+              firstSeq: deleted.firstSeq,
+              lastSeq: deleted.lastSeq,
+            },
+          });
+        }
+        return deleted.count;
+      });
+      result.due += gone;
+      take({ audit_terms: gone });
+      if (gone < BATCH) break;
+    }
     result.deleted = Object.values(result.by_kind).reduce((a, b) => a + b, 0);
   }
 

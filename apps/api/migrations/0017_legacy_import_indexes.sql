@@ -1,0 +1,3 @@
+CREATE INDEX "legacy_imports_person_idx" ON "legacy_imports" USING btree ("person_id") WHERE person_id is not null;--> statement-breakpoint
+CREATE INDEX "legacy_imports_incident_idx" ON "legacy_imports" USING btree ("incident_id") WHERE incident_id is not null;--> statement-breakpoint
+CREATE INDEX "legacy_imports_listing_idx" ON "legacy_imports" USING btree ("listing_id") WHERE listing_id is not null;
