@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Role } from '@zemag/contracts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -264,6 +265,65 @@ for (const target of engines) {
       const later = (await call(again, 'GET', '/api/v1/listings/due')).json();
       expect(later.heldBackLetters.map((l: { id: string }) => l.id)).toEqual([held]);
       expect(later.listings.map((l: { id: string }) => l.id)).toContain(outside);
+    });
+
+    it('a pending extension closes with its listing: ended early, or expired by the job', async () => {
+      const registrar = async (roles: Role[] = ['reporter', 'registrar']) =>
+        (await signIn(t.app, await createTestUser(t, { roles }))).cookie;
+      // Earlier tests moved the clock on past their sessions' idle time.
+      [reporter, a, b] = [await registrar(['reporter']), await registrar(), await registrar()];
+      const history = (listing: { history: { action: string; reason: string | null }[] }) =>
+        listing.history.map((h) => [h.action, h.reason]);
+      const ended = await listing('Jansen', '2026-06-30');
+      await call(a, 'POST', `/api/v1/listings/${ended}/extension`, {
+        validUntil: '2026-12-31',
+        reason: REASON,
+      });
+      const end = await call(b, 'POST', `/api/v1/listings/${ended}/end`, { reason: REASON });
+      expect(end.json()).toMatchObject({ status: 'ended', extension: null });
+      expect(history(end.json()).slice(-2)).toEqual(
+        expect.arrayContaining([
+          ['end', REASON],
+          ['extension_withdrawn', 'Eintrag beendet / entry ended'],
+        ]),
+      );
+
+      const expiring = await listing('Krämer', '2026-01-25');
+      await call(a, 'POST', `/api/v1/listings/${expiring}/extension`, {
+        validUntil: '2026-12-31',
+        reason: REASON,
+      });
+      t.clock.set(new Date('2026-01-25T23:00:00Z')); // 00:00 on 26 January in Berlin
+      await t.services.retention.run();
+      const [d, e] = [await registrar(), await registrar()];
+      const expired = (await call(d, 'GET', `/api/v1/listings/${expiring}`)).json();
+      expect(expired).toMatchObject({
+        status: 'expired',
+        validUntil: '2026-01-25',
+        extension: null,
+      });
+      expect(history(expired).slice(-2)).toEqual(
+        expect.arrayContaining([
+          ['expire', null],
+          ['extension_withdrawn', 'Eintrag abgelaufen / entry expired'],
+        ]),
+      );
+      expect(expired.history.at(-1).actor).toBeNull();
+      // Nobody can confirm it any more, and the audit trail names the system and the reason.
+      const confirm = await call(e, 'POST', `/api/v1/listings/${expiring}/extension/confirm`);
+      expect(confirm.statusCode).toBe(409);
+      const events = rowsOf<{ actor_id: string | null; purpose: string; details: object }>(
+        await t.database.db.execute(sql`
+          SELECT actor_id, purpose, details FROM audit_events
+          WHERE action = 'listing.extension_withdrawn' AND subject_id = ${expiring}`),
+      );
+      expect(events).toEqual([
+        {
+          actor_id: null,
+          purpose: 'Eintrag abgelaufen / entry expired',
+          details: { validUntil: '2026-12-31' },
+        },
+      ]);
     });
   });
 }

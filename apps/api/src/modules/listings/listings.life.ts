@@ -20,7 +20,7 @@ import {
   updateListing,
   type ListingRow,
 } from './listings.repository.js';
-import { addDays, MAX_VALIDITY_MONTHS } from './listings.rules.js';
+import { addDays, EXTENSION_CLOSED_REASON, MAX_VALIDITY_MONTHS } from './listings.rules.js';
 
 type Actor = Pick<CurrentUser, 'id'>;
 
@@ -88,9 +88,12 @@ export function createListingLifeCycle(deps: ListingLifeDeps) {
         await deps.history(tx, actor, id, 'decline', reason, { status: 'declined' });
       }),
 
-    /** An active listing ends before its valid-until date, with a reason. */
+    /**
+     * An active listing ends before its valid-until date, with a reason; a pending extension
+     * proposal is closed with it.
+     */
     end: ({ actor, id, reason }: { actor: Actor; id: string; reason: string }) =>
-      change(actor, id, ['active'], async (tx, _listing, now) => {
+      change(actor, id, ['active'], async (tx, listing, now) => {
         await updateListing({
           db: tx,
           id,
@@ -103,6 +106,11 @@ export function createListingLifeCycle(deps: ListingLifeDeps) {
           },
         });
         await deps.history(tx, actor, id, 'end', reason, { status: 'ended' });
+        if (listing.extensionValidUntil) {
+          await deps.history(tx, actor, id, 'extension_withdrawn', EXTENSION_CLOSED_REASON.ended, {
+            validUntil: listing.extensionValidUntil,
+          });
+        }
       }),
 
     /** Proposes a later valid-until date; one proposal at a time. */

@@ -43,6 +43,15 @@ export function listingDefaults(grounds: readonly GroundIncident[]) {
 /** A listing may run at most this long from today (a longer one needs a new decision). */
 export const MAX_VALIDITY_MONTHS = 60;
 
+/**
+ * Why a pending extension proposal was closed when its listing expired or was ended (the reason
+ * of its `extension_withdrawn` history row and audit event; German and English).
+ */
+export const EXTENSION_CLOSED_REASON = {
+  expired: 'Eintrag abgelaufen / entry expired',
+  ended: 'Eintrag beendet / entry ended',
+} as const;
+
 /** `YYYY-MM-DD` plus `days` calendar days (negative goes back). */
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);

@@ -204,30 +204,52 @@ export async function countListingsToExpire({ db, today }: { db: DbOrTx; today: 
   return rowsOf<{ n: number }>(result)[0]?.n ?? 0;
 }
 
-/** Sets up to `limit` due listings to `expired`; returns them with their valid-until. */
+/**
+ * Sets up to `limit` due listings to `expired`, closing a pending extension proposal with them
+ * (history `extension_withdrawn` by the system with `reason`); returns them with their
+ * valid-until and the proposed date, if any.
+ */
 export async function expireListings({
   tx,
   today,
   now,
   limit,
+  reason,
 }: {
   tx: Tx;
   today: string;
   now: Date;
   limit: number;
-}): Promise<{ id: string; validUntil: string }[]> {
+  /** Why a pending extension was closed. */
+  reason: string;
+}): Promise<{ id: string; validUntil: string; extensionValidUntil: string | null }[]> {
   const result = await tx.execute(sql`
-    UPDATE listings SET status = 'expired', closed_at = ${at(now)}, updated_at = ${at(now)}
-    WHERE id IN (
-      SELECT id FROM listings WHERE status = 'active' AND valid_until < ${today}::date
+    WITH due AS (
+      SELECT id, extension_valid_until FROM listings
+      WHERE status = 'active' AND valid_until < ${today}::date
       ORDER BY valid_until, id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-    RETURNING id, to_char(valid_until, 'YYYY-MM-DD') AS "validUntil"`);
-  const rows = rowsOf<{ id: string; validUntil: string }>(result);
+    UPDATE listings l SET status = 'expired', closed_at = ${at(now)}, updated_at = ${at(now)},
+      extension_valid_until = NULL, extension_reason = NULL, extension_proposed_by = NULL,
+      extension_proposed_at = NULL
+    FROM due WHERE l.id = due.id
+    RETURNING l.id, to_char(l.valid_until, 'YYYY-MM-DD') AS "validUntil",
+      to_char(due.extension_valid_until, 'YYYY-MM-DD') AS "extensionValidUntil"`);
+  const rows = rowsOf<{ id: string; validUntil: string; extensionValidUntil: string | null }>(
+    result,
+  );
   if (rows.length > 0) {
     await tx.execute(sql`
       INSERT INTO listing_history (listing_id, action, actor_id, reason, changes, at)
       SELECT x.id, 'expire', NULL, NULL, jsonb_build_object('status', 'expired', 'validUntil', x.valid_until), ${at(now)}
       FROM jsonb_to_recordset(${JSON.stringify(rows.map((r) => ({ id: r.id, valid_until: r.validUntil })))}::jsonb)
+        AS x(id uuid, valid_until text)`);
+  }
+  const withdrawn = rows.filter((r) => r.extensionValidUntil !== null);
+  if (withdrawn.length > 0) {
+    await tx.execute(sql`
+      INSERT INTO listing_history (listing_id, action, actor_id, reason, changes, at)
+      SELECT x.id, 'extension_withdrawn', NULL, ${reason}, jsonb_build_object('validUntil', x.valid_until), ${at(now)}
+      FROM jsonb_to_recordset(${JSON.stringify(withdrawn.map((r) => ({ id: r.id, valid_until: r.extensionValidUntil })))}::jsonb)
         AS x(id uuid, valid_until text)`);
   }
   return rows;
