@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { DbOrTx } from '../../db/database.js';
+import { insertIncidentPersons, insertListing } from './register-rows.fixtures.js';
 import { users } from '../identity/identity.table.js';
 import { corrections } from '../corrections/corrections.table.js';
-import { incidentMessages, incidentPersons, incidents } from '../incidents/incidents.table.js';
-import { listingHistory, listingIncidents, listings } from '../listings/listings.table.js';
+import { incidentMessages, incidents } from '../incidents/incidents.table.js';
+import { listingHistory } from '../listings/listings.table.js';
 import { personNames, persons } from '../persons/persons.table.js';
 import { subjectRequests } from '../subject-requests/subject-requests.table.js';
 
@@ -57,16 +58,7 @@ export async function makeIncident(db: DbOrTx, reporterId: string, personIds: (s
     })
     .returning();
   const id = incident!.id;
-  if (personIds.length > 0) {
-    await db.insert(incidentPersons).values(
-      personIds.map((personId, position) => ({
-        incidentId: id,
-        position,
-        familyName: 'Muster',
-        personId,
-      })),
-    );
-  }
+  await insertIncidentPersons(db, id, personIds);
   await db.insert(incidentMessages).values({
     incidentId: id,
     kind: 'question',
@@ -91,33 +83,22 @@ export async function makeListing(
   incidentIds: string[],
   status = 'active',
 ) {
-  const [listing] = await db
-    .insert(listings)
-    .values({
-      personId,
-      status,
-      level: 2,
-      categories: ['threat'],
-      precautions: [],
-      validUntil: '2028-01-01',
-      proposedBy,
-      proposedAt: T0,
-      updatedAt: T0,
-    })
-    .returning();
+  const listing = await insertListing(db, {
+    personId,
+    proposedBy,
+    at: T0,
+    status,
+    validUntil: '2028-01-01',
+    incidentIds,
+  });
   await db.insert(listingHistory).values({
-    listingId: listing!.id,
+    listingId: listing.id,
     action: 'proposed',
     actorId: proposedBy,
     changes: {},
     at: T0,
   });
-  if (incidentIds.length > 0) {
-    await db
-      .insert(listingIncidents)
-      .values(incidentIds.map((incidentId) => ({ listingId: listing!.id, incidentId })));
-  }
-  return listing!;
+  return listing;
 }
 
 export async function makeSubjectRequest(db: DbOrTx, personId: string, recordedBy: string) {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { DbOrTx } from '../../db/database.js';
+import { insertIncidentPersons, insertListing } from '../deletion/register-rows.fixtures.js';
 import { auditTerms } from '../audit/audit.table.js';
 import { users } from '../identity/identity.table.js';
-import { incidentPersons, incidents } from '../incidents/incidents.table.js';
-import { listingIncidents, listings } from '../listings/listings.table.js';
+import { incidents } from '../incidents/incidents.table.js';
 import { persons } from '../persons/persons.table.js';
 import { subjectRequests } from '../subject-requests/subject-requests.table.js';
 
@@ -61,58 +61,15 @@ export async function makeIncident(
       updatedAt,
     })
     .returning();
-  if (personIds.length > 0) {
-    await db.insert(incidentPersons).values(
-      personIds.map((personId, position) => ({
-        incidentId: incident!.id,
-        position,
-        familyName: 'Muster',
-        personId,
-      })),
-    );
-  }
+  await insertIncidentPersons(db, incident!.id, personIds);
   return incident!;
 }
 
 export async function makeListing(
   db: DbOrTx,
-  {
-    personId,
-    proposedBy,
-    status = 'active',
-    validUntil = '2030-01-01',
-    closedAt = null,
-    incidentIds = [],
-  }: {
-    personId: string;
-    proposedBy: string;
-    status?: string;
-    validUntil?: string;
-    closedAt?: Date | null;
-    incidentIds?: string[];
-  },
+  options: Omit<Parameters<typeof insertListing>[1], 'at'>,
 ) {
-  const [listing] = await db
-    .insert(listings)
-    .values({
-      personId,
-      status,
-      level: 2,
-      categories: ['threat'],
-      precautions: [],
-      validUntil,
-      proposedBy,
-      proposedAt: T0,
-      closedAt,
-      updatedAt: T0,
-    })
-    .returning();
-  if (incidentIds.length > 0) {
-    await db
-      .insert(listingIncidents)
-      .values(incidentIds.map((incidentId) => ({ listingId: listing!.id, incidentId })));
-  }
-  return listing!;
+  return insertListing(db, { ...options, at: T0 });
 }
 
 export async function makeOpenRequest(db: DbOrTx, personId: string, recordedBy: string) {
