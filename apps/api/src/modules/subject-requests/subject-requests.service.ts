@@ -130,14 +130,14 @@ export function createSubjectRequestsService({
         if (!person || person.mergedIntoId) {
           throw new AppError(404, 'person.not_found', { field: 'personId' });
         }
-        const number = await nextSubjectRequestNumber({ db: tx });
+        const year = today().slice(0, 4);
+        const number = await nextSubjectRequestNumber({ db: tx, year: Number(year) });
         const now = clock.now();
         const dueOn = dueOnFor(input.receivedOn);
         const { request } = await insertSubjectRequest({
           db: tx,
           values: {
-            number,
-            reference: subjectRequestReference(today().slice(0, 4), number),
+            reference: subjectRequestReference(year, number),
             personId: person.id,
             kind: input.kind,
             receivedOn: input.receivedOn,
