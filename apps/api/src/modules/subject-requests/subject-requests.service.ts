@@ -46,14 +46,7 @@ export type ErasePerson = (ctx: {
  * one registrar and carried out by another. Every step is audited in its transaction, without
  * personal content in the details.
  */
-export function createSubjectRequestsService({
-  db,
-  audit,
-  clock,
-  settings,
-  erase,
-  afterErasure,
-}: {
+export function createSubjectRequestsService(deps: {
   db: Db;
   audit: AuditService;
   clock: Clock;
@@ -62,6 +55,7 @@ export function createSubjectRequestsService({
   /** After the erasure committed: the deletion ledger appends it (deletion.service `flush`). */
   afterErasure?: () => Promise<unknown>;
 }) {
+  const { db, audit, clock, settings } = deps;
   const today = () => localDate(clock.now(), settings.timeZone);
   const localDateOf = (d: Date) => localDate(d, settings.timeZone);
   const letterhead = settings.letterhead as LetterheadSettings & { officeName?: string };
@@ -277,16 +271,6 @@ export function createSubjectRequestsService({
       return { pdf, reference };
     },
 
-    ...erasureSteps({
-      db,
-      audit,
-      clock,
-      erase,
-      afterErasure,
-      today,
-      step,
-      present,
-      lockOpen,
-    }),
+    ...erasureSteps({ ...deps, today, step, present, lockOpen }),
   };
 }
