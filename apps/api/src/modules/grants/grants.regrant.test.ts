@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createTestUser, type TestApp } from '../../test-support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { createTestUser, useTestApp } from '../../test-support/test-app.js';
+import { twoAdministrators } from './grants.fixtures.js';
 import { engines, engineTitle } from '../../test-support/test-database.js';
 import { auditEvents } from '../audit/audit.table.js';
 import { userRoles } from '../identity/identity.table.js';
@@ -18,29 +19,15 @@ for (const target of engines) {
   describe.skipIf(target.skip)(
     `granting a lapsed or ended role anew ${engineTitle(target)}`,
     () => {
-      let t: TestApp;
-      let adminId: string;
-      let secondAdminId: string;
-      beforeAll(async () => {
-        t = await buildTestApp({ engine: target.engine });
-        const opts = {
-          roles: ['admin' as const, 'reporter' as const],
-          secondFactor: 'none' as const,
-        };
-        adminId = (await createTestUser(t, opts)).user.id;
-        secondAdminId = (await createTestUser(t, opts)).user.id;
-      });
-      afterAll(async () => {
-        await t?.close();
-      });
+      const ctx = useTestApp(target.engine, twoAdministrators);
 
-      const grants = () => t.services.grants;
+      const grants = () => ctx.t.services.grants;
       const roles = async (userId: string) => (await grants().rolesOf({ userId })).roles;
       const statusOf = async (userId: string, role: string) =>
         (await grants().listForUser({ userId })).grants.find((g) => g.role === role)?.status;
       const events = async (userId: string, action: string) =>
         (
-          await t.database.db
+          await ctx.t.database.db
             .select({ action: auditEvents.action, details: auditEvents.details })
             .from(auditEvents)
             .where(and(eq(auditEvents.subjectId, userId), eq(auditEvents.action, action)))
@@ -49,48 +36,48 @@ for (const target of engines) {
 
       /** A registrar since 2026-01-15 (granted and confirmed), re-certification due 2027-01-15. */
       async function registrar() {
-        t.clock.set(at('2026-01-15'));
-        const { user } = await createTestUser(t, { secondFactor: 'none' });
+        ctx.t.clock.set(at('2026-01-15'));
+        const { user } = await createTestUser(ctx.t, { secondFactor: 'none' });
         const role = 'registrar' as const;
-        await grants().grant({ actor: adminId, userId: user.id, role, endsOn: null });
-        await grants().confirm({ actor: secondAdminId, userId: user.id, role });
+        await grants().grant({ actor: ctx.adminId, userId: user.id, role, endsOn: null });
+        await grants().confirm({ actor: ctx.secondAdminId, userId: user.id, role });
         return user.id;
       }
 
       it('recertifying a lapsed registrar waits for a second administrator', async () => {
         const userId = await registrar();
-        t.clock.set(at('2027-03-01')); // past the 30 days of grace
+        ctx.t.clock.set(at('2027-03-01')); // past the 30 days of grace
         expect(await statusOf(userId, 'registrar')).toBe('lapsed');
 
-        const answer = await grants().recertify({ actor: adminId, userId, role: 'registrar' });
+        const answer = await grants().recertify({ actor: ctx.adminId, userId, role: 'registrar' });
         expect(answer).toEqual({ status: 'pending', recertifyBy: '2028-03-01' });
         expect(await roles(userId)).not.toContain('registrar');
         expect(await statusOf(userId, 'registrar')).toBe('pending');
         await expect(
-          grants().confirm({ actor: adminId, userId, role: 'registrar' }),
+          grants().confirm({ actor: ctx.adminId, userId, role: 'registrar' }),
         ).rejects.toMatchObject({ code: 'grant.self_confirm' });
-        await grants().confirm({ actor: secondAdminId, userId, role: 'registrar' });
+        await grants().confirm({ actor: ctx.secondAdminId, userId, role: 'registrar' });
         expect(await roles(userId)).toContain('registrar');
 
         expect((await events(userId, 'grant.requested')).at(-1)).toMatchObject({
           role: 'registrar',
           recertification: true,
-          replaces: { status: 'lapsed', recertifyBy: '2027-01-15', confirmedBy: secondAdminId },
+          replaces: { status: 'lapsed', recertifyBy: '2027-01-15', confirmedBy: ctx.secondAdminId },
         });
       });
 
       it('a role past its end date is granted anew, not recertified; a working one still is not', async () => {
-        t.clock.set(at('2026-01-15'));
-        const { user } = await createTestUser(t, { secondFactor: 'none' });
+        ctx.t.clock.set(at('2026-01-15'));
+        const { user } = await createTestUser(ctx.t, { secondFactor: 'none' });
         const grant = (endsOn: string | null) =>
-          grants().grant({ actor: adminId, userId: user.id, role: 'control_room', endsOn });
+          grants().grant({ actor: ctx.adminId, userId: user.id, role: 'control_room', endsOn });
         await grant('2026-03-31');
         await expect(grant(null)).rejects.toMatchObject({ code: 'grant.already_held' });
 
-        t.clock.set(at('2026-04-01'));
+        ctx.t.clock.set(at('2026-04-01'));
         expect(await statusOf(user.id, 'control_room')).toBe('expired');
         await expect(
-          grants().recertify({ actor: adminId, userId: user.id, role: 'control_room' }),
+          grants().recertify({ actor: ctx.adminId, userId: user.id, role: 'control_room' }),
         ).rejects.toMatchObject({ status: 409, code: 'grant.ended' });
         expect(await grant('2026-12-31')).toEqual({ status: 'active' });
         expect(await roles(user.id)).toContain('control_room');
@@ -103,11 +90,11 @@ for (const target of engines) {
 
       it('eight administrators re-granting a lapsed registrar at once make exactly one request', async () => {
         const userId = await registrar();
-        t.clock.set(at('2027-03-01'));
+        ctx.t.clock.set(at('2027-03-01'));
         const results = await Promise.allSettled(
           Array.from({ length: 8 }, (_, i) =>
             grants().grant({
-              actor: i % 2 === 0 ? adminId : secondAdminId,
+              actor: i % 2 === 0 ? ctx.adminId : ctx.secondAdminId,
               userId,
               role: 'registrar',
               endsOn: null,
@@ -121,7 +108,7 @@ for (const target of engines) {
         }
         const requested = await events(userId, 'grant.requested');
         expect(requested.filter((d) => d.replaces !== undefined)).toHaveLength(1);
-        const rows = await t.database.db
+        const rows = await ctx.t.database.db
           .select({ status: userRoles.status })
           .from(userRoles)
           .where(and(eq(userRoles.userId, userId), eq(userRoles.role, 'registrar')));

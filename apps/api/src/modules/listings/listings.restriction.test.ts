@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../test-support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../test-support/test-app.js';
 import { engines, engineTitle } from '../../test-support/test-database.js';
 import { auditEvents } from '../audit/audit.table.js';
 import { makeListing, makePerson, makeUser } from '../deletion/deletion.fixtures.js';
@@ -17,18 +17,12 @@ for (const target of engines) {
   describe.skipIf(target.skip)(
     `restrictions past their decide-by date ${engineTitle(target)}`,
     () => {
-      let t: TestApp;
-      let registrar: { id: string };
-      beforeAll(async () => {
-        t = await buildTestApp({ engine: target.engine });
-        registrar = { id: (await makeUser(t.database.db)).id };
-      });
-      afterAll(async () => {
-        await t?.close();
-      });
+      const ctx = useTestApp(target.engine, async (t) => ({
+        registrar: { id: (await makeUser(t.database.db)).id },
+      }));
 
       async function restricted(until: string, status = 'active') {
-        const db = t.database.db;
+        const db = ctx.t.database.db;
         const person = await makePerson(db);
         const listing = await makeListing(db, person.id, (await makeUser(db)).id, [], status);
         await db
@@ -38,43 +32,45 @@ for (const target of engines) {
         return listing.id;
       }
       const overdueIds = async () =>
-        (await t.services.listings.due({ actor: registrar })).restrictionsOverdue.map((l) => l.id);
+        (await ctx.t.services.listings.due({ actor: ctx.registrar })).restrictionsOverdue.map(
+          (l) => l.id,
+        );
       const isOverdue = async (id: string) =>
-        (await t.services.listings.get({ actor: registrar, id })).restrictionOverdue;
+        (await ctx.t.services.listings.get({ actor: ctx.registrar, id })).restrictionOverdue;
 
       it('is overdue from midnight in Berlin after the decide-by date, not a second before', async () => {
-        t.clock.set(new Date('2026-01-15T08:00:00Z'));
-        const person = await makePerson(t.database.db);
+        ctx.t.clock.set(new Date('2026-01-15T08:00:00Z'));
+        const person = await makePerson(ctx.t.database.db);
         const { id } = await makeListing(
-          t.database.db,
+          ctx.t.database.db,
           person.id,
-          (await makeUser(t.database.db)).id,
+          (await makeUser(ctx.t.database.db)).id,
           [],
         );
-        await t.services.listings.restrict({
-          actor: registrar,
+        await ctx.t.services.listings.restrict({
+          actor: ctx.registrar,
           id,
           restriction: { until: '2026-02-28', reason: REASON },
         });
         expect(await isOverdue(id)).toBe(false);
 
         // 23:59:59 on 28 February in Berlin: the decide-by day itself.
-        t.clock.set(new Date('2026-02-28T22:59:59Z'));
+        ctx.t.clock.set(new Date('2026-02-28T22:59:59Z'));
         expect(await overdueIds()).not.toContain(id);
         expect(await isOverdue(id)).toBe(false);
 
         // 00:00 on 1 March in Berlin (still 28 February in UTC).
-        t.clock.set(new Date('2026-02-28T23:00:00Z'));
+        ctx.t.clock.set(new Date('2026-02-28T23:00:00Z'));
         expect(await overdueIds()).toContain(id);
         expect(await isOverdue(id)).toBe(true);
 
-        await t.services.listings.liftRestriction({ actor: registrar, id, reason: REASON });
+        await ctx.t.services.listings.liftRestriction({ actor: ctx.registrar, id, reason: REASON });
         expect(await overdueIds()).not.toContain(id);
         expect(await isOverdue(id)).toBe(false);
       });
 
       it('lists expired and ended listings still restricted, the longest overdue first, audited', async () => {
-        t.clock.set(new Date('2026-06-10T08:00:00Z'));
+        ctx.t.clock.set(new Date('2026-06-10T08:00:00Z'));
         const older = await restricted('2026-05-01', 'expired');
         const newer = await restricted('2026-06-09', 'ended');
         const notYet = await restricted('2026-06-10');
@@ -85,10 +81,12 @@ for (const target of engines) {
         expect(ids).not.toContain(notYet);
         expect(ids).not.toContain(declined);
 
-        const [event] = await t.database.db
+        const [event] = await ctx.t.database.db
           .select({ details: auditEvents.details })
           .from(auditEvents)
-          .where(and(eq(auditEvents.action, 'listing.list'), eq(auditEvents.actorId, registrar.id)))
+          .where(
+            and(eq(auditEvents.action, 'listing.list'), eq(auditEvents.actorId, ctx.registrar.id)),
+          )
           .orderBy(desc(auditEvents.seq))
           .limit(1);
         expect(event?.details).toMatchObject({ overdueRestrictionIds: ids });

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../test-support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../test-support/test-app.js';
 import { engines, engineTitle } from '../../test-support/test-database.js';
 import { makePerson, makeUser } from '../deletion/deletion.fixtures.js';
 
@@ -10,23 +10,19 @@ import { makePerson, makeUser } from '../deletion/deletion.fixtures.js';
  */
 for (const target of engines) {
   describe.skipIf(target.skip)(`subject request numbers per year ${engineTitle(target)}`, () => {
-    let t: TestApp;
-    let registrar: { id: string };
-    beforeAll(async () => {
-      t = await buildTestApp({ engine: target.engine });
-      registrar = { id: (await makeUser(t.database.db)).id };
-    });
-    afterAll(async () => {
-      await t?.close();
-    });
+    const ctx = useTestApp(target.engine, async (t) => ({
+      registrar: { id: (await makeUser(t.database.db)).id },
+    }));
 
     /** Eight requests, each for a person of its own, recorded at once. */
     async function eightAtOnce() {
-      const persons = await Promise.all(Array.from({ length: 8 }, () => makePerson(t.database.db)));
+      const persons = await Promise.all(
+        Array.from({ length: 8 }, () => makePerson(ctx.t.database.db)),
+      );
       const recorded = await Promise.all(
         persons.map((person) =>
-          t.services.subjectRequests.record({
-            actor: registrar,
+          ctx.t.services.subjectRequests.record({
+            actor: ctx.registrar,
             input: {
               personId: person.id,
               kind: 'access',
@@ -42,11 +38,11 @@ for (const target of engines) {
       Array.from({ length: 8 }, (_, i) => `BA-${year}-${String(from + i).padStart(4, '0')}`);
 
     it('restarts at 1 at midnight in Berlin on New Year, unique under parallel requests', async () => {
-      t.clock.set(new Date('2026-12-31T22:59:59Z')); // 23:59:59 in Berlin
+      ctx.t.clock.set(new Date('2026-12-31T22:59:59Z')); // 23:59:59 in Berlin
       expect(await eightAtOnce()).toEqual(numbered(2026, 1));
       expect(await eightAtOnce()).toEqual(numbered(2026, 9));
 
-      t.clock.set(new Date('2026-12-31T23:00:00Z')); // 00:00 on 1 January 2027 in Berlin
+      ctx.t.clock.set(new Date('2026-12-31T23:00:00Z')); // 00:00 on 1 January 2027 in Berlin
       expect(await eightAtOnce()).toEqual(numbered(2027, 1));
     });
   });
