@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTestUser, useTestApp } from '../../test-support/test-app.js';
-import { twoAdministrators } from './grants.fixtures.js';
+import { twoAdministrators } from '../../test-support/grants.js';
 import { engines, engineTitle } from '../../test-support/test-database.js';
 import { auditEvents } from '../audit/audit.table.js';
 import { userRoles } from '../identity/identity.table.js';

@@ -1,4 +1,4 @@
-import { createTestUser, type TestApp } from '../../test-support/test-app.js';
+import { createTestUser, type TestApp } from './test-app.js';
 
 /** Two administrators for grant tests: one grants, the other confirms (for `useTestApp`). */
 export async function twoAdministrators(t: TestApp) {
