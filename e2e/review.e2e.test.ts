@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { IncidentReportInput } from '@zemag/contracts';
+import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findUserByUsername } from '../apps/api/src/modules/identity/identity.repository.ts';
+import { listings as listingsTable } from '../apps/api/src/modules/listings/listings.table.ts';
 import { createAccount, signInAs } from './support/accounts';
 import { seriousViolations } from './support/axe';
 import {
@@ -395,6 +397,28 @@ describe.skipIf(skipBrowser)(browserSuiteName('review and listings in the browse
         ).toBe(0);
         await check(page2, viewport, 'listing-restricted');
         expect(await fieldFinds(server)).toBe(false);
+
+        // Nobody decides in time: the decide-by date passes (moved back in the database, as
+        // the day after it would see it). The listing and B's start page say so.
+        const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+        await server.database.db
+          .update(listingsTable)
+          .set({ restrictedUntil: yesterday })
+          .where(eq(listingsTable.id, listingPath.split('/').at(-1)!));
+        await page2.reload();
+        await page2
+          .getByTestId('restriction-overdue')
+          .getByText('Entscheidung überfällig')
+          .waitFor();
+        await check(page2, viewport, 'listing-restriction-overdue');
+        await page2.goto(`${server.origin}/`);
+        const overdue = page2.getByTestId('overdue-restrictions');
+        await overdue.waitFor();
+        await check(page2, viewport, 'home-restriction-overdue');
+        await overdue
+          .getByRole('link', { name: /^Mustermann, Max – Entscheidung war fällig am/ })
+          .click();
+        await page2.getByTestId('restriction-overdue').waitFor();
 
         expect(pageErrors).toEqual([]);
       } catch (error) {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { chainLines, LEDGER_GENESIS } from './modules/deletion/ledger-file.js';
 import {
   assertBuilt,
   runCli,
@@ -134,6 +135,26 @@ describe('the server process on the embedded database', () => {
       expect(openToOthers(dir)).toEqual([]);
     },
   );
+
+  it('does not start on an edited deletion ledger and names the file and the line', async () => {
+    const dir = dataDir();
+    const ledger = path.join(dir, 'deletion-ledger.jsonl');
+    const at = '2026-03-01T10:00:00.000Z';
+    const ids = ['0b8f2d4e-0000-4000-8000-000000000001', '0b8f2d4e-0000-4000-8000-000000000002'];
+    const { text } = chainLines(
+      { seq: 0, hash: LEDGER_GENESIS, size: 0 },
+      ids.map((id) => ({ kind: 'person', id, rule: 'request.erasure', at, facts: {} })),
+    );
+    // Someone edits the second line by hand: another id, the hash left as it was.
+    fs.writeFileSync(ledger, text.replace(ids[1]!, ids[1]!.replace(/2$/, '3')), { mode: 0o600 });
+
+    const started = startServer({ ZEMAG_DATA_DIR: dir });
+    await expect(started).rejects.toThrow(/^server exited with 65:/);
+    const output = await started.catch((error: Error) => error.message);
+    expect(output).toContain(`Das Löschprotokoll ${ledger} ist nicht mehr unverändert: Zeile 2`);
+    expect(output).toContain(`The deletion ledger ${ledger} is no longer intact: ledger line 2`);
+    expect(output).not.toContain('Server listening');
+  });
 
   it('stops with a readable list when the configuration is wrong', async () => {
     await expect(

@@ -44,6 +44,7 @@ export const ERROR_CODES = [
   'grant.not_pending',
   'grant.last_admin',
   'grant.end_in_past',
+  'grant.ended',
   'idempotency.key_required',
   'idempotency.key_reused',
   'idempotency.in_flight',

@@ -147,6 +147,8 @@ export const Listing = z.object({
   closedAt: z.iso.datetime().nullable(),
   /** While restricted (a dispute, Art. 18 GDPR): the date by which it is to be decided. */
   restrictedUntil: z.iso.date().nullable(),
+  /** Restricted and the decide-by date has passed (today in the city's time zone). */
+  restrictionOverdue: z.boolean(),
   /** An extension proposed by one registrar, waiting for a second one. */
   extension: z
     .object({
@@ -234,5 +236,7 @@ export const ListingsDue = z.object({
   listings: z.array(ListingSummary),
   /** Active listings whose held-back letter's review date has come, the earliest first. */
   heldBackLetters: z.array(ListingSummary),
+  /** Restricted listings whose decide-by date has passed, the longest overdue first. */
+  restrictionsOverdue: z.array(ListingSummary),
 });
 export type ListingsDue = z.infer<typeof ListingsDue>;

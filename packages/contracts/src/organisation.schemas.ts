@@ -178,6 +178,16 @@ export const UpdateUserRequest = z.strictObject({
 });
 export type UpdateUserRequest = z.infer<typeof UpdateUserRequest>;
 
+/**
+ * A re-certification: the next date, and `pending` when the grant had lapsed and its role needs
+ * a second administrator to bring it back.
+ */
+export const RecertifyAnswer = z.object({
+  recertifyBy: z.iso.date(),
+  status: z.enum(['pending', 'active']),
+});
+export type RecertifyAnswer = z.infer<typeof RecertifyAnswer>;
+
 export const PendingGrant = z.object({
   user: z.object({ id: z.uuid(), username: z.string(), displayName: z.string() }),
   grant: Grant,

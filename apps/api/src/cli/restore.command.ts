@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { Config } from '../config.js';
 import { acquireDataDirLock } from '../db/data-dir-lock.js';
 import { openDatabase, rowsOf } from '../db/database.js';
+import { LedgerBrokenError, readLedger } from '../modules/deletion/ledger-file.js';
 import { BackupError, embeddedDataDir } from './backup.command.js';
 
 /** Opens the (restored) database, writes and re-applies the deletion ledger, closes it. */
@@ -44,17 +45,36 @@ async function loadIntoStaging(file: string, bytes: Buffer, staging: string) {
 }
 
 /**
- * Replaces the embedded database with a backup: refused while a server holds the data folder;
- * the backup is loaded into a folder beside it and checked first, then swapped in (a file that
- * is not a backup changes nothing). Then the deletion ledger is written and re-applied, so what
- * was deleted after the backup was made is deleted again.
+ * The ledger must verify before anything is replaced: a restore on an edited ledger could not
+ * delete again what was deleted after the backup, so it is refused with the database unchanged.
+ */
+function refuseBrokenLedger(file: string) {
+  try {
+    readLedger(file);
+  } catch (error) {
+    if (!(error instanceof LedgerBrokenError)) throw error;
+    throw new BackupError(
+      `${error.message}\n` +
+        'restore: Es wurde nichts wiederhergestellt, die Datenbank ist unverändert.\n' +
+        'restore: nothing was restored, the database is unchanged.',
+      65,
+    );
+  }
+}
+
+/**
+ * Replaces the embedded database with a backup: refused while a server holds the data folder
+ * or when the deletion ledger does not verify; the backup is loaded into a folder beside it and
+ * checked first, then swapped in (a file that is not a backup changes nothing). Then the
+ * deletion ledger is written and re-applied, so what was deleted after the backup was made is
+ * deleted again.
  */
 export async function runRestore({
   config,
   file,
   settle,
 }: {
-  config: Pick<Config, 'database'>;
+  config: Pick<Config, 'database' | 'deletion'>;
   file: string;
   settle: SettleLedger;
 }): Promise<{ restored: true; ledger_reapplied: number }> {
@@ -68,6 +88,7 @@ export async function runRestore({
   const release = acquireDataDirLock(dataDir);
   const staging = path.join(dataDir, `restore-${process.pid}.tmp`);
   try {
+    refuseBrokenLedger(config.deletion.ledgerFile);
     fs.rmSync(staging, { recursive: true, force: true });
     await loadIntoStaging(file, bytes, staging);
     const live = path.join(dataDir, 'pgdata');
@@ -86,7 +107,7 @@ export async function runRestore({
 /** Registers `zemag restore FILE`. */
 export function registerRestoreCommand(
   program: Command,
-  config: () => Pick<Config, 'database'>,
+  config: () => Pick<Config, 'database' | 'deletion'>,
   settle: SettleLedger,
 ) {
   program

@@ -54,6 +54,9 @@ describe('backup and restore of the embedded database (process)', () => {
     }
   }
 
+  const personIds = async (db: Awaited<ReturnType<typeof openDatabase>>['db']) =>
+    (await db.select({ id: persons.id }).from(persons)).map((p) => p.id).sort();
+
   it('deletions made after a backup are made again when it is restored', async () => {
     const clock = createManualClock();
     const audit = createAuditService({ clock });
@@ -102,7 +105,7 @@ describe('backup and restore of the embedded database (process)', () => {
     const settleNever = () => Promise.reject(new Error('must not settle'));
     await expect(
       runRestore({
-        config: { database: { kind: 'pglite', dataDir } },
+        config: { database: { kind: 'pglite', dataDir }, deletion: { ledgerFile: ledger } },
         file: garbage,
         settle: settleNever,
       }),
@@ -129,4 +132,29 @@ describe('backup and restore of the embedded database (process)', () => {
       expect(left.map((l) => l.id)).not.toContain(fixtures.personListing.id);
     });
   }, 180_000);
+
+  it('refuses to restore over an edited ledger and leaves the database as it was', async () => {
+    const file = path.join(root, 'zemag.backup'); // written by the test before
+    const lines = fs.readFileSync(ledger, 'utf8').split('\n');
+    const second = JSON.parse(lines[1]!) as { id: string };
+    const changed = second.id.replace(/^./, (c) => (c === 'a' ? 'b' : 'a'));
+    lines[1] = lines[1]!.replace(second.id, changed);
+    fs.writeFileSync(ledger, lines.join('\n'));
+    const before = {
+      ino: fs.statSync(path.join(dataDir, 'pgdata')).ino,
+      persons: await withDatabase(personIds),
+    };
+
+    const restore = await runCli(['restore', file], env);
+    expect(restore.code).toBe(65);
+    expect(restore.stdout).toBe('');
+    expect(restore.stderr).toContain(`Das Löschprotokoll ${ledger} ist nicht mehr unverändert`);
+    expect(restore.stderr).toContain(`The deletion ledger ${ledger} is no longer intact`);
+    expect(restore.stderr).toContain('ledger line 2 was changed');
+    expect(restore.stderr).toContain('nothing was restored, the database is unchanged');
+    expect(restore.stderr).toContain('Es wurde nichts wiederhergestellt');
+    // The backup holds the person erased since; it did not come back.
+    expect(fs.statSync(path.join(dataDir, 'pgdata')).ino).toBe(before.ino);
+    expect(await withDatabase(personIds)).toEqual(before.persons);
+  }, 120_000);
 });

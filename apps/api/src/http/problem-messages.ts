@@ -255,6 +255,13 @@ export const PROBLEM_MESSAGES: Record<ErrorCode, { title: string; detail: Locali
       en: 'The role grant is not in the state this needs.',
     },
   },
+  'grant.ended': {
+    title: 'Grant ended',
+    detail: {
+      de: 'Die Rolle ist über ihr Enddatum hinaus und kann nicht rezertifiziert werden. Vergeben Sie sie neu.',
+      en: 'The grant is past its end date and cannot be re-certified. Grant the role anew.',
+    },
+  },
   'grant.last_admin': {
     title: 'Last administrator',
     detail: {

@@ -1,5 +1,6 @@
 import type { Role } from '@zemag/contracts';
 import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll } from 'vitest';
 import { departments } from '../modules/departments/departments.table.js';
 import { buildApp } from '../app.js';
 import { createManualClock, type ManualClock } from '../clock.js';
@@ -41,6 +42,25 @@ export async function buildTestApp({
       await database.close();
     },
   };
+}
+
+/**
+ * For a describe block: a fresh test app before its tests (and whatever `setup` makes on it),
+ * closed after them. The fields are there once the tests run.
+ */
+export function useTestApp<T extends object>(
+  engine: Engine,
+  setup: (t: TestApp) => Promise<T>,
+): { t: TestApp } & T {
+  const context = {} as { t: TestApp } & T;
+  beforeAll(async () => {
+    const t = await buildTestApp({ engine });
+    Object.assign(context, { t }, await setup(t));
+  });
+  afterAll(async () => {
+    await context.t?.close();
+  });
+  return context;
 }
 
 let counter = 0;

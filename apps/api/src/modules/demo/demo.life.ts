@@ -1,9 +1,6 @@
-import { createManualClock, type Clock } from '../../clock.js';
-import type { Db } from '../../db/database.js';
 import { localDate } from '../../local-date.js';
-import { createServices, type ServicesConfig } from '../../services.js';
 import { addDays } from '../listings/listings.rules.js';
-import type { DemoCast } from './demo.register.js';
+import { demoServices, type DemoSeed } from './demo.register.js';
 
 /**
  * The life cycle in the demo city, after `seedDemoRegister`: Nowak's listing (ending within
@@ -11,19 +8,9 @@ import type { DemoCast } from './demo.register.js';
  * second one can confirm; Yılmaz's listing is restricted on his request while a dispute is
  * decided (its held-back letter's review date has long passed, so it is on the start page too).
  */
-export async function seedDemoLifeCycle({
-  db,
-  config,
-  now,
-  cast,
-}: {
-  db: Db;
-  config: ServicesConfig;
-  now: Date;
-  cast: DemoCast;
-}) {
-  const clock = createManualClock(now);
-  const s = createServices({ db, clock: clock as Clock, config });
+export async function seedDemoLifeCycle(input: DemoSeed) {
+  const { config, now, cast } = input;
+  const { s } = demoServices(input);
   const registrar = cast.actor('demo.registrar');
   const { listings } = await s.listings.list({ actor: registrar, statuses: ['active'] });
   const byName = new Map(listings.map((l) => [l.person.familyName, l]));
@@ -52,30 +39,26 @@ export async function seedDemoLifeCycle({
     });
   }
   // Open data-subject requests: Yılmaz's restriction (in time), Nowak's access (overdue).
-  let requests = 0;
-  if (yilmaz) {
-    await s.subjectRequests.record({
-      actor: registrar,
-      input: {
-        personId: yilmaz.person.id,
-        kind: 'restriction',
-        receivedOn: addDays(today, -3),
-        identityCheck: 'Schreiben mit Unterschrift, Abgleich mit der Meldeadresse',
-      },
-    });
-    requests += 1;
+  const requests = [
+    yilmaz && {
+      personId: yilmaz.person.id,
+      kind: 'restriction' as const,
+      receivedOn: addDays(today, -3),
+      identityCheck: 'Schreiben mit Unterschrift, Abgleich mit der Meldeadresse',
+    },
+    nowak && {
+      personId: nowak.person.id,
+      kind: 'access' as const,
+      receivedOn: addDays(today, -40),
+      identityCheck: 'Personalausweis am Schalter vorgelegt',
+    },
+  ].filter((request) => !!request);
+  for (const request of requests) {
+    await s.subjectRequests.record({ actor: registrar, input: request });
   }
-  if (nowak) {
-    await s.subjectRequests.record({
-      actor: registrar,
-      input: {
-        personId: nowak.person.id,
-        kind: 'access',
-        receivedOn: addDays(today, -40),
-        identityCheck: 'Personalausweis am Schalter vorgelegt',
-      },
-    });
-    requests += 1;
-  }
-  return { extensionProposed: nowak ? 1 : 0, restricted: yilmaz ? 1 : 0, requests };
+  return {
+    extensionProposed: nowak ? 1 : 0,
+    restricted: yilmaz ? 1 : 0,
+    requests: requests.length,
+  };
 }

@@ -35,24 +35,28 @@ export function demoCast(
   };
 }
 
+/** What a demo seeding step works on: the database, the moment of the seed, the demo users. */
+export interface DemoSeed {
+  db: Db;
+  config: ServicesConfig;
+  now: Date;
+  cast: DemoCast;
+}
+
+/** The normal services on a clock of their own, starting at the seed's moment. */
+export function demoServices({ db, config, now }: DemoSeed) {
+  const clock = createManualClock(now);
+  return { clock, s: createServices({ db, clock: clock as Clock, config }) };
+}
+
 /**
  * Plays Musterstadt's register through the normal services on a clock that walks from two
  * years ago to now: reports, reviews, questions, linked persons, listings proposed by one
  * registrar and activated by the other, letters recorded. Same seed moment, same data.
  */
-export async function seedDemoRegister({
-  db,
-  config,
-  now,
-  cast,
-}: {
-  db: Db;
-  config: ServicesConfig;
-  now: Date;
-  cast: DemoCast;
-}) {
-  const clock = createManualClock(now);
-  const s = createServices({ db, clock: clock as Clock, config });
+export async function seedDemoRegister(input: DemoSeed) {
+  const { now, cast } = input;
+  const { clock, s } = demoServices(input);
   const registrar = cast.actor('demo.registrar');
   const registrar2 = cast.actor('demo.registrar2');
   const events: { at: number; order: number; run: () => Promise<void> }[] = [];

@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createTestUser, type TestApp } from '../../test-support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { createTestUser, useTestApp } from '../../test-support/test-app.js';
+import { twoAdministrators } from '../../test-support/grants.js';
 import { engines, engineTitle } from '../../test-support/test-database.js';
 import { auditEvents } from '../audit/audit.table.js';
 import { userRoles } from '../identity/identity.table.js';
@@ -17,56 +18,43 @@ const at = (date: string) => new Date(`${date}T08:00:00Z`);
  */
 for (const target of engines) {
   describe.skipIf(target.skip)(`grants that lapse ${engineTitle(target)}`, () => {
-    let t: TestApp;
-    let adminId: string;
-    let secondAdminId: string;
-    beforeAll(async () => {
-      t = await buildTestApp({ engine: target.engine });
-      const opts = {
-        roles: ['admin' as const, 'reporter' as const],
-        secondFactor: 'none' as const,
-      };
-      adminId = (await createTestUser(t, opts)).user.id;
-      secondAdminId = (await createTestUser(t, opts)).user.id;
-    });
-    afterAll(async () => {
-      await t?.close();
-    });
+    const ctx = useTestApp(target.engine, twoAdministrators);
 
     const run = () =>
       recordLapsedGrants({
-        db: t.database.db,
-        audit: t.services.audit,
-        clock: t.clock,
+        db: ctx.t.database.db,
+        audit: ctx.t.services.audit,
+        clock: ctx.t.clock,
         timeZone: TZ,
         graceDays: 30,
       });
-    const roles = async (userId: string) => (await t.services.grants.rolesOf({ userId })).roles;
+    const roles = async (userId: string) => (await ctx.t.services.grants.rolesOf({ userId })).roles;
     const statusOf = async (userId: string, role: string) =>
-      (await t.services.grants.listForUser({ userId })).grants.find((g) => g.role === role)?.status;
+      (await ctx.t.services.grants.listForUser({ userId })).grants.find((g) => g.role === role)
+        ?.status;
     const events = (userId: string) =>
-      t.database.db
+      ctx.t.database.db
         .select({ action: auditEvents.action, details: auditEvents.details })
         .from(auditEvents)
         .where(and(eq(auditEvents.subjectId, userId)))
         .orderBy(asc(auditEvents.seq));
 
     it('stops a grant the day after the grace, audits it once, and recertifying restores it', async () => {
-      t.clock.set(at('2026-01-15'));
-      const { user } = await createTestUser(t, { secondFactor: 'none' });
-      await t.services.grants.grant({
-        actor: adminId,
+      ctx.t.clock.set(at('2026-01-15'));
+      const { user } = await createTestUser(ctx.t, { secondFactor: 'none' });
+      await ctx.t.services.grants.grant({
+        actor: ctx.adminId,
         userId: user.id,
         role: 'control_room',
         endsOn: null,
       });
       // recertify by 2027-01-15; 30 days of grace: works through 2027-02-14
-      t.clock.set(at('2027-02-14'));
+      ctx.t.clock.set(at('2027-02-14'));
       expect(await roles(user.id)).toContain('control_room');
       expect(await statusOf(user.id, 'control_room')).toBe('active');
       expect(await run()).toEqual({ expired: 0, lapsed: 0 });
 
-      t.clock.set(at('2027-02-15'));
+      ctx.t.clock.set(at('2027-02-15'));
       expect(await roles(user.id)).not.toContain('control_room');
       expect(await statusOf(user.id, 'control_room')).toBe('lapsed');
       // two scheduler instances at once: one event per grant, not two
@@ -79,25 +67,29 @@ for (const target of engines) {
       expect(lapsed).toHaveLength(1);
       expect(lapsed[0]!.details).toMatchObject({ role: 'control_room', recertifyBy: '2027-01-15' });
 
-      await t.services.grants.recertify({ actor: adminId, userId: user.id, role: 'control_room' });
+      await ctx.t.services.grants.recertify({
+        actor: ctx.adminId,
+        userId: user.id,
+        role: 'control_room',
+      });
       expect(await roles(user.id)).toContain('control_room');
       expect(await statusOf(user.id, 'control_room')).toBe('active');
       expect(await run()).toMatchObject({ lapsed: 0 });
     });
 
     it('audits a grant past its end date once as expired', async () => {
-      t.clock.set(at('2026-01-15'));
-      const { user } = await createTestUser(t, { secondFactor: 'none' });
-      await t.services.grants.grant({
-        actor: adminId,
+      ctx.t.clock.set(at('2026-01-15'));
+      const { user } = await createTestUser(ctx.t, { secondFactor: 'none' });
+      await ctx.t.services.grants.grant({
+        actor: ctx.adminId,
         userId: user.id,
         role: 'control_room',
         endsOn: '2026-03-31',
       });
-      t.clock.set(at('2026-03-31'));
+      ctx.t.clock.set(at('2026-03-31'));
       expect(await roles(user.id)).toContain('control_room');
       await run();
-      t.clock.set(at('2026-04-01'));
+      ctx.t.clock.set(at('2026-04-01'));
       expect(await roles(user.id)).not.toContain('control_room');
       expect(await statusOf(user.id, 'control_room')).toBe('expired');
       await run();
@@ -108,34 +100,31 @@ for (const target of engines) {
       ]);
     });
 
-    it('keeps a revoked grant as a row that gives nothing, and a new grant reuses it', async () => {
-      t.clock.set(at('2026-01-15'));
-      const { user } = await createTestUser(t, { secondFactor: 'none' });
+    /** A control-room grant made and revoked on 2026-01-15; `grant` grants it again. */
+    async function revokedControlRoom(reason: string) {
+      ctx.t.clock.set(at('2026-01-15'));
+      const { user } = await createTestUser(ctx.t, { secondFactor: 'none' });
+      const role = 'control_room' as const;
       const grant = () =>
-        t.services.grants.grant({
-          actor: adminId,
-          userId: user.id,
-          role: 'control_room',
-          endsOn: null,
-        });
+        ctx.t.services.grants.grant({ actor: ctx.adminId, userId: user.id, role, endsOn: null });
       await grant();
-      await t.services.grants.revoke({
-        actor: adminId,
-        userId: user.id,
-        role: 'control_room',
-        reason: 'moved to another office',
-      });
-      const [row] = await t.database.db
+      await ctx.t.services.grants.revoke({ actor: ctx.adminId, userId: user.id, role, reason });
+      return { user, grant };
+    }
+
+    it('keeps a revoked grant as a row that gives nothing, and a new grant reuses it', async () => {
+      const { user, grant } = await revokedControlRoom('moved to another office');
+      const [row] = await ctx.t.database.db
         .select()
         .from(userRoles)
         .where(and(eq(userRoles.userId, user.id), eq(userRoles.role, 'control_room')));
-      expect(row).toMatchObject({ status: 'revoked', revokedBy: adminId });
+      expect(row).toMatchObject({ status: 'revoked', revokedBy: ctx.adminId });
       expect(row!.revokedAt).toEqual(at('2026-01-15'));
       expect(await roles(user.id)).not.toContain('control_room');
       expect(await statusOf(user.id, 'control_room')).toBe('revoked');
       await expect(
-        t.services.grants.revoke({
-          actor: adminId,
+        ctx.t.services.grants.revoke({
+          actor: ctx.adminId,
           userId: user.id,
           role: 'control_room',
           reason: 'x',
@@ -144,7 +133,7 @@ for (const target of engines) {
 
       expect(await grant()).toEqual({ status: 'active' });
       expect(await roles(user.id)).toContain('control_room');
-      const [again] = await t.database.db
+      const [again] = await ctx.t.database.db
         .select()
         .from(userRoles)
         .where(and(eq(userRoles.userId, user.id), eq(userRoles.role, 'control_room')));
@@ -155,22 +144,7 @@ for (const target of engines) {
     });
 
     it('re-grants a revoked role once when eight administrators’ requests arrive at once', async () => {
-      t.clock.set(at('2026-01-15'));
-      const { user } = await createTestUser(t, { secondFactor: 'none' });
-      const grant = () =>
-        t.services.grants.grant({
-          actor: adminId,
-          userId: user.id,
-          role: 'control_room',
-          endsOn: null,
-        });
-      await grant();
-      await t.services.grants.revoke({
-        actor: adminId,
-        userId: user.id,
-        role: 'control_room',
-        reason: 'on leave',
-      });
+      const { user, grant } = await revokedControlRoom('on leave');
       const results = await Promise.allSettled(Array.from({ length: 8 }, grant));
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       for (const r of results.filter((r) => r.status === 'rejected')) {
@@ -183,16 +157,16 @@ for (const target of engines) {
     });
 
     it('does not count a revoked administrator as the second one', async () => {
-      await t.services.grants.revoke({
-        actor: adminId,
-        userId: secondAdminId,
+      await ctx.t.services.grants.revoke({
+        actor: ctx.adminId,
+        userId: ctx.secondAdminId,
         role: 'admin',
         reason: 'left the city',
       });
       await expect(
-        t.services.grants.revoke({
-          actor: secondAdminId,
-          userId: adminId,
+        ctx.t.services.grants.revoke({
+          actor: ctx.secondAdminId,
+          userId: ctx.adminId,
           role: 'admin',
           reason: 'no',
         }),

@@ -65,6 +65,15 @@ export function effectiveRoles(
   return grants.filter((g) => grantStatus(g, context) === 'active').map((g) => g.role);
 }
 
+/** A grant that is active on paper but gives nothing any more: a new grant may replace it. */
+export function isReplaceable(
+  grant: GrantFacts,
+  context: { today: string; graceDays?: number },
+): boolean {
+  const status = grantStatus(grant, { ...context, departmentAuthorised: true });
+  return status === 'expired' || status === 'lapsed';
+}
+
 /** Whether a grant of `role` waits for a second administrator (`field` unless configured off). */
 export function needsFourEyes(role: Role, { fieldFourEyes }: { fieldFourEyes: boolean }): boolean {
   if (role === 'field') return fieldFourEyes;
@@ -107,13 +116,16 @@ export function refuseGrant(input: {
   role: Role;
   /** Roles the grantee holds or waits for, whatever their status. */
   heldRoles: readonly Role[];
+  /** Held roles that no longer work (ended, re-certification lapsed): a new grant replaces them. */
+  replaceableRoles?: readonly Role[];
   departmentAuthorised: boolean;
   endsOn: string | null;
   today: string;
 }): { code: ErrorCode; field: string } | null {
   if (input.actorId === input.granteeId) return { code: 'grant.self_grant', field: 'role' };
   if (input.granteeDisabled) return { code: 'grant.user_disabled', field: 'role' };
-  if (input.heldRoles.includes(input.role)) return { code: 'grant.already_held', field: 'role' };
+  if (input.heldRoles.includes(input.role) && !input.replaceableRoles?.includes(input.role))
+    return { code: 'grant.already_held', field: 'role' };
   if (conflictingRole(input.role, input.heldRoles))
     return { code: 'grant.incompatible_roles', field: 'role' };
   if (input.role === 'field' && !input.departmentAuthorised) {

@@ -29,6 +29,20 @@ export const REUSE_REVOKED_GRANT = {
   setWhere: sql`${userRoles.status} = 'revoked'`,
 };
 
+/**
+ * As `REUSE_REVOKED_GRANT`, and also the row of a grant that no longer works: ended before
+ * `today`, or its re-certification lapsed (`recertify_by` before `lapsedBefore`). Checked again
+ * on the locked row, so of several requests at once only the first replaces it.
+ */
+export function reuseEndedGrant({ today, lapsedBefore }: { today: string; lapsedBefore: string }) {
+  return {
+    ...REUSE_REVOKED_GRANT,
+    setWhere: sql`${userRoles.status} = 'revoked' OR (${userRoles.status} = 'active' AND (
+      (${userRoles.endsOn} IS NOT NULL AND ${userRoles.endsOn} < ${today}::date)
+      OR ${userRoles.recertifyBy} < ${lapsedBefore}::date))`,
+  };
+}
+
 const granter = alias(users, 'granter');
 const confirmer = alias(users, 'confirmer');
 
@@ -80,31 +94,48 @@ export async function findAccessFacts({ db, userId }: { db: DbOrTx; userId: stri
   };
 }
 
-/** The row of a user's role, whatever its status (a revoked row is reused by a new grant). */
-export async function findGrant({ db, userId, role }: { db: DbOrTx; userId: string; role: Role }) {
-  const [row] = await db
+/**
+ * The row of a user's role, whatever its status (a revoked row is reused by a new grant);
+ * `forUpdate`: locked until the transaction ends.
+ */
+export async function findGrant({
+  db,
+  userId,
+  role,
+  forUpdate = false,
+}: {
+  db: DbOrTx;
+  userId: string;
+  role: Role;
+  forUpdate?: boolean;
+}) {
+  const query = db
     .select()
     .from(userRoles)
     .where(and(eq(userRoles.userId, userId), eq(userRoles.role, role)))
     .limit(1);
+  const [row] = forUpdate ? await query.for('update') : await query;
   return { grant: row ?? null };
 }
 
 /**
- * Inserts a grant, or reuses the user's revoked row of the same role (pending or active again;
- * the earlier life stays in the audit log). A pending or active row is left as it is.
+ * Inserts a grant, or reuses the user's row of the same role that `reuse` allows (pending or
+ * active again; the earlier life stays in the audit log). Any other row is left as it is.
  */
 export async function insertGrant({
   db,
   grant,
+  reuse = REUSE_REVOKED_GRANT,
 }: {
   db: DbOrTx;
   grant: typeof userRoles.$inferInsert;
+  /** Which existing row the grant may replace (default: a revoked one). */
+  reuse?: typeof REUSE_REVOKED_GRANT;
 }) {
   const written = await db
     .insert(userRoles)
     .values(grant)
-    .onConflictDoUpdate(REUSE_REVOKED_GRANT)
+    .onConflictDoUpdate(reuse)
     .returning({ role: userRoles.role });
   // nothing written: a parallel request granted the role first
   return { inserted: written.length > 0 };

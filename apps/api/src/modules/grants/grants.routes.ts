@@ -1,4 +1,11 @@
-import { GrantRequest, PendingGrant, Problem, ReasonRequest, ROLES } from '@zemag/contracts';
+import {
+  GrantRequest,
+  PendingGrant,
+  Problem,
+  ReasonRequest,
+  RecertifyAnswer,
+  ROLES,
+} from '@zemag/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { GrantsService } from './grants.service.js';
@@ -97,7 +104,7 @@ export const grantsRoutes: FastifyPluginAsyncZod<{ grants: GrantsService }> = as
         tags,
         summary: 'Confirm that a grant is still needed',
         params: GrantParams,
-        response: { 200: z.object({ recertifyBy: z.iso.date() }), ...errors },
+        response: { 200: RecertifyAnswer, ...errors },
       },
     },
     async (request) =>

@@ -7,10 +7,13 @@ import type { AuditService } from '../audit/audit.service.js';
 import { isActivated } from '../activation/activation.policy.js';
 import { deleteSessionsOfUser, findUserById } from '../identity/identity.repository.js';
 import {
+  addDays,
   DEFAULT_RECERTIFY_GRACE_DAYS,
   effectiveRoles,
   grantStatus,
   isBootstrapAdminGrant,
+  isLapsed,
+  isReplaceable,
   needsFourEyes,
   refuseConfirmation,
   refuseGrant,
@@ -24,6 +27,7 @@ import {
   listGrantsDue,
   listGrantsOfUser,
   listPendingGrants,
+  reuseEndedGrant,
   revokeGrant,
   updateGrant,
   type GrantRow,
@@ -88,10 +92,27 @@ export function createGrantsService({
   }
 
   async function requireGrant(tx: Tx, userId: string, role: Role) {
-    const { grant } = await findGrant({ db: tx, userId, role });
+    const { grant } = await findGrant({ db: tx, userId, role, forUpdate: true });
     // a revoked row is history only: nothing to confirm, decline, revoke or recertify
     if (!grant || grant.status === 'revoked') throw new AppError(404, 'grant.not_found');
     return grant;
+  }
+
+  /** What a grant that no longer works was, for the audit event of the grant replacing it. */
+  function replaced(grant: GrantRow | null) {
+    if (!grant || grant.status !== 'active') return {};
+    const facts = { ...grant, role: grant.role as Role, status: 'active' as const };
+    const context = { today: today(), graceDays, departmentAuthorised: true };
+    return {
+      replaces: {
+        status: grantStatus(facts, context),
+        grantedBy: grant.grantedBy,
+        grantedAt: grant.grantedAt.toISOString(),
+        confirmedBy: grant.confirmedBy,
+        endsOn: grant.endsOn,
+        recertifyBy: grant.recertifyBy,
+      },
+    };
   }
 
   /** Ends every session of the user: a changed grant applies from the next request on. */
@@ -124,7 +145,9 @@ export function createGrantsService({
 
     /**
      * Grants a role. Four-eyes roles (admin, registrar, dpo and, unless configured off, field)
-     * wait as `pending` for a second administrator; the others are active at once.
+     * wait as `pending` for a second administrator; the others are active at once. A grant of
+     * the role that no longer works (ended, or its re-certification lapsed) is replaced; what
+     * it was goes into the audit event (`replaces`), the row is reused.
      */
     async grant({
       actor,
@@ -147,6 +170,9 @@ export function createGrantsService({
           granteeDisabled: user.disabledAt !== null,
           role,
           heldRoles: facts.grants.map((g) => g.role),
+          replaceableRoles: facts.grants
+            .filter((g) => isReplaceable(g, { today: today(), graceDays }))
+            .map((g) => g.role),
           departmentAuthorised: facts.departmentAuthorised,
           endsOn,
           today: today(),
@@ -169,8 +195,10 @@ export function createGrantsService({
         const status: 'pending' | 'active' =
           needsFourEyes(role, settings) && !bootstrap ? 'pending' : 'active';
         const now = clock.now();
+        const { grant: previous } = await findGrant({ db: tx, userId, role });
         const { inserted } = await insertGrant({
           db: tx,
+          reuse: reuseEndedGrant({ today: today(), lapsedBefore: addDays(today(), -graceDays) }),
           grant: {
             userId,
             role,
@@ -187,7 +215,12 @@ export function createGrantsService({
           actor,
           action: status === 'pending' ? 'grant.requested' : 'grant.granted',
           subject: { type: 'user', id: userId },
-          details: { role, endsOn, ...(bootstrap ? { bootstrap: true } : {}) },
+          details: {
+            role,
+            endsOn,
+            ...(bootstrap ? { bootstrap: true } : {}),
+            ...replaced(previous),
+          },
         });
         if (status === 'active') await endSessions(tx, userId);
         return { status };
@@ -290,13 +323,56 @@ export function createGrantsService({
       });
     },
 
-    /** Confirms an active grant is still needed; the next re-certification moves out. */
-    async recertify({ actor, userId, role }: { actor: string; userId: string; role: Role }) {
+    /**
+     * Confirms an active grant is still needed; the next re-certification moves out. A grant
+     * whose re-certification lapsed works again at once, unless its role needs four eyes: then
+     * it waits as `pending` for a second administrator, like a new grant. An ended grant is not
+     * recertified but granted anew (with a new end date).
+     */
+    async recertify({
+      actor,
+      userId,
+      role,
+    }: {
+      actor: string;
+      userId: string;
+      role: Role;
+    }): Promise<{ recertifyBy: string; status: 'pending' | 'active' }> {
       return db.transaction(async (tx) => {
         const grant = await requireGrant(tx, userId, role);
         if (grant.status !== 'active') throw new AppError(409, 'grant.not_pending');
         if (actor === userId) throw new AppError(403, 'grant.self_grant');
+        if (grant.endsOn !== null && grant.endsOn < today()) {
+          throw new AppError(409, 'grant.ended');
+        }
         const recertifyBy = addMonths(today(), settings.recertifyMonths);
+        if (
+          isLapsed(grant.recertifyBy, { today: today(), graceDays }) &&
+          needsFourEyes(role, settings)
+        ) {
+          await updateGrant({
+            db: tx,
+            userId,
+            role,
+            changes: {
+              status: 'pending',
+              grantedBy: actor,
+              grantedAt: clock.now(),
+              confirmedBy: null,
+              confirmedAt: null,
+              recertifyBy,
+              lapseRecordedAt: null,
+            },
+          });
+          await audit.record({
+            tx,
+            actor,
+            action: 'grant.requested',
+            subject: { type: 'user', id: userId },
+            details: { role, endsOn: grant.endsOn, recertification: true, ...replaced(grant) },
+          });
+          return { recertifyBy, status: 'pending' as const };
+        }
         // a lapsed grant works again; its next lapse is audited anew
         await updateGrant({
           db: tx,
@@ -311,7 +387,7 @@ export function createGrantsService({
           subject: { type: 'user', id: userId },
           details: { role, recertifyBy },
         });
-        return { recertifyBy };
+        return { recertifyBy, status: 'active' as const };
       });
     },
 

@@ -325,5 +325,45 @@ for (const target of engines) {
         },
       ]);
     });
+
+    it('flags a restriction whose decide-by date has passed on the start page and the listing', async () => {
+      // The clock moved on by days above: everyone signs in again.
+      const user = async (roles: ('reporter' | 'registrar')[]) =>
+        (await signIn(t.app, await createTestUser(t, { roles }))).cookie;
+      [reporter, a, b] = [
+        await user(['reporter']),
+        await user(['reporter', 'registrar']),
+        await user(['reporter', 'registrar']),
+      ];
+      const id = await listing('Jansen');
+      await call(a, 'POST', `/api/v1/listings/${id}/restriction`, {
+        until: '2026-02-10',
+        reason: 'Person bestreitet den Vorfall schriftlich',
+      });
+      let cookie = a;
+      const overdue = async () =>
+        (await call(cookie, 'GET', '/api/v1/listings/due')).json().restrictionsOverdue as {
+          id: string;
+          restrictedUntil: string;
+        }[];
+      expect((await overdue()).map((l) => l.id)).not.toContain(id);
+      expect((await call(a, 'GET', `/api/v1/listings/${id}`)).json().restrictionOverdue).toBe(
+        false,
+      );
+
+      t.clock.set(new Date('2026-02-11T08:00:00Z')); // the sessions of before have timed out
+      cookie = await user(['reporter', 'registrar']);
+      expect(await overdue()).toContainEqual(
+        expect.objectContaining({ id, restricted: true, restrictedUntil: '2026-02-10' }),
+      );
+      expect((await call(cookie, 'GET', `/api/v1/listings/${id}`)).json().restrictionOverdue).toBe(
+        true,
+      );
+
+      await call(cookie, 'POST', `/api/v1/listings/${id}/restriction/lift`, {
+        reason: 'Vorfall durch Polizeibericht bestätigt',
+      });
+      expect((await overdue()).map((l) => l.id)).not.toContain(id);
+    });
   });
 }

@@ -17,6 +17,7 @@ import {
   findListingForUpdate,
   listDueListings,
   listHeldBackLettersDue,
+  listOverdueRestrictions,
   updateListing,
   type ListingRow,
 } from './listings.repository.js';
@@ -243,8 +244,8 @@ export function createListingLifeCycle(deps: ListingLifeDeps) {
 
     /**
      * The review queue: active listings whose valid-until date lies within `withinDays` (the
-     * configured window by default), the earliest first; and held-back letters whose review
-     * date has come. Audited as a list read.
+     * configured window by default), the earliest first; held-back letters whose review date
+     * has come; restrictions whose decide-by date has passed. Audited as a list read.
      */
     async due({
       actor,
@@ -257,6 +258,7 @@ export function createListingLifeCycle(deps: ListingLifeDeps) {
         const until = addDays(today(), withinDays);
         const { rows } = await listDueListings({ db: tx, until });
         const letters = await listHeldBackLettersDue({ db: tx, today: today() });
+        const restrictions = await listOverdueRestrictions({ db: tx, today: today() });
         await audit.record({
           tx,
           actor: actor.id,
@@ -265,12 +267,14 @@ export function createListingLifeCycle(deps: ListingLifeDeps) {
             due: { withinDays, until },
             ids: rows.map((r) => r.listing.id),
             heldBackLetterIds: letters.rows.map((r) => r.listing.id),
+            overdueRestrictionIds: restrictions.rows.map((r) => r.listing.id),
           },
         });
         return {
           withinDays,
           listings: rows.map(toListingSummary),
           heldBackLetters: letters.rows.map(toListingSummary),
+          restrictionsOverdue: restrictions.rows.map(toListingSummary),
         };
       });
     },

@@ -40,6 +40,14 @@ export function toListingSummary(row: ListingJoined): ListingSummary {
   };
 }
 
+/** Restricted, and the date by which the dispute was to be decided lies before `today`. */
+export function isRestrictionOverdue(
+  listing: { restricted: boolean; restrictedUntil: string | null },
+  today: string,
+): boolean {
+  return listing.restricted && listing.restrictedUntil !== null && listing.restrictedUntil < today;
+}
+
 export function toListing(
   found: ListingJoined & {
     grounds: {
@@ -51,11 +59,12 @@ export function toListing(
     }[];
     history: { entry: typeof listingHistory.$inferSelect; actorName: string | null }[];
   },
-  options: { catalogue: readonly Precaution[]; actions: ListingAction[] },
+  options: { catalogue: readonly Precaution[]; actions: ListingAction[]; today: string },
 ): Listing {
   const l = found.listing;
   return {
     ...toListingSummary(found),
+    restrictionOverdue: isRestrictionOverdue(l, options.today),
     categories: l.categories as IncidentCategory[],
     precautions: precautionTexts(l.precautions, options.catalogue),
     precautionsText: l.precautionsText,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/database.js';
 import { users } from '../identity/identity.table.js';
@@ -179,6 +179,24 @@ export async function listHeldBackLettersDue({ db, today }: { db: DbOrTx; today:
       ),
     )
     .orderBy(asc(listings.notificationReviewOn), asc(listings.proposedAt))
+    .limit(500);
+  return { rows: rows as ListingJoined[] };
+}
+
+/**
+ * Restricted listings whose decide-by date lies before `today`: the dispute was not decided in
+ * time. Any status a restriction can outlive (it is lifted from active, expired or ended ones).
+ */
+export async function listOverdueRestrictions({ db, today }: { db: DbOrTx; today: string }) {
+  const rows = await joined(db)
+    .where(
+      and(
+        eq(listings.restricted, true),
+        inArray(listings.status, ['active', 'expired', 'ended']),
+        lt(listings.restrictedUntil, today),
+      ),
+    )
+    .orderBy(asc(listings.restrictedUntil), asc(listings.proposedAt))
     .limit(500);
   return { rows: rows as ListingJoined[] };
 }

@@ -92,6 +92,7 @@ export function createListingsService({
     return toListing(found, {
       catalogue: settings.precautions,
       actions: listingActions(actor.id, found.listing, own),
+      today: today(),
     });
   }
 

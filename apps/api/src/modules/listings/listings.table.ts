@@ -65,6 +65,10 @@ export const listings = pgTable(
   (t) => [
     index('listings_person_idx').on(t.personId),
     index('listings_status_idx').on(t.status, t.validUntil),
+    // The start page's restrictions past their decide-by date (few rows are restricted).
+    index('listings_restricted_idx')
+      .on(t.restrictedUntil)
+      .where(sql`restricted`),
     index('listings_closed_idx')
       .on(t.closedAt)
       .where(sql`closed_at is not null`),

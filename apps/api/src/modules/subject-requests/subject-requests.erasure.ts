@@ -13,27 +13,18 @@ type Actor = Pick<CurrentUser, 'id'>;
  * confirmation erases the person (`erasePerson`) in the same transaction; the request row stays
  * (its `personId` becomes null). The deletion ledger is written after the commit.
  */
-export function erasureSteps<View>({
-  db,
-  audit,
-  clock,
-  erase,
-  afterErasure,
-  today,
-  step,
-  present,
-  lockOpen,
-}: {
+export function erasureSteps<View>(deps: {
   db: Db;
   audit: AuditService;
   clock: Clock;
-  erase: ErasePerson | undefined;
-  afterErasure: (() => Promise<unknown>) | undefined;
+  erase?: ErasePerson | undefined;
+  afterErasure?: (() => Promise<unknown>) | undefined;
   today(): string;
   step(tx: Tx, actor: Actor, action: string, id: string, details?: object): Promise<void>;
   present(tx: Tx, id: string): Promise<View>;
   lockOpen(tx: Tx, id: string): Promise<SubjectRequestRow>;
 }) {
+  const { db, audit, clock, erase, afterErasure, today, step, present, lockOpen } = deps;
   return {
     async proposeErasure({ actor, id }: { actor: Actor; id: string }) {
       return db.transaction(async (tx) => {

@@ -1,8 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
-import { rowsOf } from '../../db/database.js';
 import { persons } from '../persons/persons.table.js';
-import { subjectRequests } from './subject-requests.table.js';
+import { subjectRequestNumbers, subjectRequests } from './subject-requests.table.js';
 
 export type SubjectRequestRow = typeof subjectRequests.$inferSelect;
 export type SubjectRequestJoined = {
@@ -19,13 +18,27 @@ const columns = {
   },
 };
 
-/** The next number of the `BA-<year>-<nnnn>` reference (taken before the insert). */
-export async function nextSubjectRequestNumber({ db }: { db: DbOrTx }): Promise<number> {
-  const result = await db.execute(
-    sql`select nextval(pg_get_serial_sequence('subject_requests', 'number'))::int as n`,
-  );
-  const [row] = rowsOf<{ n: number | string }>(result);
-  return Number(row!.n);
+/**
+ * The next number of the `BA-<year>-<nnnn>` reference in `year` (1 for the first). The year's
+ * row stays locked until the transaction ends, so parallel requests get distinct numbers, and a
+ * request rolled back gives its number back.
+ */
+export async function nextSubjectRequestNumber({
+  db,
+  year,
+}: {
+  db: DbOrTx;
+  year: number;
+}): Promise<number> {
+  const [row] = await db
+    .insert(subjectRequestNumbers)
+    .values({ year, last: 1 })
+    .onConflictDoUpdate({
+      target: subjectRequestNumbers.year,
+      set: { last: sql`${subjectRequestNumbers.last} + 1` },
+    })
+    .returning({ last: subjectRequestNumbers.last });
+  return row!.last;
 }
 
 export async function insertSubjectRequest({

@@ -102,54 +102,58 @@ export const subjectRequestsRoutes: FastifyPluginAsyncZod<{
       service.answer({ actor: actor(request), id: request.params.id, answer: request.body }),
   );
 
-  app.get(
-    `${base}/:id/access.json`,
-    {
-      config,
-      schema: {
-        tags,
-        summary: 'The access answer (Art. 15 GDPR): everything stored on the person, as JSON',
-        params: IdParams,
-        response: { 200: anyJson, ...errors },
+  /** The access answer (Art. 15 GDPR) as a download named after the request's reference. */
+  function accessDownload<T extends { reference: string }>(
+    format: 'json' | 'pdf',
+    answer: {
+      summary: string;
+      type: string;
+      produces?: string[];
+      response: z.ZodType;
+      load(input: { actor: { id: string }; id: string }): Promise<T>;
+      body(result: T): string | Buffer;
+    },
+  ) {
+    app.get(
+      `${base}/:id/access.${format}`,
+      {
+        config,
+        schema: {
+          tags,
+          summary: answer.summary,
+          params: IdParams,
+          ...(answer.produces ? { produces: answer.produces } : {}),
+          response: { 200: answer.response, ...errors },
+        },
       },
-    },
-    async (request, reply) => {
-      const { data, reference } = await service.accessJson({
-        actor: actor(request),
-        id: request.params.id,
-      });
-      return reply
-        .type('application/json; charset=utf-8')
-        .header('cache-control', 'no-store')
-        .header('content-disposition', `attachment; filename="Auskunft-${reference}.json"`)
-        .send(JSON.stringify(data, null, 2));
-    },
-  );
-
-  app.get(
-    `${base}/:id/access.pdf`,
-    {
-      config,
-      schema: {
-        tags,
-        summary: 'The access answer (Art. 15 GDPR) as a letter (PDF), signed by the office',
-        params: IdParams,
-        produces: ['application/pdf'],
-        response: { 200: z.any().describe('PDF document'), ...errors },
+      async (request, reply) => {
+        const result = await answer.load({ actor: actor(request), id: request.params.id });
+        return reply
+          .type(answer.type)
+          .header('cache-control', 'no-store')
+          .header(
+            'content-disposition',
+            `attachment; filename="Auskunft-${result.reference}.${format}"`,
+          )
+          .send(answer.body(result));
       },
-    },
-    async (request, reply) => {
-      const { pdf, reference } = await service.accessPdf({
-        actor: actor(request),
-        id: request.params.id,
-      });
-      return reply
-        .type('application/pdf')
-        .header('cache-control', 'no-store')
-        .header('content-disposition', `attachment; filename="Auskunft-${reference}.pdf"`)
-        .send(Buffer.from(pdf));
-    },
-  );
+    );
+  }
+  accessDownload('json', {
+    summary: 'The access answer (Art. 15 GDPR): everything stored on the person, as JSON',
+    type: 'application/json; charset=utf-8',
+    response: anyJson,
+    load: (input) => service.accessJson(input),
+    body: ({ data }) => JSON.stringify(data, null, 2),
+  });
+  accessDownload('pdf', {
+    summary: 'The access answer (Art. 15 GDPR) as a letter (PDF), signed by the office',
+    type: 'application/pdf',
+    produces: ['application/pdf'],
+    response: z.any().describe('PDF document'),
+    load: (input) => service.accessPdf(input),
+    body: ({ pdf }) => Buffer.from(pdf),
+  });
 
   const erasure = (path: 'propose' | 'confirm', summary: string) =>
     app.post(

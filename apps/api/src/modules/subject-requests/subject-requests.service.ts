@@ -46,14 +46,7 @@ export type ErasePerson = (ctx: {
  * one registrar and carried out by another. Every step is audited in its transaction, without
  * personal content in the details.
  */
-export function createSubjectRequestsService({
-  db,
-  audit,
-  clock,
-  settings,
-  erase,
-  afterErasure,
-}: {
+export function createSubjectRequestsService(deps: {
   db: Db;
   audit: AuditService;
   clock: Clock;
@@ -62,6 +55,7 @@ export function createSubjectRequestsService({
   /** After the erasure committed: the deletion ledger appends it (deletion.service `flush`). */
   afterErasure?: () => Promise<unknown>;
 }) {
+  const { db, audit, clock, settings } = deps;
   const today = () => localDate(clock.now(), settings.timeZone);
   const localDateOf = (d: Date) => localDate(d, settings.timeZone);
   const letterhead = settings.letterhead as LetterheadSettings & { officeName?: string };
@@ -130,14 +124,14 @@ export function createSubjectRequestsService({
         if (!person || person.mergedIntoId) {
           throw new AppError(404, 'person.not_found', { field: 'personId' });
         }
-        const number = await nextSubjectRequestNumber({ db: tx });
+        const year = today().slice(0, 4);
+        const number = await nextSubjectRequestNumber({ db: tx, year: Number(year) });
         const now = clock.now();
         const dueOn = dueOnFor(input.receivedOn);
         const { request } = await insertSubjectRequest({
           db: tx,
           values: {
-            number,
-            reference: subjectRequestReference(today().slice(0, 4), number),
+            reference: subjectRequestReference(year, number),
             personId: person.id,
             kind: input.kind,
             receivedOn: input.receivedOn,
@@ -277,16 +271,6 @@ export function createSubjectRequestsService({
       return { pdf, reference };
     },
 
-    ...erasureSteps({
-      db,
-      audit,
-      clock,
-      erase,
-      afterErasure,
-      today,
-      step,
-      present,
-      lockOpen,
-    }),
+    ...erasureSteps({ ...deps, today, step, present, lockOpen }),
   };
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, pgTable, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../identity/identity.table.js';
 import { persons } from '../persons/persons.table.js';
 
@@ -14,8 +14,9 @@ export const subjectRequests = pgTable(
     id: uuid('id')
       .primaryKey()
       .default(sql`gen_random_uuid()`),
+    /** Order of recording across all years (the reference counts within its year). */
     number: serial('number').notNull().unique(),
-    /** e.g. `BA-2026-0007`. */
+    /** e.g. `BA-2026-0007`: the 7th request recorded in 2026 (the city's calendar year). */
     reference: text('reference').notNull().unique(),
     personId: uuid('person_id').references(() => persons.id, { onDelete: 'set null' }),
     /** `access` | `rectification` | `erasure` | `restriction` | `objection`. */
@@ -50,3 +51,9 @@ export const subjectRequests = pgTable(
       .where(sql`status = 'open'`),
   ],
 );
+
+/** The last request number given out in each calendar year: `BA-<year>-<n>` starts at 1. */
+export const subjectRequestNumbers = pgTable('subject_request_numbers', {
+  year: integer('year').primaryKey(),
+  last: integer('last').notNull(),
+});

@@ -8,6 +8,7 @@ import {
   type GrantRequest,
   PendingGrant,
   PendingStatusRequest,
+  RecertifyAnswer,
   type Role,
   type UpdateUserRequest,
   UserDetail,
@@ -23,7 +24,6 @@ const PendingList = z.object({ pending: z.array(PendingGrant) });
 const DueList = z.object({ due: z.array(PendingGrant) });
 const StatusRequestList = z.object({ pending: z.array(PendingStatusRequest) });
 const GrantAnswer = z.object({ status: z.enum(['pending', 'active']) });
-const RecertifyAnswer = z.object({ recertifyBy: z.iso.date() });
 
 const user = (id: string) => `${V1}/users/${encodeURIComponent(id)}`;
 const grant = (id: string, role: Role) => `${user(id)}/grants/${encodeURIComponent(role)}`;

@@ -33,7 +33,8 @@ export function GrantRoleForm({
   const admin = useAdminApi();
   const held = new Set(
     account.grants
-      .filter((g) => g.status !== 'expired' && g.status !== 'revoked')
+      // an ended or lapsed grant no longer works: granting anew replaces it
+      .filter((g) => g.status !== 'expired' && g.status !== 'lapsed' && g.status !== 'revoked')
       .map((grant) => grant.role),
   );
   const offered = ROLES.filter((role) => !held.has(role));

@@ -45,12 +45,12 @@ export function GrantsPage({ user }: { user: CurrentUser }) {
     reloadDue();
   }
 
-  async function quick(action: () => Promise<unknown>, message: string) {
+  async function quick<T>(action: () => Promise<T>, message: string | ((result: T) => string)) {
     setNotice(null);
     setActionError(null);
     try {
-      await action();
-      done(message);
+      const result = await action();
+      done(typeof message === 'string' ? message : message(result));
     } catch (error) {
       setActionError(problemMessage(asApiError(error), translator));
     }
@@ -150,7 +150,13 @@ export function GrantsPage({ user }: { user: CurrentUser }) {
                   onClick={() =>
                     void quick(
                       () => admin.recertifyGrant(item.user.id, item.grant.role),
-                      t('admin.grants.recertified', n),
+                      ({ status }) =>
+                        t(
+                          status === 'pending'
+                            ? 'admin.grants.recertifiedPending'
+                            : 'admin.grants.recertified',
+                          n,
+                        ),
                     )
                   }
                 />

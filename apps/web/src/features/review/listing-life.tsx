@@ -1,6 +1,7 @@
 import type { Listing } from '@zemag/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { formatDate, formatDateTime } from '../admin/format';
 import { useReviewApi } from './review.api';
@@ -94,7 +95,15 @@ export function ListingLifeActions({
       <h2 className="kern-heading-medium" id="life-title">
         {t(k('title'))}
       </h2>
-      {listing.restricted && listing.restrictedUntil ? (
+      {listing.restricted && listing.restrictedUntil && listing.restrictionOverdue ? (
+        <div data-testid="restriction-overdue">
+          <Alert variant="warning" title={t(k('overdueTitle'))}>
+            <p className="kern-body">
+              {t(k('overdue'), { date: formatDate(listing.restrictedUntil, i18n.language) })}
+            </p>
+          </Alert>
+        </div>
+      ) : listing.restricted && listing.restrictedUntil ? (
         <p className="kern-body" data-testid="restriction">
           {t(k('restrictedUntil'), { date: formatDate(listing.restrictedUntil, i18n.language) })}
         </p>

@@ -1,4 +1,4 @@
-import type { CurrentUser, ListingSummary } from '@zemag/contracts';
+import type { CurrentUser, ListingsDue, ListingSummary } from '@zemag/contracts';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../app/app-link';
 import { formatDate } from '../admin/format';
@@ -75,45 +75,87 @@ export function ReviewHome({ user }: { user: CurrentUser }) {
   );
 }
 
-/** The review queue: listings ending soon, held-back letters whose review date has come. */
-function DueLists({
-  due,
+/** One list of the review queue: a heading with the count, a hint, the lines or "none". */
+function DueSection({
+  id,
+  keys,
+  hint,
+  listings,
+  date,
 }: {
-  due: { withinDays: number; listings: ListingSummary[]; heldBackLetters: ListingSummary[] };
+  id: string;
+  keys: { title: string; empty: string; line: string };
+  hint?: string;
+  listings: ListingSummary[];
+  date(listing: ListingSummary): string | null;
 }) {
   const { t, i18n } = useTranslation();
-  const line = (listing: ListingSummary, key: string, date: string | null) => (
-    <li key={listing.id}>
-      <AppLink className="kern-link" href={`/listings/${listing.id}`}>
-        {t(key, { name: personName(listing.person), date: formatDate(date ?? '', i18n.language) })}
-      </AppLink>
-    </li>
-  );
   return (
     <>
-      <h3 className="kern-heading-small" id="due-title">
-        {t('review.home.dueTitle')} ({due.listings.length})
+      <h3 className="kern-heading-small" id={`${id}-title`}>
+        {t(keys.title)} ({listings.length})
       </h3>
-      <p className="kern-body kern-body--small kern-body--muted">
-        {t('review.home.dueHint', { days: due.withinDays })}
-      </p>
-      {due.listings.length === 0 ? (
-        <p className="kern-body">{t('review.home.dueEmpty')}</p>
+      {hint ? <p className="kern-body kern-body--small kern-body--muted">{hint}</p> : null}
+      {listings.length === 0 ? (
+        <p className="kern-body">{t(keys.empty)}</p>
       ) : (
-        <ul className="zm-link-list" aria-labelledby="due-title" data-testid="due-listings">
-          {due.listings.map((l) => line(l, 'review.home.dueLine', l.validUntil))}
+        <ul className="zm-link-list" aria-labelledby={`${id}-title`} data-testid={id}>
+          {listings.map((listing) => (
+            <li key={listing.id}>
+              <AppLink className="kern-link" href={`/listings/${listing.id}`}>
+                {t(keys.line, {
+                  name: personName(listing.person),
+                  date: formatDate(date(listing) ?? '', i18n.language),
+                })}
+              </AppLink>
+            </li>
+          ))}
         </ul>
       )}
-      <h3 className="kern-heading-small" id="held-title">
-        {t('review.home.heldTitle')} ({due.heldBackLetters.length})
-      </h3>
-      {due.heldBackLetters.length === 0 ? (
-        <p className="kern-body">{t('review.home.heldEmpty')}</p>
-      ) : (
-        <ul className="zm-link-list" aria-labelledby="held-title" data-testid="held-back-letters">
-          {due.heldBackLetters.map((l) => line(l, 'review.home.heldLine', l.notification.reviewOn))}
-        </ul>
-      )}
+    </>
+  );
+}
+
+/**
+ * The review queue: listings ending soon, held-back letters whose review date has come,
+ * restrictions whose decide-by date has passed.
+ */
+function DueLists({ due }: { due: ListingsDue }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <DueSection
+        id="due-listings"
+        keys={{
+          title: 'review.home.dueTitle',
+          empty: 'review.home.dueEmpty',
+          line: 'review.home.dueLine',
+        }}
+        hint={t('review.home.dueHint', { days: due.withinDays })}
+        listings={due.listings}
+        date={(l) => l.validUntil}
+      />
+      <DueSection
+        id="held-back-letters"
+        keys={{
+          title: 'review.home.heldTitle',
+          empty: 'review.home.heldEmpty',
+          line: 'review.home.heldLine',
+        }}
+        listings={due.heldBackLetters}
+        date={(l) => l.notification.reviewOn}
+      />
+      <DueSection
+        id="overdue-restrictions"
+        keys={{
+          title: 'review.home.restrictedTitle',
+          empty: 'review.home.restrictedEmpty',
+          line: 'review.home.restrictedLine',
+        }}
+        hint={t('review.home.restrictedHint')}
+        listings={due.restrictionsOverdue}
+        date={(l) => l.restrictedUntil}
+      />
     </>
   );
 }

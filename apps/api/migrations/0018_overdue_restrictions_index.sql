@@ -1,0 +1,1 @@
+CREATE INDEX "listings_restricted_idx" ON "listings" USING btree ("restricted_until") WHERE restricted;
