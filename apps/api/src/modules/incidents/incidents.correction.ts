@@ -3,7 +3,7 @@ import type { IncidentCorrectionRequest } from '@zemag/contracts';
 import type { z } from 'zod';
 import type { Tx } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
-import { diffFields } from '../corrections/corrections.diff.js';
+import { definedOnly, diffFields } from '../corrections/corrections.diff.js';
 import { correctionHistory } from '../corrections/corrections.mapping.js';
 import {
   type CorrectionArgs,
@@ -55,6 +55,23 @@ function reportedOf(p: Found['persons'][number]) {
   };
 }
 
+/** 400 naming the person's family name: a person involved keeps a name or a description. */
+function nameOrDescriptionRequired(index: number): AppError {
+  const field = `changes.persons.${index}.familyName`;
+  return new AppError(400, 'request.invalid', {
+    errors: [
+      {
+        field,
+        code: 'invalid',
+        message: {
+          de: `Feld „${field}“: Eine beteiligte Person braucht einen Familiennamen oder eine Beschreibung.`,
+          en: `Field '${field}': a person involved needs a family name or a description.`,
+        },
+      },
+    ],
+  });
+}
+
 /** The field of the correction that takes away the ground of a listing. */
 const BREAKING_FIELD: Record<string, string> = {
   'listing.level_too_low': 'changes.level',
@@ -95,12 +112,13 @@ export async function correctIncident(args: CorrectionArgs<Correction>): Promise
       if (!row) {
         throw new AppError(404, 'resource.not_found', { field: `changes.persons.${index}.id` });
       }
-      const { id: involvedId, ...to } = corrected;
+      const { id: involvedId, ...asked } = corrected;
+      const before = reportedOf(row);
+      const to = { ...before, ...definedOnly(asked) };
+      if (!to.familyName && !to.description) throw nameOrDescriptionRequired(index);
       const field = diffFields(
-        { [`persons.${row.position}`]: reportedOf(row) },
-        {
-          [`persons.${row.position}`]: to,
-        },
+        { [`persons.${row.position}`]: before },
+        { [`persons.${row.position}`]: to },
       );
       Object.assign(changes, field);
       if (Object.keys(field).length > 0) involvedChanges.push({ involvedId, to });

@@ -2,7 +2,7 @@ import type { Person } from '@zemag/contracts';
 import type { PersonCorrectionRequest } from '@zemag/contracts';
 import type { z } from 'zod';
 import { AppError } from '../../http/app-error.js';
-import { diffFields } from '../corrections/corrections.diff.js';
+import { definedOnly, diffFields } from '../corrections/corrections.diff.js';
 import { correctionHistory } from '../corrections/corrections.mapping.js';
 import {
   type CorrectionArgs,
@@ -50,7 +50,7 @@ export async function correctPerson(args: CorrectionArgs<Correction>): Promise<P
     const now = clock.now();
     // Strictly later than before, so the concurrency check also works when the clock stands.
     const updatedAt = new Date(Math.max(now.getTime(), person.updatedAt.getTime() + 1));
-    const after = { ...before, ...stripUndefined(request.changes) };
+    const after = { ...before, ...definedOnly(request.changes) };
     await updatePerson({
       db: tx,
       id,
@@ -81,10 +81,4 @@ export async function correctPerson(args: CorrectionArgs<Correction>): Promise<P
       corrections: await correctionHistory(tx, { personId: id }),
     };
   });
-}
-
-function stripUndefined<T extends object>(
-  value: T,
-): { [K in keyof T]-?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as never;
 }
