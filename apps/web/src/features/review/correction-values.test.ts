@@ -93,7 +93,7 @@ describe('the correction history shows values as a registrar reads them', () => 
     expect(valueLines(field, value, labels)).toEqual(expected);
   });
 
-  it('lists each changed field with old and new lines, in the order stored', () => {
+  it('lists each changed field with old and new lines, in the order of the form', () => {
     expect(
       correctionLines(
         {
@@ -102,15 +102,19 @@ describe('the correction history shows values as a registrar reads them', () => 
           actor: { id: '00000000-0000-4000-8000-000000000002', displayName: 'Rita Register' },
           reason: 'Nachtrag der Polizei',
           changes: {
+            'persons.10': { from: { familyName: 'A' }, to: { familyName: 'B' } },
             level: { from: 2, to: 3 },
+            'persons.2': { from: { familyName: 'C' }, to: { familyName: 'D' } },
             categories: { from: ['threat'], to: ['threat', 'coercion'] },
           },
         },
         labels,
       ),
     ).toEqual([
-      { field: 'level', from: ['Stufe 2'], to: ['Stufe 3'] },
       { field: 'categories', from: ['Bedrohung'], to: ['Bedrohung, Nötigung'] },
+      { field: 'level', from: ['Stufe 2'], to: ['Stufe 3'] },
+      { field: 'persons.2', from: ['C'], to: ['D'] },
+      { field: 'persons.10', from: ['A'], to: ['B'] },
     ]);
   });
 });

@@ -131,11 +131,41 @@ export function valueLines(field: string, value: unknown, labels: ValueLabels): 
   }
 }
 
-/** The changed fields of a correction, in the order stored, each with old and new lines. */
+/** The order of the forms (the database keeps the changed fields in an order of its own). */
+const FIELD_ORDER = [
+  'familyName',
+  'givenNames',
+  'dateOfBirth',
+  'names',
+  'addresses',
+  'occurredAt',
+  'place',
+  'categories',
+  'level',
+  'description',
+  'injuries',
+  'policeInvolved',
+  'criminalComplaint',
+  'persons',
+];
+
+function rank(field: string): [number, number] {
+  const [base = field, index] = field.split('.');
+  const at = FIELD_ORDER.indexOf(base);
+  return [at < 0 ? FIELD_ORDER.length : at, Number(index ?? 0)];
+}
+
+/** The changed fields of a correction in the order of the form, each with old and new lines. */
 export function correctionLines(correction: Correction, labels: ValueLabels): CorrectionLine[] {
-  return Object.entries(correction.changes).map(([field, change]) => ({
-    field,
-    from: valueLines(field, change.from, labels),
-    to: valueLines(field, change.to, labels),
-  }));
+  return Object.entries(correction.changes)
+    .map(([field, change]) => ({
+      field,
+      from: valueLines(field, change.from, labels),
+      to: valueLines(field, change.to, labels),
+    }))
+    .sort((a, b) => {
+      const [x, i] = rank(a.field);
+      const [y, j] = rank(b.field);
+      return x - y || i - j;
+    });
 }
