@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { IncidentReportInput, permissionsFor } from '@zemag/contracts';
 import { sql } from 'drizzle-orm';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../apps/api/src/db/database.ts';
 import { findUserByUsername } from '../apps/api/src/modules/identity/identity.repository.ts';
@@ -167,32 +167,27 @@ describe.skipIf(skipBrowser)(browserSuiteName('correcting person data (Art. 16)'
     );
     expect(audit.map((a) => a.details.fields)).toEqual([['familyName', 'names', 'addresses']]);
   });
-});
-
-describe.skipIf(skipBrowser)(browserSuiteName('correcting a report (Art. 16)'), () => {
-  let browser: Browser;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    if (!hasChromium) throw new Error(`CI=true but there is no Chromium at ${CHROMIUM_PATH}`);
-    [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-    await createAccount(server, { ...REPORTER, roles: ['reporter'] });
-    await createAccount(server, { ...REGISTRAR, roles: ['registrar', 'reporter'] });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('a registrar corrects the time, place and category of a report in its prefilled form and reads old → new in the history (desktop and phone)', async () => {
     const { incidentId } = await recordOfMeyer(server);
-    const desktop = await newContext(browser, 'desktop');
-    const page = await desktop.newPage();
-    const pageErrors = watchPageErrors(page);
-    try {
-      await signInAs(page, server, REGISTRAR);
-      await page.goto(`${server.origin}/review/${incidentId}`);
+    /** The report's review page for the registrar at one size; checked for errors, then closed. */
+    const onReviewPage = async (size: 'desktop' | 'phone', use: (page: Page) => Promise<void>) => {
+      const context = await newContext(browser, size);
+      const page = await context.newPage();
+      const pageErrors = watchPageErrors(page);
+      try {
+        await signInAs(page, server, REGISTRAR);
+        await page.goto(`${server.origin}/review/${incidentId}`);
+        await use(page);
+        expect(await seriousViolations(page)).toEqual([]);
+        expect(await overflowsHorizontally(page)).toBe(false);
+        expect(pageErrors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    };
+
+    await onReviewPage('desktop', async (page) => {
       await page.getByRole('button', { name: 'Meldung berichtigen' }).click();
       const form = page.getByRole('form', { name: 'Meldung berichtigen' });
       // Prefilled with the report as it is.
@@ -236,19 +231,10 @@ describe.skipIf(skipBrowser)(browserSuiteName('correcting a report (Art. 16)'), 
       const shown = (await history.textContent()) ?? '';
       for (const raw of ['threat', 'coercion', 'T16:45', '{', '"'])
         expect(shown).not.toContain(raw);
-      expect(await seriousViolations(page)).toEqual([]);
-      expect(await overflowsHorizontally(page)).toBe(false);
       await snap(page, 'desktop-incident-correction-history');
-      expect(pageErrors).toEqual([]);
-    } finally {
-      await desktop.close();
-    }
+    });
 
-    const phone = await newContext(browser, 'phone');
-    const small = await phone.newPage();
-    try {
-      await signInAs(small, server, REGISTRAR);
-      await small.goto(`${server.origin}/review/${incidentId}`);
+    await onReviewPage('phone', async (small) => {
       await small
         .getByRole('region', { name: 'Berichtigungen' })
         .getByText('neu: Bedrohung, Nötigung')
@@ -261,12 +247,8 @@ describe.skipIf(skipBrowser)(browserSuiteName('correcting a report (Art. 16)'), 
       expect(await form.getByLabel('Ort in Worten').inputValue()).toBe(
         'Bürgerbüro Süd, Schalter 3',
       );
-      expect(await seriousViolations(small)).toEqual([]);
-      expect(await overflowsHorizontally(small)).toBe(false);
       await snap(small, 'phone-incident-correction-form');
-    } finally {
-      await phone.close();
-    }
+    });
 
     const audit = rowsOf<{ details: { fields: string[] } }>(
       await server.database.db.execute(

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createTestUser, signIn, type TestApp } from '../../test-support/test-app.js';
+import { buildTestApp, signedInCookie, type TestApp } from '../../test-support/test-app.js';
 import { engines, engineTitle } from '../../test-support/test-database.js';
 import { auditEvents } from '../audit/audit.table.js';
 
@@ -22,9 +22,8 @@ for (const target of engines) {
     let registrar: string;
     beforeAll(async () => {
       t = await buildTestApp({ engine: target.engine });
-      reporter = (await signIn(t.app, await createTestUser(t, { roles: ['reporter'] }))).cookie;
-      const roles = ['reporter', 'registrar'] as const;
-      registrar = (await signIn(t.app, await createTestUser(t, { roles: [...roles] }))).cookie;
+      reporter = await signedInCookie(t, { roles: ['reporter'] });
+      registrar = await signedInCookie(t, { roles: ['reporter', 'registrar'] });
     });
     afterAll(async () => {
       await t?.close();

@@ -1,4 +1,5 @@
 import type { Correction } from '@zemag/contracts';
+import { INCIDENT_FACTS } from './incident-correction.model';
 import { addressLine, personName } from './review.model';
 
 /** How the history names stored values: the app's labels and dates in the UI language. */
@@ -132,20 +133,9 @@ export function valueLines(field: string, value: unknown, labels: ValueLabels): 
 }
 
 /** The order of the forms (the database keeps the changed fields in an order of its own). */
-const FIELD_ORDER = [
-  'familyName',
-  'givenNames',
-  'dateOfBirth',
-  'names',
-  'addresses',
-  'occurredAt',
-  'place',
-  'categories',
-  'level',
-  'description',
-  'injuries',
-  'policeInvolved',
-  'criminalComplaint',
+const FIELD_ORDER: readonly string[] = [
+  ...['familyName', 'givenNames', 'dateOfBirth', 'names', 'addresses'],
+  ...INCIDENT_FACTS,
   'persons',
 ];
 

@@ -5,8 +5,8 @@ import type { SubmitFailure } from '../reports/report-form';
 import { type ReportDraft, draftFrom, toReportInput } from '../reports/report-form.model';
 import { serverProblems } from '../reports/report-validation';
 
-/** The facts a correction may change, in the order of the form. */
-const FACTS = [
+/** The facts of a report a correction may change, in the order of the form. */
+export const INCIDENT_FACTS = [
   'occurredAt',
   'place',
   'categories',
@@ -37,7 +37,7 @@ export function incidentCorrectionRequest(
   const before = toReportInput(draftFrom(incident));
   const after = toReportInput(draft);
   const changes: IncidentCorrectionRequest['changes'] = {};
-  for (const fact of FACTS) {
+  for (const fact of INCIDENT_FACTS) {
     if (!same(before[fact], after[fact])) Object.assign(changes, { [fact]: after[fact] });
   }
   if (!same(before.persons, after.persons)) {
