@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { IncidentReportInput, permissionsFor } from '@zemag/contracts';
 import { sql } from 'drizzle-orm';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../apps/api/src/db/database.ts';
 import { findUserByUsername } from '../apps/api/src/modules/identity/identity.repository.ts';
@@ -125,7 +125,7 @@ describe.skipIf(skipBrowser)(browserSuiteName('correcting person data (Art. 16)'
       await page.goto(`${server.origin}/review/${incidentId}`);
       await page.getByRole('button', { name: 'Meldung berichtigen' }).click();
       const report = page.getByRole('form', { name: 'Meldung berichtigen' });
-      await report.getByLabel('Stufe').selectOption('3');
+      await report.getByRole('radio', { name: /^Stufe 3/ }).click();
       await report
         .getByLabel('Grund der Berichtigung')
         .fill('Nachtrag der Polizei: Messer gezeigt');
@@ -166,5 +166,95 @@ describe.skipIf(skipBrowser)(browserSuiteName('correcting person data (Art. 16)'
       ),
     );
     expect(audit.map((a) => a.details.fields)).toEqual([['familyName', 'names', 'addresses']]);
+  });
+
+  it('a registrar corrects the time, place and category of a report in its prefilled form and reads old → new in the history (desktop and phone)', async () => {
+    const { incidentId } = await recordOfMeyer(server);
+    /** The report's review page for the registrar at one size; checked for errors, then closed. */
+    const onReviewPage = async (size: 'desktop' | 'phone', use: (page: Page) => Promise<void>) => {
+      const context = await newContext(browser, size);
+      const page = await context.newPage();
+      const pageErrors = watchPageErrors(page);
+      try {
+        await signInAs(page, server, REGISTRAR);
+        await page.goto(`${server.origin}/review/${incidentId}`);
+        await use(page);
+        expect(await seriousViolations(page)).toEqual([]);
+        expect(await overflowsHorizontally(page)).toBe(false);
+        expect(pageErrors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    };
+
+    await onReviewPage('desktop', async (page) => {
+      await page.getByRole('button', { name: 'Meldung berichtigen' }).click();
+      const form = page.getByRole('form', { name: 'Meldung berichtigen' });
+      // Prefilled with the report as it is.
+      expect(await form.getByLabel('Ort in Worten').inputValue()).toBe('Bürgerbüro Nord');
+      expect(await form.getByRole('checkbox', { name: 'Bedrohung' }).isChecked()).toBe(true);
+      expect(await form.getByLabel('Familienname').inputValue()).toBe('Meyer');
+      // The registrar's desk is not the place: no "use my location".
+      expect(await form.getByRole('button', { name: 'Meinen Standort verwenden' }).count()).toBe(0);
+
+      await form.getByLabel('Zeitpunkt').fill('2026-11-14T16:45');
+      await form.getByLabel('Ort in Worten').fill('Bürgerbüro Süd, Schalter 3');
+      await form.getByRole('checkbox', { name: 'Nötigung' }).click();
+      // Without a reason the form says so at the field and in the summary.
+      await form.getByRole('button', { name: 'Berichtigung speichern' }).click();
+      await form.getByText('Bitte den Grund mit mindestens 10 Zeichen angeben.').first().waitFor();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('report-reason');
+      expect(await seriousViolations(page)).toEqual([]);
+      await snap(page, 'desktop-incident-correction-form');
+
+      await form
+        .getByLabel('Grund der Berichtigung')
+        .fill('Dienstplan und Polizeibericht vom 15.11.');
+      await form.getByRole('button', { name: 'Berichtigung speichern' }).click();
+      await page.getByText('Die Berichtigung ist gespeichert.').waitFor();
+      const history = page.getByRole('region', { name: 'Berichtigungen' });
+      await history
+        .getByText('Dienstplan und Polizeibericht vom 15.11.', { exact: false })
+        .waitFor();
+      const old = history.locator('del');
+      const now = history.locator('ins');
+      expect(await old.allTextContents()).toEqual([
+        expect.stringMatching(/^bisher: \d\d\.\d\d\.2026, \d\d:\d\d$/),
+        'bisher: Bürgerbüro Nord',
+        'bisher: Bedrohung',
+      ]);
+      expect(await now.allTextContents()).toEqual([
+        'neu: 14.11.2026, 16:45',
+        'neu: Bürgerbüro Süd, Schalter 3',
+        'neu: Bedrohung, Nötigung',
+      ]);
+      const shown = (await history.textContent()) ?? '';
+      for (const raw of ['threat', 'coercion', 'T16:45', '{', '"'])
+        expect(shown).not.toContain(raw);
+      await snap(page, 'desktop-incident-correction-history');
+    });
+
+    await onReviewPage('phone', async (small) => {
+      await small
+        .getByRole('region', { name: 'Berichtigungen' })
+        .getByText('neu: Bedrohung, Nötigung')
+        .waitFor();
+      expect(await seriousViolations(small)).toEqual([]);
+      expect(await overflowsHorizontally(small)).toBe(false);
+      await snap(small, 'phone-incident-correction-history');
+      await small.getByRole('button', { name: 'Meldung berichtigen' }).click();
+      const form = small.getByRole('form', { name: 'Meldung berichtigen' });
+      expect(await form.getByLabel('Ort in Worten').inputValue()).toBe(
+        'Bürgerbüro Süd, Schalter 3',
+      );
+      await snap(small, 'phone-incident-correction-form');
+    });
+
+    const audit = rowsOf<{ details: { fields: string[] } }>(
+      await server.database.db.execute(
+        sql`SELECT details FROM audit_events WHERE action = 'incident.corrected' AND subject_id = ${incidentId}`,
+      ),
+    );
+    expect(audit.map((a) => a.details.fields)).toEqual([['occurredAt', 'place', 'categories']]);
   });
 });

@@ -53,14 +53,18 @@ export const PersonCorrectionRequest = z.object({
 });
 export type PersonCorrectionRequest = z.input<typeof PersonCorrectionRequest>;
 
-/** The reported data of one person involved, by its id in the report. */
+/**
+ * The reported data of one person involved, by its id in the report. Like the rest of a
+ * correction, only the fields sent change (`null` empties one); a family name or a description
+ * must remain, as in a report.
+ */
 export const InvolvedPersonCorrection = z.object({
   id: z.uuid(),
-  familyName: nullableText(100).default(null),
-  givenNames: nullableText(100).default(null),
-  dateOfBirth: PartialDate.nullable().default(null),
-  address: PostalAddress.nullable().default(null),
-  description: nullableText(1000).default(null),
+  familyName: nullableText(100).optional(),
+  givenNames: nullableText(100).optional(),
+  dateOfBirth: PartialDate.nullable().optional(),
+  address: PostalAddress.nullable().optional(),
+  description: nullableText(1000).optional(),
 });
 
 /**

@@ -246,3 +246,11 @@ export async function signIn(
   if (!rotated) throw new Error('no session cookie after the second factor');
   return { cookie: `${rotated.name}=${rotated.value}`, response: verified };
 }
+
+/** A new user with these roles, signed in: the Cookie header value for its requests. */
+export async function signedInCookie(
+  t: TestApp,
+  options: Parameters<typeof createTestUser>[1] = {},
+): Promise<string> {
+  return (await signIn(t.app, await createTestUser(t, options))).cookie;
+}

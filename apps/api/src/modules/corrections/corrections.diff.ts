@@ -41,3 +41,10 @@ export function diffFields<T extends Record<string, unknown>>(
   }
   return changes;
 }
+
+/** The fields that were sent: `undefined` means "leave as it is", `null` empties a field. */
+export function definedOnly<T extends object>(
+  value: T,
+): Partial<{ [K in keyof T]: Exclude<T[K], undefined> }> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as never;
+}

@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  authorisedTestDepartment,
-  buildTestApp,
-  createTestUser,
-  signIn,
-  type TestApp,
-} from '../../test-support/test-app.js';
+import { buildTestApp, signedInCookie, type TestApp } from '../../test-support/test-app.js';
 import { engines, engineTitle } from '../../test-support/test-database.js';
 import { auditEvents } from '../audit/audit.table.js';
 
@@ -31,13 +25,10 @@ for (const target of engines) {
     let field: string;
     beforeAll(async () => {
       t = await buildTestApp({ engine: target.engine });
-      reporter = (await signIn(t.app, await createTestUser(t, { roles: ['reporter'] }))).cookie;
-      const roles = ['reporter', 'registrar'] as const;
-      registrarA = (await signIn(t.app, await createTestUser(t, { roles: [...roles] }))).cookie;
-      registrarB = (await signIn(t.app, await createTestUser(t, { roles: [...roles] }))).cookie;
-      const departmentId = (await authorisedTestDepartment(t.database)).id;
-      field = (await signIn(t.app, await createTestUser(t, { roles: ['field'], departmentId })))
-        .cookie;
+      reporter = await signedInCookie(t, { roles: ['reporter'] });
+      registrarA = await signedInCookie(t, { roles: ['reporter', 'registrar'] });
+      registrarB = await signedInCookie(t, { roles: ['reporter', 'registrar'] });
+      field = await signedInCookie(t, { roles: ['field'] });
     });
     afterAll(async () => {
       await t?.close();

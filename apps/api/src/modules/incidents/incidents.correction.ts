@@ -1,15 +1,17 @@
-import type { CurrentUser, Incident, IncidentStatus, PostalAddress } from '@zemag/contracts';
+import type { Incident, IncidentStatus, PostalAddress } from '@zemag/contracts';
 import type { IncidentCorrectionRequest } from '@zemag/contracts';
 import type { z } from 'zod';
-import type { Clock } from '../../clock.js';
-import type { Db } from '../../db/database.js';
+import type { Tx } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
-import type { AuditService } from '../audit/audit.service.js';
-import { diffFields } from '../corrections/corrections.diff.js';
+import { definedOnly, diffFields } from '../corrections/corrections.diff.js';
 import { correctionHistory } from '../corrections/corrections.mapping.js';
-import { insertCorrection } from '../corrections/corrections.repository.js';
+import {
+  type CorrectionArgs,
+  recordCorrection,
+  refuseNothingToChange,
+} from '../corrections/corrections.record.js';
 import { missingListingCondition } from '../listings/listings.rules.js';
-import { toIncident } from './incidents.mapping.js';
+import { factColumns, placeOf, toIncident } from './incidents.mapping.js';
 import { incidentActions, refuseOwnReport } from './incidents.policy.js';
 import {
   listOpenListingsOnIncident,
@@ -23,7 +25,6 @@ import {
 } from './incidents.repository.js';
 
 type Correction = z.output<typeof IncidentCorrectionRequest>;
-type Actor = Pick<CurrentUser, 'id' | 'abilities'>;
 type Found = NonNullable<Awaited<ReturnType<typeof findIncident>>['found']>;
 
 /** Phones' clocks drift: the same tolerance as for a report. */
@@ -34,14 +35,7 @@ function factsOf(found: Found) {
   const i = found.incident;
   return {
     occurredAt: i.occurredAt.toISOString(),
-    place: {
-      address: (i.placeAddress as PostalAddress | null) ?? null,
-      description: i.placeDescription,
-      position:
-        i.latitude !== null && i.longitude !== null
-          ? { latitude: i.latitude, longitude: i.longitude, accuracyMeters: i.accuracyMeters }
-          : null,
-    },
+    place: placeOf(i),
     description: i.description,
     categories: i.categories,
     level: i.level,
@@ -61,6 +55,23 @@ function reportedOf(p: Found['persons'][number]) {
   };
 }
 
+/** 400 naming the person's family name: a person involved keeps a name or a description. */
+function nameOrDescriptionRequired(index: number): AppError {
+  const field = `changes.persons.${index}.familyName`;
+  return new AppError(400, 'request.invalid', {
+    errors: [
+      {
+        field,
+        code: 'invalid',
+        message: {
+          de: `Feld „${field}“: Eine beteiligte Person braucht einen Familiennamen oder eine Beschreibung.`,
+          en: `Field '${field}': a person involved needs a family name or a description.`,
+        },
+      },
+    ],
+  });
+}
+
 /** The field of the correction that takes away the ground of a listing. */
 const BREAKING_FIELD: Record<string, string> = {
   'listing.level_too_low': 'changes.level',
@@ -74,25 +85,10 @@ const BREAKING_FIELD: Record<string, string> = {
  * `correction.stale`), and when a proposed or active listing would lose its ground (409
  * `incident.correction_breaks_listing`: end the listing first).
  */
-export async function correctIncident({
-  db,
-  audit,
-  clock,
-  actor,
-  id,
-  request,
-}: {
-  db: Db;
-  audit: AuditService;
-  clock: Clock;
-  actor: Actor;
-  id: string;
-  request: Correction;
-}): Promise<Incident> {
+export async function correctIncident(args: CorrectionArgs<Correction>): Promise<Incident> {
+  const { db, audit, clock, actor, id, request } = args;
   const asked = request.changes;
-  if (Object.values(asked).every((v) => v === undefined)) {
-    throw new AppError(400, 'correction.empty', { field: 'changes' });
-  }
+  refuseNothingToChange(asked);
   if (asked.occurredAt && Date.parse(asked.occurredAt) > clock.now().getTime() + CLOCK_SKEW_MS) {
     throw new AppError(400, 'incident.in_future', { field: 'changes.occurredAt' });
   }
@@ -116,19 +112,18 @@ export async function correctIncident({
       if (!row) {
         throw new AppError(404, 'resource.not_found', { field: `changes.persons.${index}.id` });
       }
-      const { id: involvedId, ...to } = corrected;
+      const { id: involvedId, ...asked } = corrected;
+      const before = reportedOf(row);
+      const to = { ...before, ...definedOnly(asked) };
+      if (!to.familyName && !to.description) throw nameOrDescriptionRequired(index);
       const field = diffFields(
-        { [`persons.${row.position}`]: reportedOf(row) },
-        {
-          [`persons.${row.position}`]: to,
-        },
+        { [`persons.${row.position}`]: before },
+        { [`persons.${row.position}`]: to },
       );
       Object.assign(changes, field);
       if (Object.keys(field).length > 0) involvedChanges.push({ involvedId, to });
     }
-    if (Object.keys(changes).length === 0) {
-      throw new AppError(400, 'correction.empty', { field: 'changes' });
-    }
+    refuseNothingToChange(changes);
     const after = {
       ...facts,
       ...Object.fromEntries(
@@ -139,39 +134,19 @@ export async function correctIncident({
     } as typeof facts;
     await refuseBrokenListings(tx, incident, after);
     const now = clock.now();
-    await updateIncident({
-      db: tx,
-      id,
-      changes: {
-        occurredAt: new Date(after.occurredAt),
-        placeAddress: after.place.address,
-        placeDescription: after.place.description,
-        latitude: after.place.position?.latitude ?? null,
-        longitude: after.place.position?.longitude ?? null,
-        accuracyMeters: after.place.position?.accuracyMeters ?? null,
-        description: after.description,
-        categories: after.categories,
-        level: after.level,
-        injuries: after.injuries,
-        policeInvolved: after.policeInvolved,
-        complaintStatus: after.criminalComplaint.status,
-        complaintFileNumber: after.criminalComplaint.fileNumber,
-        updatedAt: now,
-      },
-    });
+    await updateIncident({ db: tx, id, changes: { ...factColumns(after), updatedAt: now } });
     for (const { involvedId, to } of involvedChanges) {
       await updateInvolvedReported({ db: tx, involvedId, reported: to });
     }
-    const { id: correctionId } = await insertCorrection({
-      db: tx,
-      row: { incidentId: id, actorId: actor.id, reason: request.reason, changes, at: now },
-    });
-    await audit.record({
+    await recordCorrection({
       tx,
-      actor: actor.id,
-      action: 'incident.corrected',
+      audit,
+      actorId: actor.id,
       subject: { type: 'incident', id },
-      details: { reference: incident.reference, correctionId, fields: Object.keys(changes) },
+      reason: request.reason,
+      changes,
+      at: now,
+      details: { reference: incident.reference },
     });
     const reloaded = (await findIncident({ db: tx, id })).found!;
     const presented = toIncident(reloaded, {
@@ -188,7 +163,7 @@ export async function correctIncident({
 
 /** 409 when a proposed or active listing resting on the report would lose its ground. */
 async function refuseBrokenListings(
-  tx: Parameters<Parameters<Db['transaction']>[0]>[0],
+  tx: Tx,
   incident: IncidentRow,
   after: { level: number; criminalComplaint: { status: string } },
 ) {

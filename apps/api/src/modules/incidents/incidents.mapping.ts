@@ -3,6 +3,54 @@ import type { IncidentMessageRow, IncidentPersonRow, IncidentRow } from './incid
 
 export type IncidentAction = Incident['actions'][number];
 
+/** What a report says happened: the part a reporter sends and a registrar may correct. */
+export interface IncidentFacts {
+  occurredAt: string;
+  place: Incident['place'];
+  categories: readonly string[];
+  level: number;
+  description: string;
+  injuries: string;
+  policeInvolved: boolean | null;
+  criminalComplaint: { status: string; fileNumber: string | null };
+}
+
+/** The columns that hold a report's facts. */
+export function factColumns(facts: IncidentFacts) {
+  return {
+    occurredAt: new Date(facts.occurredAt),
+    placeAddress: facts.place.address,
+    placeDescription: facts.place.description,
+    latitude: facts.place.position?.latitude ?? null,
+    longitude: facts.place.position?.longitude ?? null,
+    accuracyMeters: facts.place.position?.accuracyMeters ?? null,
+    categories: [...facts.categories],
+    level: facts.level,
+    description: facts.description,
+    injuries: facts.injuries,
+    policeInvolved: facts.policeInvolved,
+    complaintStatus: facts.criminalComplaint.status,
+    complaintFileNumber: facts.criminalComplaint.fileNumber,
+  };
+}
+
+/** Where it happened, as the API shows it: address, description and position (any may be null). */
+export function placeOf(
+  i: Pick<
+    IncidentRow,
+    'placeAddress' | 'placeDescription' | 'latitude' | 'longitude' | 'accuracyMeters'
+  >,
+): Incident['place'] {
+  return {
+    address: (i.placeAddress as PostalAddress | null) ?? null,
+    description: i.placeDescription,
+    position:
+      i.latitude !== null && i.longitude !== null
+        ? { latitude: i.latitude, longitude: i.longitude, accuracyMeters: i.accuracyMeters }
+        : null,
+  };
+}
+
 /** One line for lists: the place as short text (address, else description). */
 export function placeLine(row: Pick<IncidentRow, 'placeAddress' | 'placeDescription'>) {
   const address = row.placeAddress as PostalAddress | null;
@@ -54,14 +102,7 @@ export function toIncident(
     reference: i.reference,
     status: i.status as Incident['status'],
     occurredAt: i.occurredAt.toISOString(),
-    place: {
-      address: (i.placeAddress as PostalAddress | null) ?? null,
-      description: i.placeDescription,
-      position:
-        i.latitude !== null && i.longitude !== null
-          ? { latitude: i.latitude, longitude: i.longitude, accuracyMeters: i.accuracyMeters }
-          : null,
-    },
+    place: placeOf(i),
     categories: i.categories as IncidentCategory[],
     level: i.level,
     description: i.description,

@@ -16,7 +16,7 @@ import type { IdempotencyService } from '../idempotency/idempotency.service.js';
 import { correctionHistory } from '../corrections/corrections.mapping.js';
 import { findUserById } from '../identity/identity.repository.js';
 import { insertNotification } from '../notifications/notifications.repository.js';
-import { toIncident, toSummary } from './incidents.mapping.js';
+import { factColumns, toIncident, toSummary } from './incidents.mapping.js';
 import { incidentActions, OPEN_FOR_REVIEW, refuseOwnReport } from './incidents.policy.js';
 import {
   findIncident,
@@ -38,22 +38,7 @@ type Actor = Pick<CurrentUser, 'id' | 'abilities'>;
 
 /** The columns a report sets, from the validated input. */
 function reportColumns(report: IncidentReport) {
-  return {
-    occurredAt: new Date(report.occurredAt),
-    placeAddress: report.place.address,
-    placeDescription: report.place.description,
-    latitude: report.place.position?.latitude ?? null,
-    longitude: report.place.position?.longitude ?? null,
-    accuracyMeters: report.place.position?.accuracyMeters ?? null,
-    categories: report.categories,
-    level: report.level,
-    description: report.description,
-    injuries: report.injuries,
-    policeInvolved: report.policeInvolved,
-    complaintStatus: report.criminalComplaint.status,
-    complaintFileNumber: report.criminalComplaint.fileNumber,
-    quick: report.quick,
-  };
+  return { ...factColumns(report), quick: report.quick };
 }
 
 function involvedRows(report: IncidentReport) {

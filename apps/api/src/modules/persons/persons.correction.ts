@@ -1,13 +1,14 @@
-import type { CurrentUser, Person } from '@zemag/contracts';
+import type { Person } from '@zemag/contracts';
 import type { PersonCorrectionRequest } from '@zemag/contracts';
 import type { z } from 'zod';
-import type { Clock } from '../../clock.js';
-import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
-import type { AuditService } from '../audit/audit.service.js';
-import { diffFields } from '../corrections/corrections.diff.js';
+import { definedOnly, diffFields } from '../corrections/corrections.diff.js';
 import { correctionHistory } from '../corrections/corrections.mapping.js';
-import { insertCorrection } from '../corrections/corrections.repository.js';
+import {
+  type CorrectionArgs,
+  recordCorrection,
+  refuseNothingToChange,
+} from '../corrections/corrections.record.js';
 import { refuseOwnReport } from '../incidents/incidents.policy.js';
 import { listIncidentsOfPerson } from '../incidents/incidents.repository.js';
 import { refreshSearchKeys } from '../lookup/lookup.service.js';
@@ -24,24 +25,9 @@ type Correction = z.output<typeof PersonCorrectionRequest>;
  * table, the audit event names the changed fields only, the look-up keys follow — all in one
  * transaction.
  */
-export async function correctPerson({
-  db,
-  audit,
-  clock,
-  actor,
-  id,
-  request,
-}: {
-  db: Db;
-  audit: AuditService;
-  clock: Clock;
-  actor: Pick<CurrentUser, 'id'>;
-  id: string;
-  request: Correction;
-}): Promise<Person> {
-  if (Object.values(request.changes).every((v) => v === undefined)) {
-    throw new AppError(400, 'correction.empty', { field: 'changes' });
-  }
+export async function correctPerson(args: CorrectionArgs<Correction>): Promise<Person> {
+  const { db, audit, clock, actor, id, request } = args;
+  refuseNothingToChange(request.changes);
   return db.transaction(async (tx) => {
     const { person } = await findPersonForUpdate({ db: tx, id });
     if (!person || person.mergedIntoId) {
@@ -60,13 +46,11 @@ export async function correctPerson({
       addresses: current.addresses,
     };
     const changes = diffFields(before, request.changes);
-    if (Object.keys(changes).length === 0) {
-      throw new AppError(400, 'correction.empty', { field: 'changes' });
-    }
+    refuseNothingToChange(changes);
     const now = clock.now();
     // Strictly later than before, so the concurrency check also works when the clock stands.
     const updatedAt = new Date(Math.max(now.getTime(), person.updatedAt.getTime() + 1));
-    const after = { ...before, ...stripUndefined(request.changes) };
+    const after = { ...before, ...definedOnly(request.changes) };
     await updatePerson({
       db: tx,
       id,
@@ -82,16 +66,14 @@ export async function correctPerson({
       await replaceAddresses({ db: tx, personId: id, addresses: after.addresses });
     }
     await refreshSearchKeys({ db: tx, personIds: [id] });
-    const { id: correctionId } = await insertCorrection({
-      db: tx,
-      row: { personId: id, actorId: actor.id, reason: request.reason, changes, at: now },
-    });
-    await audit.record({
+    await recordCorrection({
       tx,
-      actor: actor.id,
-      action: 'person.corrected',
+      audit,
+      actorId: actor.id,
       subject: { type: 'person', id },
-      details: { correctionId, fields: Object.keys(changes) },
+      reason: request.reason,
+      changes,
+      at: now,
     });
     const { records } = await findPersons({ db: tx, ids: [id] });
     return {
@@ -99,10 +81,4 @@ export async function correctPerson({
       corrections: await correctionHistory(tx, { personId: id }),
     };
   });
-}
-
-function stripUndefined<T extends object>(
-  value: T,
-): { [K in keyof T]-?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as never;
 }

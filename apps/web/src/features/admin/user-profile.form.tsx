@@ -2,7 +2,7 @@ import type { Department, UserDetail } from '@zemag/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTranslator } from '../../i18n/use-translator';
-import { Button } from '../../ui/button';
+import { FormActions } from '../../ui/form-actions';
 import { SelectField } from '../../ui/select-field';
 import { TextField } from '../../ui/text-field';
 import { departmentOptions } from './department-options';
@@ -92,14 +92,12 @@ export function UserProfileForm({
           error={error.departmentCode}
         />
       </div>
-      <div className="zm-actions">
-        <Button
-          type="submit"
-          label={busy ? t('admin.common.saving') : t('admin.common.save')}
-          aria-disabled={busy || undefined}
-        />
-        <Button variant="secondary" label={t('admin.common.cancel')} onClick={onCancel} />
-      </div>
+      <FormActions
+        busy={busy}
+        submitLabel={t('admin.common.save')}
+        busyLabel={t('admin.common.saving')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

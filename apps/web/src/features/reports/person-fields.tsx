@@ -15,12 +15,16 @@ export function PersonFields({
   persons,
   onChange,
   errors,
+  fixed = false,
 }: {
   persons: PersonDraft[];
   onChange(persons: PersonDraft[]): void;
   errors: Errors;
+  /** The same persons stay (a correction changes their data): no adding or removing. */
+  fixed?: boolean;
 }) {
   const { t } = useTranslation();
+  if (fixed && persons.length === 0) return null;
 
   function change(index: number, patch: Partial<PersonDraft>) {
     onChange(persons.map((person, i) => (i === index ? { ...person, ...patch } : person)));
@@ -54,10 +58,10 @@ export function PersonFields({
           person={person}
           errors={errors}
           onChange={(patch) => change(index, patch)}
-          onRemove={() => remove(index)}
+          onRemove={fixed ? null : () => remove(index)}
         />
       ))}
-      {persons.length < MAX_PERSONS ? (
+      {!fixed && persons.length < MAX_PERSONS ? (
         <Button
           id="report-persons-add"
           variant="secondary"
@@ -81,7 +85,7 @@ function PersonCard({
   person: PersonDraft;
   errors: Errors;
   onChange(patch: Partial<PersonDraft>): void;
-  onRemove(): void;
+  onRemove: (() => void) | null;
 }) {
   const { t } = useTranslation();
   const id = (field: string) => `report-persons-${index}-${field}`;
@@ -176,14 +180,16 @@ function PersonCard({
           onValueChange={(description) => onChange({ description })}
           error={errors[id('description')]}
         />
-        <div>
-          <Button
-            variant="tertiary"
-            icon="delete"
-            label={t('reports.person.remove', { n: index + 1 })}
-            onClick={onRemove}
-          />
-        </div>
+        {onRemove ? (
+          <div>
+            <Button
+              variant="tertiary"
+              icon="delete"
+              label={t('reports.person.remove', { n: index + 1 })}
+              onClick={onRemove}
+            />
+          </div>
+        ) : null}
       </div>
     </fieldset>
   );

@@ -17,10 +17,13 @@ export function PlaceFields({
   draft,
   update,
   errors,
+  canLocate = true,
 }: {
   draft: ReportDraft;
   update: DraftUpdate;
   errors: Errors;
+  /** False where the device's own position is not the place (a registrar's correction). */
+  canLocate?: boolean;
 }) {
   const { t } = useTranslation();
   const [locating, setLocating] = useState<Locating>('idle');
@@ -83,7 +86,7 @@ export function PlaceFields({
                 onClick={() => update({ position: null })}
               />
             </>
-          ) : (
+          ) : canLocate ? (
             <Button
               variant="secondary"
               block
@@ -96,7 +99,7 @@ export function PlaceFields({
                 if (locating !== 'asking') locate();
               }}
             />
-          )}
+          ) : null}
           {locating === 'failed' ? (
             <p className="kern-body kern-body--small zm-locate__failed" role="status">
               {t('reports.form.locationFailed')}

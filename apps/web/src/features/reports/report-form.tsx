@@ -88,6 +88,8 @@ export function ReportForm({
   detailsOpen = false,
   submitLabel,
   busyLabel,
+  label,
+  correcting = false,
   before,
   onSubmit,
   secondary,
@@ -98,8 +100,15 @@ export function ReportForm({
   detailsOpen?: boolean;
   submitLabel: string;
   busyLabel: string;
-  /** Extra content above the submit button (e.g. the answer to a question). */
-  before?: ReactNode;
+  /** The form's accessible name, where the page holds more than one form. */
+  label?: string;
+  /**
+   * A registrar corrects a stored report: the persons involved stay the same ones (their data
+   * may change), and the device's own position is not offered (the desk is not the place).
+   */
+  correcting?: boolean;
+  /** Extra content above the submit button (e.g. the answer to a question); given the field messages by control id. */
+  before?: ReactNode | ((errors: Readonly<Record<string, string>>) => ReactNode);
   onSubmit(input: IncidentReportInput, draft: ReportDraft): Promise<SubmitFailure | null>;
   secondary?: ReactNode;
 }) {
@@ -164,7 +173,12 @@ export function ReportForm({
   }
 
   return (
-    <form className="kern-stack-lg zm-report-form" noValidate onSubmit={handleSubmit}>
+    <form
+      className="kern-stack-lg zm-report-form"
+      noValidate
+      onSubmit={handleSubmit}
+      {...(label ? { 'aria-label': label } : {})}
+    >
       <div ref={summaryRef} className="kern-stack-sm">
         {summary.length > 0 ? (
           <ErrorSummary title={t('reports.form.checkInput')} items={summary} />
@@ -178,7 +192,7 @@ export function ReportForm({
       <TimeField draft={draft} update={update} errors={errors} />
       <CategoryChips draft={draft} update={update} errors={errors} />
       <LevelChoice draft={draft} update={update} errors={errors} />
-      <PlaceFields draft={draft} update={update} errors={errors} />
+      <PlaceFields draft={draft} update={update} errors={errors} canLocate={!correcting} />
       <details
         className="kern-accordion zm-accordion zm-details"
         open={showDetails}
@@ -196,10 +210,11 @@ export function ReportForm({
             persons={draft.persons}
             onChange={(persons) => update({ persons })}
             errors={errors}
+            fixed={correcting}
           />
         </div>
       </details>
-      {before}
+      {typeof before === 'function' ? before(errors) : before}
       <div className="zm-actions zm-report-actions">
         <Button
           type="submit"

@@ -2,10 +2,9 @@ import type { Person } from '@zemag/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTranslator } from '../../i18n/use-translator';
-import { Button } from '../../ui/button';
+import { FormActions } from '../../ui/form-actions';
 import { SelectField } from '../../ui/select-field';
 import { TextField } from '../../ui/text-field';
-import { TextareaField } from '../../ui/textarea-field';
 import { FailureAlert } from '../admin/failure-alert';
 import { type FormFailure, formFailure } from '../admin/form-failure';
 import { asApiError } from '../admin/use-resource';
@@ -18,6 +17,7 @@ import {
   type PersonCorrectionForm,
   personCorrectionRequest,
 } from './correction.model';
+import { EditableList, ReasonField } from './correction-parts';
 import { renameFieldErrors } from './review.model';
 
 const ADDRESS_FIELDS = [
@@ -129,103 +129,65 @@ export function PersonCorrectionForm({
       </div>
       <div className="kern-stack-sm">
         <h3 className="kern-heading-small">{t('correction.namesTitle')}</h3>
-        {form.names.map((n, i) => (
-          <div
-            className="zm-form-grid"
-            key={i}
-            role="group"
-            aria-label={`${t(f('names'))} ${i + 1}`}
-          >
-            <SelectField
-              id={`${P}names.${i}.kind`}
-              label={t(f('kind'))}
-              value={n.kind}
-              options={(['alias', 'former'] as const).map((k) => ({
-                value: k,
-                label: t(`review.personPage.nameKind.${k}`),
-              }))}
-              onValueChange={(v) => setName(i, { kind: v as NameRow['kind'] })}
-            />
-            {text(`names.${i}.familyName`, n.familyName, (v) => setName(i, { familyName: v }))}
-            {text(`names.${i}.givenNames`, n.givenNames, (v) => setName(i, { givenNames: v }))}
-            <div className="zm-actions">
-              <Button
-                variant="secondary"
-                label={t('correction.remove', { what: `${t(f('names'))} ${i + 1}` })}
-                onClick={() => setForm((s) => ({ ...s, names: s.names.filter((_, j) => j !== i) }))}
+        <EditableList
+          items={form.names}
+          itemLabel={(i) => `${t(f('names'))} ${i + 1}`}
+          addLabel={t('correction.addName')}
+          onAdd={() =>
+            setForm((s) => ({
+              ...s,
+              names: [...s.names, { kind: 'alias', familyName: '', givenNames: '' }],
+            }))
+          }
+          onRemove={(i) => setForm((s) => ({ ...s, names: s.names.filter((_, j) => j !== i) }))}
+          renderItem={(n, i) => (
+            <>
+              <SelectField
+                id={`${P}names.${i}.kind`}
+                label={t(f('kind'))}
+                value={n.kind}
+                options={(['alias', 'former'] as const).map((k) => ({
+                  value: k,
+                  label: t(`review.personPage.nameKind.${k}`),
+                }))}
+                onValueChange={(v) => setName(i, { kind: v as NameRow['kind'] })}
               />
-            </div>
-          </div>
-        ))}
-        <div className="zm-actions">
-          <Button
-            variant="secondary"
-            icon="add"
-            label={t('correction.addName')}
-            onClick={() =>
-              setForm((s) => ({
-                ...s,
-                names: [...s.names, { kind: 'alias', familyName: '', givenNames: '' }],
-              }))
-            }
-          />
-        </div>
+              {text(`names.${i}.familyName`, n.familyName, (v) => setName(i, { familyName: v }))}
+              {text(`names.${i}.givenNames`, n.givenNames, (v) => setName(i, { givenNames: v }))}
+            </>
+          )}
+        />
       </div>
       <div className="kern-stack-sm">
         <h3 className="kern-heading-small">{t('correction.addressesTitle')}</h3>
         <p className="kern-body">{t('correction.addressesHint')}</p>
-        {form.addresses.map((a, i) => (
-          <div
-            className="zm-form-grid"
-            key={i}
-            role="group"
-            aria-label={`${t(f('addresses'))} ${i + 1}`}
-          >
-            {ADDRESS_FIELDS.map((field) =>
+        <EditableList
+          items={form.addresses}
+          itemLabel={(i) => `${t(f('addresses'))} ${i + 1}`}
+          addLabel={t('correction.addAddress')}
+          onAdd={() => setForm((s) => ({ ...s, addresses: [...s.addresses, EMPTY_ADDRESS] }))}
+          onRemove={(i) =>
+            setForm((s) => ({ ...s, addresses: s.addresses.filter((_, j) => j !== i) }))
+          }
+          renderItem={(a, i) =>
+            ADDRESS_FIELDS.map((field) =>
               text(
                 `addresses.${i}.${field}`,
                 a[field],
                 (v) => setAddress(i, { [field]: v }),
                 field === 'validFrom' || field === 'validTo' ? t('correction.dateHint') : undefined,
               ),
-            )}
-            <div className="zm-actions">
-              <Button
-                variant="secondary"
-                label={t('correction.remove', { what: `${t(f('addresses'))} ${i + 1}` })}
-                onClick={() =>
-                  setForm((s) => ({ ...s, addresses: s.addresses.filter((_, j) => j !== i) }))
-                }
-              />
-            </div>
-          </div>
-        ))}
-        <div className="zm-actions">
-          <Button
-            variant="secondary"
-            icon="add"
-            label={t('correction.addAddress')}
-            onClick={() => setForm((s) => ({ ...s, addresses: [...s.addresses, EMPTY_ADDRESS] }))}
-          />
-        </div>
-      </div>
-      <TextareaField
-        id={`${P}reason`}
-        label={t(f('reason'))}
-        hint={t('correction.reasonHint')}
-        value={form.reason}
-        onValueChange={setTop('reason')}
-        error={failure?.byField.reason}
-        maxLength={2000}
-      />
-      <div className="zm-actions">
-        <Button
-          type="submit"
-          label={busy ? t('admin.common.working') : t('correction.submit')}
-          aria-disabled={busy || undefined}
+            )
+          }
         />
-        <Button variant="secondary" label={t('admin.common.cancel')} onClick={onCancel} />
       </div>
+      <ReasonField
+        id={`${P}reason`}
+        value={form.reason}
+        onChange={setTop('reason')}
+        error={failure?.byField.reason}
+      />
+      <FormActions busy={busy} submitLabel={t('correction.submit')} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,7 +1,17 @@
 import type { Correction } from '@zemag/contracts';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../admin/format';
-import { correctionLines } from './correction.model';
+import { correctionLines } from './correction-values';
+import { useValueLabels } from './use-value-labels';
+
+/** A value of the history, one line per entry (an address, a name, a part of the place). */
+function Lines({ lines }: { lines: readonly string[] }) {
+  return lines.map((line, i) => (
+    <span key={i} className="zm-change__line">
+      {line}
+    </span>
+  ));
+}
 
 /** "Berichtigungen": who corrected what when and why, each field with old → new. */
 export function CorrectionHistory({
@@ -12,12 +22,10 @@ export function CorrectionHistory({
   idPrefix: string;
 }) {
   const { t, i18n } = useTranslation();
+  const labels = useValueLabels();
   const titleId = `${idPrefix}corrections-title`;
-  const kindLabel = (kind: string) =>
-    t(`review.personPage.nameKind.${kind}`, { defaultValue: kind });
   const label = (field: string) => {
-    const base = field.split('.')[0]!;
-    const index = field.split('.')[1];
+    const [base = field, index] = field.split('.');
     const name = t(`correction.fields.${base}`, { defaultValue: base });
     return index !== undefined ? `${name} ${Number(index) + 1}` : name;
   };
@@ -42,11 +50,21 @@ export function CorrectionHistory({
                 {t('correction.reason')}: {c.reason}
               </p>
               <dl className="kern-description-list">
-                {correctionLines(c, kindLabel).map((line) => (
+                {correctionLines(c, labels).map((line) => (
                   <div className="kern-description-list-item" key={line.field}>
                     <dt className="kern-description-list-item__key">{label(line.field)}</dt>
-                    <dd className="kern-description-list-item__value">
-                      <del>{line.from}</del> → <ins>{line.to}</ins>
+                    <dd className="kern-description-list-item__value zm-change">
+                      <del className="zm-change__old">
+                        <span className="kern-sr-only">{t('correction.old')} </span>
+                        <Lines lines={line.from} />
+                      </del>
+                      <span className="zm-change__arrow" aria-hidden="true">
+                        →
+                      </span>
+                      <ins className="zm-change__new">
+                        <span className="kern-sr-only">{t('correction.new')} </span>
+                        <Lines lines={line.to} />
+                      </ins>
                     </dd>
                   </div>
                 ))}

@@ -1,11 +1,6 @@
 import type { Person } from '@zemag/contracts';
 import { describe, expect, it } from 'vitest';
-import {
-  correctionFormOf,
-  correctionLines,
-  correctionValue,
-  personCorrectionRequest,
-} from './correction.model';
+import { correctionFormOf, personCorrectionRequest } from './correction.model';
 
 const person: Person = {
   id: '00000000-0000-4000-8000-000000000001',
@@ -47,20 +42,5 @@ describe('the person correction form', () => {
       givenNames: null,
       names: [{ kind: 'former', familyName: 'Meyer', givenNames: null }],
     });
-  });
-
-  it('shows old and new values as text', () => {
-    expect(correctionValue(null)).toBe('–');
-    expect(correctionValue([])).toBe('–');
-    expect(correctionValue(person.addresses)).toBe('Ringstraße 4');
-    expect(
-      correctionLines({
-        id: person.id,
-        at: person.updatedAt,
-        actor: { id: person.id, displayName: 'A' },
-        reason: 'Ausweis',
-        changes: { familyName: { from: 'Meyer', to: 'Meier' } },
-      }),
-    ).toEqual([{ field: 'familyName', from: 'Meyer', to: 'Meier' }]);
   });
 });

@@ -1,5 +1,4 @@
-import type { Correction, Person, PersonCorrectionRequest } from '@zemag/contracts';
-import { addressLine, personName } from './review.model';
+import type { Person, PersonCorrectionRequest } from '@zemag/contracts';
 
 export interface NameRow {
   kind: 'alias' | 'former';
@@ -89,45 +88,4 @@ export function personCorrectionRequest(
 /** The form field a server error names: `changes.addresses.0.street` → `addresses.0.street`. */
 export function correctionFieldOf(field: string): string {
   return field.startsWith('changes.') ? field.slice('changes.'.length) : field;
-}
-
-/** An old or new value of the history as one line of text. */
-export function correctionValue(
-  value: unknown,
-  kindLabel: (kind: string) => string = (kind) => kind,
-): string {
-  if (value === null || value === undefined || value === '') return '–';
-  if (Array.isArray(value)) {
-    return value.length === 0 ? '–' : value.map((v) => correctionValue(v, kindLabel)).join('; ');
-  }
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if (typeof v.street === 'string') {
-      const line = addressLine(v as { street: string });
-      const from = typeof v.validFrom === 'string' ? v.validFrom : null;
-      const to = typeof v.validTo === 'string' ? v.validTo : null;
-      return from || to ? `${line} (${from ?? '…'} – ${to ?? '…'})` : line;
-    }
-    if ('familyName' in v) {
-      const name = personName(v as { familyName: string | null; givenNames?: string | null });
-      return typeof v.kind === 'string' ? `${name} (${kindLabel(v.kind)})` : name || '–';
-    }
-    return Object.values(v)
-      .filter((x) => x !== null && x !== undefined && x !== '')
-      .map((x) => correctionValue(x, kindLabel))
-      .join(', ');
-  }
-  return String(value);
-}
-
-/** The changed fields of a correction, in the order stored. */
-export function correctionLines(
-  correction: Correction,
-  kindLabel: (kind: string) => string = (kind) => kind,
-) {
-  return Object.entries(correction.changes).map(([field, change]) => ({
-    field,
-    from: correctionValue(change.from, kindLabel),
-    to: correctionValue(change.to, kindLabel),
-  }));
 }

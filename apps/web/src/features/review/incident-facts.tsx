@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../admin/format';
 import { LevelBadge, useCategoryNames } from './review-badges';
 import { addressLine } from './review.model';
+import { useValueLabels } from './use-value-labels';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -18,20 +19,12 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 export function IncidentFacts({ incident }: { incident: Incident }) {
   const { t, i18n } = useTranslation();
   const categoryNames = useCategoryNames();
+  const labels = useValueLabels();
   const { place, criminalComplaint: complaint } = incident;
   const placeLines = [
     place.address ? addressLine(place.address) : null,
     place.description,
-    place.position
-      ? t('review.facts.position', {
-          latitude: place.position.latitude.toFixed(5),
-          longitude: place.position.longitude.toFixed(5),
-          accuracy:
-            place.position.accuracyMeters === null
-              ? '–'
-              : Math.round(place.position.accuracyMeters),
-        })
-      : null,
+    place.position ? labels.position(place.position) : null,
   ].filter(Boolean);
   return (
     <dl className="kern-description-list" data-testid="incident-facts">
