@@ -1,21 +1,18 @@
 import type { CurrentUser, Department } from '@zemag/contracts';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { problemMessage } from '../../api/problem-message';
-import { useTranslator } from '../../i18n/use-translator';
 import { Alert } from '../../ui/alert';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
-import { Loading } from '../../ui/loading';
 import { AdminLayout } from './admin-layout';
 import { DepartmentForm } from './department.form';
+import { ResourceState } from './resource-state';
 import { useAdminApi } from './use-admin-api';
 import { useResource } from './use-resource';
 
 /** The departments, with whether they may look up the register and why; create and edit. */
 export function DepartmentsPage({ user }: { user: CurrentUser }) {
   const { t } = useTranslation();
-  const translator = useTranslator();
   const admin = useAdminApi();
   const [resource, reload] = useResource(() => admin.departments(), 'departments');
   const [editing, setEditing] = useState<Department | null>(null);
@@ -58,12 +55,7 @@ export function DepartmentsPage({ user }: { user: CurrentUser }) {
         <h2 className="kern-heading-medium" id="departments-list">
           {t('admin.departments.listTitle')}
         </h2>
-        {resource.status === 'error' ? (
-          <Alert variant="danger" title={problemMessage(resource.error, translator)} role="alert">
-            <Button variant="secondary" label={t('app.retry')} onClick={reload} />
-          </Alert>
-        ) : null}
-        {resource.status === 'loading' && !resource.data ? <Loading /> : null}
+        <ResourceState resource={resource} reload={reload} />
         {resource.data && departments.length === 0 ? (
           <p className="kern-body">{t('admin.departments.none')}</p>
         ) : null}

@@ -6,9 +6,9 @@ import { problemMessage } from '../../api/problem-message';
 import { useTranslator } from '../../i18n/use-translator';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
-import { Loading } from '../../ui/loading';
 import { PersonStamp } from './person-stamp';
 import { ReasonDialog } from './reason-dialog';
+import { ResourceState } from './resource-state';
 import { useAdminApi } from './use-admin-api';
 import { asApiError, useResource } from './use-resource';
 
@@ -66,12 +66,7 @@ export function StatusRequestsSection({ user }: { user: CurrentUser }) {
           <p className="kern-body">{error}</p>
         </Alert>
       ) : null}
-      {requests.status === 'error' ? (
-        <Alert variant="danger" title={problemMessage(requests.error, translator)} role="alert">
-          <Button variant="secondary" label={t('app.retry')} onClick={reload} />
-        </Alert>
-      ) : null}
-      {!items && requests.status === 'loading' ? <Loading /> : null}
+      <ResourceState resource={requests} reload={reload} />
       {items && items.length === 0 ? (
         <p className="kern-body zm-empty">{t('admin.statusRequests.none')}</p>
       ) : null}

@@ -3,16 +3,13 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../app/app-link';
 import { navigate } from '../../app/router';
-import { problemMessage } from '../../api/problem-message';
-import { useTranslator } from '../../i18n/use-translator';
-import { Alert } from '../../ui/alert';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
-import { Loading } from '../../ui/loading';
 import { AdminLayout } from './admin-layout';
 import { CreateUserForm } from './create-user.form';
 import { keepActivationLink } from './activation-link';
 import { setFlash } from './flash';
+import { ResourceState } from './resource-state';
 import { RoleBadges } from './role-badges';
 import { useAdminApi } from './use-admin-api';
 import { useResource } from './use-resource';
@@ -29,7 +26,6 @@ import { UserSearchForm } from './user-search.form';
 /** Find accounts by name, department, role and status; create a new one. */
 export function UsersPage({ user }: { user: CurrentUser }) {
   const { t } = useTranslation();
-  const translator = useTranslator();
   const admin = useAdminApi();
   const [filter, setFilter] = useState<UserFilter>(() => filterFromSearch(window.location.search));
   const [creating, setCreating] = useState(false);
@@ -103,12 +99,7 @@ export function UsersPage({ user }: { user: CurrentUser }) {
         <p className="kern-body" role="status">
           {data ? t('admin.users.found', { count: data.total }) : ''}
         </p>
-        {results.status === 'error' ? (
-          <Alert variant="danger" title={problemMessage(results.error, translator)} role="alert">
-            <Button variant="secondary" label={t('app.retry')} onClick={reload} />
-          </Alert>
-        ) : null}
-        {results.status === 'loading' && !data ? <Loading /> : null}
+        <ResourceState resource={results} reload={reload} />
         {data && data.users.length > 0 ? (
           <table
             className="kern-table kern-table--small zm-table zm-table--stack"

@@ -1,12 +1,8 @@
 import type { IncidentSummary } from '@zemag/contracts';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../app/app-link';
-import { problemMessage } from '../../api/problem-message';
-import { useTranslator } from '../../i18n/use-translator';
-import { Alert } from '../../ui/alert';
-import { Button } from '../../ui/button';
-import { Loading } from '../../ui/loading';
 import { formatDateTime } from '../admin/format';
+import { ResourceState } from '../admin/resource-state';
 import type { Resource } from '../admin/use-resource';
 import { IncidentStatusBadge, LevelBadge, useCategoryNames } from './review-badges';
 
@@ -19,7 +15,6 @@ export function PersonReports({
   reload(): void;
 }) {
   const { t, i18n } = useTranslation();
-  const translator = useTranslator();
   const categoryNames = useCategoryNames();
   const reports = resource.data;
   return (
@@ -27,12 +22,7 @@ export function PersonReports({
       <h2 className="kern-heading-medium" id="person-reports-title">
         {t('review.personPage.reportsTitle')}
       </h2>
-      {resource.status === 'error' ? (
-        <Alert variant="danger" title={problemMessage(resource.error, translator)} role="alert">
-          <Button variant="secondary" label={t('app.retry')} onClick={reload} />
-        </Alert>
-      ) : null}
-      {resource.status === 'loading' && !reports ? <Loading /> : null}
+      <ResourceState resource={resource} reload={reload} />
       {reports && reports.length === 0 ? (
         <p className="kern-body zm-empty">{t('review.personPage.noReports')}</p>
       ) : null}

@@ -1,12 +1,8 @@
 import type { CurrentUser } from '@zemag/contracts';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../app/app-link';
-import { problemMessage } from '../../api/problem-message';
-import { useTranslator } from '../../i18n/use-translator';
-import { Alert } from '../../ui/alert';
-import { Button } from '../../ui/button';
-import { Loading } from '../../ui/loading';
 import { formatDateTime } from '../admin/format';
+import { ResourceState } from '../admin/resource-state';
 import { useResource } from '../admin/use-resource';
 import { IncidentStatusBadge, LevelBadge, useCategoryNames } from './review-badges';
 import { ReviewLayout } from './review-layout';
@@ -15,7 +11,6 @@ import { useReviewApi } from './review.api';
 /** Reports waiting for review, as the server orders them: level 3 first, then oldest. */
 export function ReviewQueuePage({ user }: { user: CurrentUser }) {
   const { t, i18n } = useTranslation();
-  const translator = useTranslator();
   const review = useReviewApi();
   const categoryNames = useCategoryNames();
   const [queue, reload] = useResource(() => review.queue(), 'queue');
@@ -31,12 +26,7 @@ export function ReviewQueuePage({ user }: { user: CurrentUser }) {
         <p className="kern-body" role="status">
           {incidents ? t('review.queue.count', { count: incidents.length }) : ''}
         </p>
-        {queue.status === 'error' ? (
-          <Alert variant="danger" title={problemMessage(queue.error, translator)} role="alert">
-            <Button variant="secondary" label={t('app.retry')} onClick={reload} />
-          </Alert>
-        ) : null}
-        {queue.status === 'loading' && !incidents ? <Loading /> : null}
+        <ResourceState resource={queue} reload={reload} />
         {incidents && incidents.length > 0 ? (
           <table
             className="kern-table kern-table--small zm-table zm-table--stack"
