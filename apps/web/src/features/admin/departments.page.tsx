@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../ui/alert';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
+import { ColumnHeads } from '../../ui/column-heads';
 import { AdminLayout } from './admin-layout';
 import { DepartmentForm } from './department.form';
 import { ResourceState } from './resource-state';
@@ -62,28 +63,16 @@ export function DepartmentsPage({ user }: { user: CurrentUser }) {
         {departments.length > 0 ? (
           <table className="kern-table kern-table--small zm-table zm-table--stack">
             <caption className="kern-sr-only">{t('admin.departments.listTitle')}</caption>
-            <thead className="kern-table__head">
-              <tr className="kern-table__row">
-                <th scope="col" className="kern-table__header">
-                  {t('admin.departments.code')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('admin.departments.name')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('admin.departments.parent')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('admin.departments.lookups')}
-                </th>
-                <th scope="col" className="kern-table__header kern-table__header--numeric">
-                  {t('admin.departments.users')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  <span className="kern-sr-only">{t('admin.common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              columns={[
+                t('admin.departments.code'),
+                t('admin.departments.name'),
+                t('admin.departments.parent'),
+                t('admin.departments.lookups'),
+                { label: t('admin.departments.users'), numeric: true },
+                { label: t('admin.common.actions'), screenReaderOnly: true },
+              ]}
+            />
             <tbody className="kern-table__body">
               {departments.map((department) => {
                 const parent = department.parentCode ? byCode.get(department.parentCode) : null;

@@ -7,6 +7,7 @@ import { useTranslator } from '../../i18n/use-translator';
 import { Alert } from '../../ui/alert';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
+import { ColumnHeads } from '../../ui/column-heads';
 import { Loading } from '../../ui/loading';
 import { AdminLayout } from './admin-layout';
 import { formatDate, localToday } from './format';
@@ -229,31 +230,15 @@ function Queue({
   return (
     <table className="kern-table kern-table--small zm-table zm-table--stack">
       <caption className="kern-sr-only">{caption}</caption>
-      <thead className="kern-table__head">
-        <tr className="kern-table__row">
-          <th scope="col" className="kern-table__header">
-            {t('admin.grants.person')}
-          </th>
-          <th scope="col" className="kern-table__header">
-            {t('admin.grant.role')}
-          </th>
-          {dateColumn === 'granted' ? (
-            <th scope="col" className="kern-table__header">
-              {t('admin.grant.grantedBy')}
-            </th>
-          ) : (
-            <th scope="col" className="kern-table__header">
-              {t('admin.grant.recertifyBy')}
-            </th>
-          )}
-          <th scope="col" className="kern-table__header">
-            {t('admin.grant.endsOn')}
-          </th>
-          <th scope="col" className="kern-table__header">
-            <span className="kern-sr-only">{t('admin.common.actions')}</span>
-          </th>
-        </tr>
-      </thead>
+      <ColumnHeads
+        columns={[
+          t('admin.grants.person'),
+          t('admin.grant.role'),
+          t(dateColumn === 'granted' ? 'admin.grant.grantedBy' : 'admin.grant.recertifyBy'),
+          t('admin.grant.endsOn'),
+          { label: t('admin.common.actions'), screenReaderOnly: true },
+        ]}
+      />
       <tbody className="kern-table__body">
         {items.map((item) => {
           const recert = recertificationState(item.grant.recertifyBy, today);

@@ -5,6 +5,7 @@ import { AppLink } from '../../app/app-link';
 import { navigate } from '../../app/router';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
+import { ColumnHeads } from '../../ui/column-heads';
 import { AdminLayout } from './admin-layout';
 import { CreateUserForm } from './create-user.form';
 import { keepActivationLink } from './activation-link';
@@ -106,25 +107,15 @@ export function UsersPage({ user }: { user: CurrentUser }) {
             aria-busy={results.status === 'loading' || undefined}
           >
             <caption className="kern-sr-only">{t('admin.users.resultsTitle')}</caption>
-            <thead className="kern-table__head">
-              <tr className="kern-table__row">
-                <th scope="col" className="kern-table__header">
-                  {t('admin.users.displayName')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('admin.users.username')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('admin.users.department')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('admin.users.roles')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('admin.users.status')}
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              columns={[
+                t('admin.users.displayName'),
+                t('admin.users.username'),
+                t('admin.users.department'),
+                t('admin.users.roles'),
+                t('admin.users.status'),
+              ]}
+            />
             <tbody className="kern-table__body">
               {data.users.map((account) => (
                 <tr key={account.id} className="kern-table__row">

@@ -2,6 +2,7 @@ import type { CurrentUser, ListingStatus } from '@zemag/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../app/app-link';
+import { ColumnHeads } from '../../ui/column-heads';
 import { formatDate, formatDateTime } from '../admin/format';
 import { ResourceState } from '../admin/resource-state';
 import { useResource } from '../admin/use-resource';
@@ -67,28 +68,16 @@ export function ListingsPage({ user }: { user: CurrentUser }) {
             data-testid="listings"
           >
             <caption className="kern-sr-only">{t(`review.listings.filter.${filter}`)}</caption>
-            <thead className="kern-table__head">
-              <tr className="kern-table__row">
-                <th scope="col" className="kern-table__header">
-                  {t('review.listing.person')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('review.fields.status')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('review.fields.level')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('review.listing.validUntil')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('review.listing.proposed')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('review.listing.notification')}
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              columns={[
+                t('review.listing.person'),
+                t('review.fields.status'),
+                t('review.fields.level'),
+                t('review.listing.validUntil'),
+                t('review.listing.proposed'),
+                t('review.listing.notification'),
+              ]}
+            />
             <tbody className="kern-table__body">
               {listings.map((listing) => (
                 <tr key={listing.id} className="kern-table__row">

@@ -1,6 +1,7 @@
 import type { IncidentSummary } from '@zemag/contracts';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../app/app-link';
+import { ColumnHeads } from '../../ui/column-heads';
 import { formatDateTime } from '../admin/format';
 import { ResourceState } from '../admin/resource-state';
 import type { Resource } from '../admin/use-resource';
@@ -29,25 +30,15 @@ export function PersonReports({
       {reports && reports.length > 0 ? (
         <table className="kern-table kern-table--small zm-table zm-table--stack">
           <caption className="kern-sr-only">{t('review.personPage.reportsTitle')}</caption>
-          <thead className="kern-table__head">
-            <tr className="kern-table__row">
-              <th scope="col" className="kern-table__header">
-                {t('review.fields.reference')}
-              </th>
-              <th scope="col" className="kern-table__header">
-                {t('review.fields.occurredAt')}
-              </th>
-              <th scope="col" className="kern-table__header">
-                {t('review.fields.level')}
-              </th>
-              <th scope="col" className="kern-table__header">
-                {t('review.fields.categories')}
-              </th>
-              <th scope="col" className="kern-table__header">
-                {t('review.fields.status')}
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              t('review.fields.reference'),
+              t('review.fields.occurredAt'),
+              t('review.fields.level'),
+              t('review.fields.categories'),
+              t('review.fields.status'),
+            ]}
+          />
           <tbody className="kern-table__body">
             {reports.map((report) => (
               <tr key={report.id} className="kern-table__row">

@@ -1,6 +1,7 @@
 import type { CurrentUser } from '@zemag/contracts';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../app/app-link';
+import { ColumnHeads } from '../../ui/column-heads';
 import { formatDateTime } from '../admin/format';
 import { ResourceState } from '../admin/resource-state';
 import { useResource } from '../admin/use-resource';
@@ -33,31 +34,17 @@ export function ReviewQueuePage({ user }: { user: CurrentUser }) {
             data-testid="review-queue"
           >
             <caption className="kern-sr-only">{t('review.queue.listTitle')}</caption>
-            <thead className="kern-table__head">
-              <tr className="kern-table__row">
-                <th scope="col" className="kern-table__header">
-                  {t('review.fields.reference')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('review.fields.level')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('review.fields.categories')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('review.fields.submittedAt')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('review.fields.reporter')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('review.fields.place')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('review.fields.status')}
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              columns={[
+                t('review.fields.reference'),
+                t('review.fields.level'),
+                t('review.fields.categories'),
+                t('review.fields.submittedAt'),
+                t('review.fields.reporter'),
+                t('review.fields.place'),
+                t('review.fields.status'),
+              ]}
+            />
             <tbody className="kern-table__body">
               {incidents.map((incident) => (
                 <tr key={incident.id} className="kern-table__row">

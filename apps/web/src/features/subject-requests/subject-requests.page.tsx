@@ -6,6 +6,7 @@ import { navigate } from '../../app/router';
 import { useTranslator } from '../../i18n/use-translator';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
+import { ColumnHeads } from '../../ui/column-heads';
 import { SelectField } from '../../ui/select-field';
 import { TextField } from '../../ui/text-field';
 import { FailureAlert } from '../admin/failure-alert';
@@ -88,22 +89,14 @@ export function SubjectRequestsPage({ user }: { user: CurrentUser }) {
             data-testid="subject-requests"
           >
             <caption className="kern-sr-only">{t('subjectRequests.openTitle')}</caption>
-            <thead className="kern-table__head">
-              <tr className="kern-table__row">
-                <th scope="col" className="kern-table__header">
-                  {t('subjectRequests.fields.reference')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('subjectRequests.fields.kind')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('subjectRequests.fields.person')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('subjectRequests.fields.dueOn')}
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              columns={[
+                t('subjectRequests.fields.reference'),
+                t('subjectRequests.fields.kind'),
+                t('subjectRequests.fields.person'),
+                t('subjectRequests.fields.dueOn'),
+              ]}
+            />
             <tbody className="kern-table__body">
               {requests.map((r) => (
                 <tr key={r.id} className="kern-table__row">
