@@ -8,12 +8,12 @@ import { Alert } from '../../ui/alert';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
 import { ColumnHeads } from '../../ui/column-heads';
-import { Loading } from '../../ui/loading';
 import { AdminLayout } from './admin-layout';
 import { formatDate, localToday } from './format';
 import { recertificationState } from './grant-status';
 import { PersonStamp } from './person-stamp';
 import { ReasonDialog } from './reason-dialog';
+import { ResourceState } from './resource-state';
 import { StatusRequestsSection } from './status-requests.section';
 import { type Resource, asApiError, useResource } from './use-resource';
 import { useAdminApi } from './use-admin-api';
@@ -215,17 +215,11 @@ function Queue({
   actions(item: PendingGrant): ReactNode;
 }) {
   const { t, i18n } = useTranslation();
-  const translator = useTranslator();
   const today = localToday();
-  if (resource.status === 'error') {
-    return (
-      <Alert variant="danger" title={problemMessage(resource.error, translator)} role="alert">
-        <Button variant="secondary" label={t('app.retry')} onClick={reload} />
-      </Alert>
-    );
-  }
   const items = resource.data;
-  if (!items) return <Loading />;
+  if (resource.status === 'error' || !items) {
+    return <ResourceState resource={resource} reload={reload} />;
+  }
   if (items.length === 0) return <p className="kern-body zm-empty">{empty}</p>;
   return (
     <table className="kern-table kern-table--small zm-table zm-table--stack">
