@@ -3,15 +3,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../apps/api/src/db/database.ts';
 import { createAccount, signInAs } from './support/accounts';
-import {
-  CHROMIUM_PATH,
-  browserSuiteName,
-  hasChromium,
-  launchBrowser,
-  newContext,
-  skipBrowser,
-} from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import { browserSuiteName, newContext, skipBrowser } from './support/browser';
+import { closeBrowserAndServer, startBrowserAndServer } from './support/journey';
+import type { TestServer } from './support/server';
 
 const erika = {
   username: 'erika.sync',
@@ -30,15 +24,11 @@ describe.skipIf(skipBrowser)(browserSuiteName('Background Sync of the report out
   let server: TestServer;
 
   beforeAll(async () => {
-    if (!hasChromium) throw new Error(`CI=true but there is no Chromium at ${CHROMIUM_PATH}`);
-    [browser, server] = await Promise.all([launchBrowser(), startServer()]);
+    [browser, server] = await startBrowserAndServer();
     await createAccount(server, { ...erika, roles: ['reporter'] });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeBrowserAndServer(browser, server));
 
   async function storedReports(place: string): Promise<number> {
     const result = await server.database.db.execute(

@@ -1,70 +1,32 @@
-import { randomUUID } from 'node:crypto';
-import { IncidentReportInput, permissionsFor } from '@zemag/contracts';
 import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../apps/api/src/db/database.ts';
-import { findUserByUsername } from '../apps/api/src/modules/identity/identity.repository.ts';
-import { createAccount, signInAs } from './support/accounts';
+import { signInAs } from './support/accounts';
 import { seriousViolations } from './support/axe';
-import {
-  CHROMIUM_PATH,
-  browserSuiteName,
-  hasChromium,
-  launchBrowser,
-  newContext,
-  skipBrowser,
-} from './support/browser';
+import { browserSuiteName, newContext, skipBrowser } from './support/browser';
+import { closeBrowserAndServer, startBrowserAndServer } from './support/journey';
 import { overflowsHorizontally, watchPageErrors } from './support/page-checks';
+import {
+  REGISTRAR,
+  confirmedReportOnNewPerson,
+  createReporterAndRegistrar,
+} from './support/register';
 import { snap } from './support/screenshot';
-import { type TestServer, startServer } from './support/server';
-
-const REPORTER = {
-  displayName: 'Paula Meldend',
-  username: 'paula.meldend',
-  password: 'ein langer Satz als Passwort',
-};
-const REGISTRAR = {
-  displayName: 'Rita Register',
-  username: 'rita.register',
-  password: 'noch ein langer Satz als Passwort',
-};
+import type { TestServer } from './support/server';
 
 /** A confirmed report on "Meyer", linked to a new person record. */
 async function recordOfMeyer(server: TestServer) {
-  const actorOf = async (username: string, roles: ('reporter' | 'registrar')[]) => {
-    const { user } = await findUserByUsername({ db: server.database.db, username });
-    return { id: user!.id, abilities: permissionsFor(roles) };
-  };
-  const reporter = await actorOf(REPORTER.username, ['reporter']);
-  const registrar = await actorOf(REGISTRAR.username, ['registrar', 'reporter']);
-  const s = server.services;
-  const { receipt } = await s.incidents.submit({
-    actor: reporter,
-    key: randomUUID(),
-    report: IncidentReportInput.parse({
-      occurredAt: new Date(Date.now() - 86_400_000).toISOString(),
-      place: { description: 'Bürgerbüro Nord' },
-      categories: ['threat'],
-      level: 2,
-      description: 'Drohte der Sachbearbeiterin.',
-      criminalComplaint: { status: 'yes', fileNumber: 'StA 77 Js 300/26' },
-      persons: [{ familyName: 'Meyer', givenNames: 'Hans', dateOfBirth: '1975-03-02' }],
-    }),
+  const { incident, person } = await confirmedReportOnNewPerson(server, {
+    familyName: 'Meyer',
+    givenNames: 'Hans',
+    dateOfBirth: '1975-03-02',
+    daysAgo: 1,
+    place: 'Bürgerbüro Nord',
+    description: 'Drohte der Sachbearbeiterin.',
+    fileNumber: 'StA 77 Js 300/26',
   });
-  await s.incidents.decide({
-    actor: registrar,
-    id: receipt.id,
-    decision: { decision: 'confirm', note: '' },
-  });
-  const stored = await s.incidents.get({ actor: registrar, id: receipt.id });
-  const person = await s.persons.link({
-    actor: registrar,
-    incidentId: receipt.id,
-    involvedId: stored.persons[0]!.id,
-    request: { create: { familyName: 'Meyer', givenNames: 'Hans', dateOfBirth: '1975-03-02' } },
-  });
-  return { person, incidentId: receipt.id };
+  return { person, incidentId: incident.id };
 }
 
 describe.skipIf(skipBrowser)(browserSuiteName('correcting person data (Art. 16)'), () => {
@@ -72,16 +34,11 @@ describe.skipIf(skipBrowser)(browserSuiteName('correcting person data (Art. 16)'
   let server: TestServer;
 
   beforeAll(async () => {
-    if (!hasChromium) throw new Error(`CI=true but there is no Chromium at ${CHROMIUM_PATH}`);
-    [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-    await createAccount(server, { ...REPORTER, roles: ['reporter'] });
-    await createAccount(server, { ...REGISTRAR, roles: ['registrar', 'reporter'] });
+    [browser, server] = await startBrowserAndServer();
+    await createReporterAndRegistrar(server);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeBrowserAndServer(browser, server));
 
   it('a registrar corrects the name, keeps the old one as former name, adds an address and corrects the report; the history shows old → new (desktop and phone)', async () => {
     const { person, incidentId } = await recordOfMeyer(server);

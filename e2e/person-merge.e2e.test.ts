@@ -1,76 +1,37 @@
-import { randomUUID } from 'node:crypto';
-import { IncidentReportInput, permissionsFor } from '@zemag/contracts';
 import { sql } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../apps/api/src/db/database.ts';
-import { findUserByUsername } from '../apps/api/src/modules/identity/identity.repository.ts';
-import { createAccount, signInAs } from './support/accounts';
+import { signInAs } from './support/accounts';
 import { seriousViolations } from './support/axe';
-import {
-  CHROMIUM_PATH,
-  browserSuiteName,
-  hasChromium,
-  launchBrowser,
-  newContext,
-  skipBrowser,
-} from './support/browser';
+import { browserSuiteName, newContext, skipBrowser } from './support/browser';
+import { closeBrowserAndServer, startBrowserAndServer } from './support/journey';
 import { overflowsHorizontally, watchPageErrors } from './support/page-checks';
+import {
+  REGISTRAR,
+  confirmedReportOnNewPerson,
+  createReporterAndRegistrar,
+} from './support/register';
 import { snap } from './support/screenshot';
-import { type TestServer, startServer } from './support/server';
-
-const REPORTER = {
-  displayName: 'Paula Meldend',
-  username: 'paula.meldend',
-  password: 'ein langer Satz als Passwort',
-};
-const REGISTRAR = {
-  displayName: 'Rita Register',
-  username: 'rita.register',
-  password: 'noch ein langer Satz als Passwort',
-};
+import type { TestServer } from './support/server';
 
 /**
  * Two reports on the same man, spelled "Meyer" and "Maier" by two colleagues, were each
  * confirmed and linked to a new person record — the duplicate a registrar merges.
  */
 async function twoRecordsOfOneMan(server: TestServer) {
-  const actorOf = async (username: string, roles: ('reporter' | 'registrar')[]) => {
-    const { user } = await findUserByUsername({ db: server.database.db, username });
-    return { id: user!.id, abilities: permissionsFor(roles) };
-  };
-  const reporter = await actorOf(REPORTER.username, ['reporter']);
-  const registrar = await actorOf(REGISTRAR.username, ['registrar', 'reporter']);
-  const s = server.services;
   const records: { reference: string; personId: string }[] = [];
   for (const [index, familyName] of ['Meyer', 'Maier'].entries()) {
-    const { receipt } = await s.incidents.submit({
-      actor: reporter,
-      key: randomUUID(),
-      report: IncidentReportInput.parse({
-        occurredAt: new Date(Date.now() - (3 - index) * 86_400_000).toISOString(),
-        place: { description: `Wohnung Lindenweg 4, Besuch ${index + 1}` },
-        categories: ['threat'],
-        level: 2,
-        description: 'Drohte mit Schlägen, als die Tür geöffnet wurde.',
-        criminalComplaint: { status: 'yes', fileNumber: `StA 77 Js ${100 + index}/26` },
-        persons: [{ familyName, givenNames: 'Hans', dateOfBirth: '1975-03-02' }],
-      }),
+    const { incident, person } = await confirmedReportOnNewPerson(server, {
+      familyName,
+      givenNames: 'Hans',
+      dateOfBirth: '1975-03-02',
+      daysAgo: 3 - index,
+      place: `Wohnung Lindenweg 4, Besuch ${index + 1}`,
+      description: 'Drohte mit Schlägen, als die Tür geöffnet wurde.',
+      fileNumber: `StA 77 Js ${100 + index}/26`,
     });
-    await s.incidents.startReview({ actor: registrar, id: receipt.id });
-    await s.incidents.decide({
-      actor: registrar,
-      id: receipt.id,
-      decision: { decision: 'confirm', note: '' },
-    });
-    const stored = await s.incidents.get({ actor: registrar, id: receipt.id });
-    const person = await s.persons.link({
-      actor: registrar,
-      incidentId: receipt.id,
-      involvedId: stored.persons[0]!.id,
-      request: { create: { familyName, givenNames: 'Hans', dateOfBirth: '1975-03-02' } },
-    });
-    records.push({ reference: receipt.reference, personId: person.id });
+    records.push({ reference: incident.reference, personId: person.id });
   }
   return records;
 }
@@ -80,16 +41,11 @@ describe.skipIf(skipBrowser)(browserSuiteName('merging duplicate person records'
   let server: TestServer;
 
   beforeAll(async () => {
-    if (!hasChromium) throw new Error(`CI=true but there is no Chromium at ${CHROMIUM_PATH}`);
-    [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-    await createAccount(server, { ...REPORTER, roles: ['reporter'] });
-    await createAccount(server, { ...REGISTRAR, roles: ['registrar', 'reporter'] });
+    [browser, server] = await startBrowserAndServer();
+    await createReporterAndRegistrar(server);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeBrowserAndServer(browser, server));
 
   it('a registrar merges "Maier" into "Meyer" with a reason; both reports follow, the merge is audited', async () => {
     const [meyer, maier] = await twoRecordsOfOneMan(server);

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, signedInCookie, type TestApp } from '../../test-support/test-app.js';
+import { buildTestApp, type TestApp } from '../../test-support/test-app.js';
+import {
+  activatedListing,
+  call as callOn,
+  confirmedReport,
+  linkedToNewPerson,
+  signInCast,
+} from '../../test-support/register.js';
 import { engines, engineTitle } from '../../test-support/test-database.js';
 import { auditEvents } from '../audit/audit.table.js';
 
@@ -25,50 +32,33 @@ for (const target of engines) {
     let field: string;
     beforeAll(async () => {
       t = await buildTestApp({ engine: target.engine });
-      reporter = await signedInCookie(t, { roles: ['reporter'] });
-      registrarA = await signedInCookie(t, { roles: ['reporter', 'registrar'] });
-      registrarB = await signedInCookie(t, { roles: ['reporter', 'registrar'] });
-      field = await signedInCookie(t, { roles: ['field'] });
+      ({ reporter, registrarA, registrarB, field } = await signInCast(t));
     });
     afterAll(async () => {
       await t?.close();
     });
 
     const call = (cookie: string, method: 'GET' | 'POST', url: string, payload?: object) =>
-      t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+      callOn(t, cookie, method, url, payload);
 
-    /** A confirmed report by `by`, its person linked as a new record, listed and active. */
-    async function listedPerson(familyName: string, by = reporter) {
-      const submitted = await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/incidents',
-        headers: { cookie: by, 'idempotency-key': randomUUID() },
-        payload: { ...REPORT, persons: [{ ...REPORT.persons[0], familyName }] },
+    /** A confirmed report, its person linked as a new record, listed and active. */
+    async function listedPerson(familyName: string) {
+      const cookies = { reporter, registrarA, registrarB };
+      const incident = await confirmedReport(t, cookies, {
+        ...REPORT,
+        persons: [{ ...REPORT.persons[0], familyName }],
       });
-      const { id } = submitted.json();
-      await call(registrarA, 'POST', `/api/v1/incidents/${id}/decision`, { decision: 'confirm' });
-      const incident = (await call(registrarA, 'GET', `/api/v1/incidents/${id}`)).json();
-      const person = (
-        await call(
-          registrarA,
-          'POST',
-          `/api/v1/incidents/${id}/persons/${incident.persons[0].id}/link`,
-          { create: { familyName, givenNames: 'Klaus', dateOfBirth: '1975-04-12' } },
-        )
-      ).json();
-      const listing = await call(registrarA, 'POST', '/api/v1/listings', {
+      const person = await linkedToNewPerson(t, registrarA, incident, {
+        familyName,
+        givenNames: 'Klaus',
+        dateOfBirth: '1975-04-12',
+      });
+      await activatedListing(t, cookies, {
         personId: person.id,
-        incidentIds: [id],
+        incidentIds: [incident.id],
         reason: 'Bedrohung im Bürgerbüro',
       });
-      const activated = await call(
-        registrarB,
-        'POST',
-        `/api/v1/listings/${listing.json().id}/activate`,
-        {},
-      );
-      expect(activated.statusCode).toBe(200);
-      return { person, incidentId: id as string };
+      return { person, incidentId: incident.id as string };
     }
 
     const lookup = (familyName: string) =>

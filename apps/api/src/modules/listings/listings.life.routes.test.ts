@@ -1,14 +1,20 @@
-import { randomUUID } from 'node:crypto';
 import type { Role } from '@zemag/contracts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  authorisedTestDepartment,
   buildTestApp,
   createTestUser,
   signIn,
   type TestApp,
 } from '../../test-support/test-app.js';
+import {
+  call as callOn,
+  confirmedReport,
+  linkedToNewPerson,
+  signedIn,
+  signedInRegistrar,
+  signInCast,
+} from '../../test-support/register.js';
 import { engines, engineTitle } from '../../test-support/test-database.js';
 import { rowsOf } from '../../db/database.js';
 
@@ -35,45 +41,27 @@ for (const target of engines) {
     beforeAll(async () => {
       // The manual clock starts at 2026-01-15 (Berlin); the review window is 30 days.
       t = await buildTestApp({ engine: target.engine });
-      reporter = (await signIn(t.app, await createTestUser(t, { roles: ['reporter'] }))).cookie;
-      const registrar = async () =>
-        (await signIn(t.app, await createTestUser(t, { roles: ['reporter', 'registrar'] }))).cookie;
-      a = await registrar();
-      b = await registrar();
-      c = await registrar();
-      const departmentId = (await authorisedTestDepartment(t.database)).id;
-      field = (await signIn(t.app, await createTestUser(t, { roles: ['field'], departmentId })))
-        .cookie;
+      ({ reporter, registrarA: a, registrarB: b, field } = await signInCast(t));
+      c = await signedInRegistrar(t);
     });
     afterAll(async () => {
       await t?.close();
     });
 
     const call = (cookie: string, method: 'GET' | 'POST', url: string, payload?: object) =>
-      t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+      callOn(t, cookie, method, url, payload);
 
     /** A confirmed report on a new person, proposed by A; activated by B unless `proposed`. */
     async function listing(familyName: string, validUntil?: string, proposed = false) {
-      const submitted = await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/incidents',
-        headers: { cookie: reporter, 'idempotency-key': randomUUID() },
-        payload: { ...REPORT, persons: [{ familyName, givenNames: 'Jana' }] },
-      });
-      const { id } = submitted.json();
-      expect(
-        (await call(a, 'POST', `/api/v1/incidents/${id}/decision`, { decision: 'confirm' }))
-          .statusCode,
-      ).toBe(200);
-      const incident = (await call(a, 'GET', `/api/v1/incidents/${id}`)).json();
-      const person = (
-        await call(a, 'POST', `/api/v1/incidents/${id}/persons/${incident.persons[0].id}/link`, {
-          create: { familyName, givenNames: 'Jana' },
-        })
-      ).json();
+      const incident = await confirmedReport(
+        t,
+        { reporter, registrarA: a },
+        { ...REPORT, persons: [{ familyName, givenNames: 'Jana' }] },
+      );
+      const person = await linkedToNewPerson(t, a, incident, { familyName, givenNames: 'Jana' });
       const created = await call(a, 'POST', '/api/v1/listings', {
         personId: person.id,
-        incidentIds: [id],
+        incidentIds: [incident.id],
         reason: 'Bedrohung mit Anzeige',
         ...(validUntil ? { validUntil } : {}),
       });
@@ -261,7 +249,7 @@ for (const target of engines) {
 
       expect((await call(field, 'GET', '/api/v1/listings/due')).statusCode).toBe(403);
       t.clock.advance(5 * 86_400_000); // 2026-01-20: the held-back letter is due again
-      const again = (await signIn(t.app, await createTestUser(t, { roles: ['registrar'] }))).cookie;
+      const again = await signedIn(t, ['registrar']);
       const later = (await call(again, 'GET', '/api/v1/listings/due')).json();
       expect(later.heldBackLetters.map((l: { id: string }) => l.id)).toEqual([held]);
       expect(later.listings.map((l: { id: string }) => l.id)).toContain(outside);

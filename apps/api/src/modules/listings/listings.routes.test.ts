@@ -1,13 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  authorisedTestDepartment,
-  buildTestApp,
-  createTestUser,
-  signIn,
-  type TestApp,
-} from '../../test-support/test-app.js';
+import { buildTestApp, type TestApp } from '../../test-support/test-app.js';
 import { pdfText } from '../../test-support/pdf-text.js';
+import {
+  call as callOn,
+  confirmedReport,
+  linkedToNewPerson,
+  signInCast,
+  submittedReport,
+} from '../../test-support/register.js';
 import { engines, engineTitle } from '../../test-support/test-database.js';
 
 const REPORT = {
@@ -30,53 +30,29 @@ for (const target of engines) {
     let field: string;
     beforeAll(async () => {
       t = await buildTestApp({ engine: target.engine });
-      reporter = (await signIn(t.app, await createTestUser(t, { roles: ['reporter'] }))).cookie;
-      const roles = ['reporter', 'registrar'] as const;
-      registrarA = (await signIn(t.app, await createTestUser(t, { roles: [...roles] }))).cookie;
-      registrarB = (await signIn(t.app, await createTestUser(t, { roles: [...roles] }))).cookie;
-      const departmentId = (await authorisedTestDepartment(t.database)).id;
-      field = (await signIn(t.app, await createTestUser(t, { roles: ['field'], departmentId })))
-        .cookie;
+      ({ reporter, registrarA, registrarB, field } = await signInCast(t));
     });
     afterAll(async () => {
       await t?.close();
     });
 
     const call = (cookie: string, method: 'GET' | 'POST', url: string, payload?: object) =>
-      t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+      callOn(t, cookie, method, url, payload);
 
-    /** A report by the reporter, decided by registrar A; returns the incident. */
-    async function reported(overrides: object = {}, decision: 'confirm' | null = 'confirm') {
-      const submitted = await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/incidents',
-        headers: { cookie: reporter, 'idempotency-key': randomUUID() },
-        payload: { ...REPORT, ...overrides },
-      });
-      expect(submitted.statusCode).toBe(201);
-      const { id } = submitted.json();
-      if (decision) {
-        const decided = await call(registrarA, 'POST', `/api/v1/incidents/${id}/decision`, {
-          decision,
-        });
-        expect(decided.statusCode).toBe(200);
-      }
+    /** A report by the reporter, confirmed by registrar A unless `confirm` is false. */
+    async function reported(overrides: object = {}, confirm = true) {
+      const report = { ...REPORT, ...overrides };
+      if (confirm) return confirmedReport(t, { reporter, registrarA }, report);
+      const id = await submittedReport(t, reporter, report);
       return (await call(registrarA, 'GET', `/api/v1/incidents/${id}`)).json();
     }
 
-    async function linkNew(
-      incident: { id: string; persons: { id: string }[] },
-      familyName = 'Meyer',
-    ) {
-      const response = await call(
-        registrarA,
-        'POST',
-        `/api/v1/incidents/${incident.id}/persons/${incident.persons[0]!.id}/link`,
-        { create: { familyName, givenNames: 'Klaus Peter', dateOfBirth: '1975-04-12' } },
-      );
-      expect(response.statusCode).toBe(200);
-      return response.json();
-    }
+    const linkNew = (incident: { id: string; persons: { id: string }[] }, familyName = 'Meyer') =>
+      linkedToNewPerson(t, registrarA, incident, {
+        familyName,
+        givenNames: 'Klaus Peter',
+        dateOfBirth: '1975-04-12',
+      });
 
     it('creates a person from a report, suggests it for a variant spelling, and links it', async () => {
       const first = await reported();
@@ -122,7 +98,7 @@ for (const target of engines) {
         expect(response.statusCode).toBe(422);
         expect(response.json()).toMatchObject({ code, errors: [{ field: 'incidentIds' }] });
       };
-      const unconfirmed = await reported({}, null);
+      const unconfirmed = await reported({}, false);
       const p1 = await linkNew(unconfirmed, 'Schulz');
       await expectRefusal(await propose(p1.id, [unconfirmed.id]), 'listing.no_confirmed_incident');
 

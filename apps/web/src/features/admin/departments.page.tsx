@@ -1,21 +1,19 @@
 import type { CurrentUser, Department } from '@zemag/contracts';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { problemMessage } from '../../api/problem-message';
-import { useTranslator } from '../../i18n/use-translator';
 import { Alert } from '../../ui/alert';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
-import { Loading } from '../../ui/loading';
+import { ColumnHeads } from '../../ui/column-heads';
 import { AdminLayout } from './admin-layout';
 import { DepartmentForm } from './department.form';
+import { ResourceState } from './resource-state';
 import { useAdminApi } from './use-admin-api';
 import { useResource } from './use-resource';
 
 /** The departments, with whether they may look up the register and why; create and edit. */
 export function DepartmentsPage({ user }: { user: CurrentUser }) {
   const { t } = useTranslation();
-  const translator = useTranslator();
   const admin = useAdminApi();
   const [resource, reload] = useResource(() => admin.departments(), 'departments');
   const [editing, setEditing] = useState<Department | null>(null);
@@ -58,40 +56,23 @@ export function DepartmentsPage({ user }: { user: CurrentUser }) {
         <h2 className="kern-heading-medium" id="departments-list">
           {t('admin.departments.listTitle')}
         </h2>
-        {resource.status === 'error' ? (
-          <Alert variant="danger" title={problemMessage(resource.error, translator)} role="alert">
-            <Button variant="secondary" label={t('app.retry')} onClick={reload} />
-          </Alert>
-        ) : null}
-        {resource.status === 'loading' && !resource.data ? <Loading /> : null}
+        <ResourceState resource={resource} reload={reload} />
         {resource.data && departments.length === 0 ? (
           <p className="kern-body">{t('admin.departments.none')}</p>
         ) : null}
         {departments.length > 0 ? (
           <table className="kern-table kern-table--small zm-table zm-table--stack">
             <caption className="kern-sr-only">{t('admin.departments.listTitle')}</caption>
-            <thead className="kern-table__head">
-              <tr className="kern-table__row">
-                <th scope="col" className="kern-table__header">
-                  {t('admin.departments.code')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('admin.departments.name')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('admin.departments.parent')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('admin.departments.lookups')}
-                </th>
-                <th scope="col" className="kern-table__header kern-table__header--numeric">
-                  {t('admin.departments.users')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  <span className="kern-sr-only">{t('admin.common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              columns={[
+                t('admin.departments.code'),
+                t('admin.departments.name'),
+                t('admin.departments.parent'),
+                t('admin.departments.lookups'),
+                { label: t('admin.departments.users'), numeric: true },
+                { label: t('admin.common.actions'), screenReaderOnly: true },
+              ]}
+            />
             <tbody className="kern-table__body">
               {departments.map((department) => {
                 const parent = department.parentCode ? byCode.get(department.parentCode) : null;

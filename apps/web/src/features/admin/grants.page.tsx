@@ -7,12 +7,13 @@ import { useTranslator } from '../../i18n/use-translator';
 import { Alert } from '../../ui/alert';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
-import { Loading } from '../../ui/loading';
+import { ColumnHeads } from '../../ui/column-heads';
 import { AdminLayout } from './admin-layout';
 import { formatDate, localToday } from './format';
 import { recertificationState } from './grant-status';
 import { PersonStamp } from './person-stamp';
 import { ReasonDialog } from './reason-dialog';
+import { ResourceState } from './resource-state';
 import { StatusRequestsSection } from './status-requests.section';
 import { type Resource, asApiError, useResource } from './use-resource';
 import { useAdminApi } from './use-admin-api';
@@ -220,46 +221,24 @@ function Queue({
   actions(item: PendingGrant): ReactNode;
 }) {
   const { t, i18n } = useTranslation();
-  const translator = useTranslator();
   const today = localToday();
-  if (resource.status === 'error') {
-    return (
-      <Alert variant="danger" title={problemMessage(resource.error, translator)} role="alert">
-        <Button variant="secondary" label={t('app.retry')} onClick={reload} />
-      </Alert>
-    );
-  }
   const items = resource.data;
-  if (!items) return <Loading />;
+  if (resource.status === 'error' || !items) {
+    return <ResourceState resource={resource} reload={reload} />;
+  }
   if (items.length === 0) return <p className="kern-body zm-empty">{empty}</p>;
   return (
     <table className="kern-table kern-table--small zm-table zm-table--stack">
       <caption className="kern-sr-only">{caption}</caption>
-      <thead className="kern-table__head">
-        <tr className="kern-table__row">
-          <th scope="col" className="kern-table__header">
-            {t('admin.grants.person')}
-          </th>
-          <th scope="col" className="kern-table__header">
-            {t('admin.grant.role')}
-          </th>
-          {dateColumn === 'granted' ? (
-            <th scope="col" className="kern-table__header">
-              {t('admin.grant.grantedBy')}
-            </th>
-          ) : (
-            <th scope="col" className="kern-table__header">
-              {t('admin.grant.recertifyBy')}
-            </th>
-          )}
-          <th scope="col" className="kern-table__header">
-            {t('admin.grant.endsOn')}
-          </th>
-          <th scope="col" className="kern-table__header">
-            <span className="kern-sr-only">{t('admin.common.actions')}</span>
-          </th>
-        </tr>
-      </thead>
+      <ColumnHeads
+        columns={[
+          t('admin.grants.person'),
+          t('admin.grant.role'),
+          t(dateColumn === 'granted' ? 'admin.grant.grantedBy' : 'admin.grant.recertifyBy'),
+          t('admin.grant.endsOn'),
+          { label: t('admin.common.actions'), screenReaderOnly: true },
+        ]}
+      />
       <tbody className="kern-table__body">
         {items.map((item) => {
           const recert = recertificationState(item.grant.recertifyBy, today);

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../ui/alert';
+import { ColumnHeads } from '../../ui/column-heads';
 import type { ImportKind, ImportReport } from './import-report';
 
 /** Counts and, when the file has problems, one table row per problem (row, column, message). */
@@ -46,19 +47,13 @@ export function ImportReportView({ report, kind }: { report: ImportReport; kind:
           <caption className="kern-title kern-title--small">
             {t('admin.import.errorsTitle')}
           </caption>
-          <thead className="kern-table__head">
-            <tr className="kern-table__row">
-              <th scope="col" className="kern-table__header kern-table__header--numeric">
-                {t('admin.import.row')}
-              </th>
-              <th scope="col" className="kern-table__header">
-                {t('admin.import.field')}
-              </th>
-              <th scope="col" className="kern-table__header">
-                {t('admin.import.message')}
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              { label: t('admin.import.row'), numeric: true },
+              t('admin.import.field'),
+              t('admin.import.message'),
+            ]}
+          />
           <tbody className="kern-table__body">
             {report.errors.map((error, index) => (
               <tr key={`${error.row}-${error.field}-${index}`} className="kern-table__row">

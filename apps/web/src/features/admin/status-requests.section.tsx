@@ -6,9 +6,10 @@ import { problemMessage } from '../../api/problem-message';
 import { useTranslator } from '../../i18n/use-translator';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
-import { Loading } from '../../ui/loading';
+import { ColumnHeads } from '../../ui/column-heads';
 import { PersonStamp } from './person-stamp';
 import { ReasonDialog } from './reason-dialog';
+import { ResourceState } from './resource-state';
 import { useAdminApi } from './use-admin-api';
 import { asApiError, useResource } from './use-resource';
 
@@ -66,34 +67,21 @@ export function StatusRequestsSection({ user }: { user: CurrentUser }) {
           <p className="kern-body">{error}</p>
         </Alert>
       ) : null}
-      {requests.status === 'error' ? (
-        <Alert variant="danger" title={problemMessage(requests.error, translator)} role="alert">
-          <Button variant="secondary" label={t('app.retry')} onClick={reload} />
-        </Alert>
-      ) : null}
-      {!items && requests.status === 'loading' ? <Loading /> : null}
+      <ResourceState resource={requests} reload={reload} />
       {items && items.length === 0 ? (
         <p className="kern-body zm-empty">{t('admin.statusRequests.none')}</p>
       ) : null}
       {items && items.length > 0 ? (
         <table className="kern-table kern-table--small zm-table zm-table--stack">
           <caption className="kern-sr-only">{t('admin.statusRequests.title')}</caption>
-          <thead className="kern-table__head">
-            <tr className="kern-table__row">
-              <th scope="col" className="kern-table__header">
-                {t('admin.grants.person')}
-              </th>
-              <th scope="col" className="kern-table__header">
-                {t('admin.statusRequests.request')}
-              </th>
-              <th scope="col" className="kern-table__header">
-                {t('admin.statusRequests.requestedByColumn')}
-              </th>
-              <th scope="col" className="kern-table__header">
-                <span className="kern-sr-only">{t('admin.common.actions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              t('admin.grants.person'),
+              t('admin.statusRequests.request'),
+              t('admin.statusRequests.requestedByColumn'),
+              { label: t('admin.common.actions'), screenReaderOnly: true },
+            ]}
+          />
           <tbody className="kern-table__body">
             {items.map((item) => {
               const n = names(item);

@@ -8,12 +8,12 @@ import { useTranslator } from '../../i18n/use-translator';
 import { Alert } from '../../ui/alert';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
-import { Loading } from '../../ui/loading';
 import { AdminNav } from './admin-nav';
 import { takeFlash } from './flash';
 import { formatDateTime } from './format';
 import { GrantRoleForm } from './grant-role.form';
 import { ReasonDialog } from './reason-dialog';
+import { ResourceState } from './resource-state';
 import { useAdminApi } from './use-admin-api';
 import { asApiError, useResource } from './use-resource';
 import { type GrantAction, UserGrantsTable } from './user-grants.table';
@@ -149,12 +149,7 @@ export function UserDetailPage({ user, id }: { user: CurrentUser; id: string }) 
           <p className="kern-body">{actionError}</p>
         </Alert>
       ) : null}
-      {resource.status === 'error' ? (
-        <Alert variant="danger" title={problemMessage(resource.error, translator)} role="alert">
-          <Button variant="secondary" label={t('app.retry')} onClick={reload} />
-        </Alert>
-      ) : null}
-      {!account && resource.status === 'loading' ? <Loading /> : null}
+      <ResourceState resource={resource} reload={reload} />
       {account ? (
         <>
           <section className="zm-panel kern-stack-md" aria-labelledby="profile-title">

@@ -2,6 +2,7 @@ import type { Grant, Role } from '@zemag/contracts';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
+import { ColumnHeads } from '../../ui/column-heads';
 import { formatDate, localToday } from './format';
 import { GRANT_STATUS_VARIANT, grantStatusKey, recertificationState } from './grant-status';
 import { PersonStamp } from './person-stamp';
@@ -24,31 +25,17 @@ export function UserGrantsTable({
   return (
     <table className="kern-table kern-table--small zm-table zm-table--stack">
       <caption className="kern-sr-only">{t('admin.user.grantsTitle')}</caption>
-      <thead className="kern-table__head">
-        <tr className="kern-table__row">
-          <th scope="col" className="kern-table__header">
-            {t('admin.grant.role')}
-          </th>
-          <th scope="col" className="kern-table__header">
-            {t('admin.grant.status')}
-          </th>
-          <th scope="col" className="kern-table__header">
-            {t('admin.grant.endsOn')}
-          </th>
-          <th scope="col" className="kern-table__header">
-            {t('admin.grant.recertifyBy')}
-          </th>
-          <th scope="col" className="kern-table__header">
-            {t('admin.grant.grantedBy')}
-          </th>
-          <th scope="col" className="kern-table__header">
-            {t('admin.grant.confirmedBy')}
-          </th>
-          <th scope="col" className="kern-table__header">
-            <span className="kern-sr-only">{t('admin.common.actions')}</span>
-          </th>
-        </tr>
-      </thead>
+      <ColumnHeads
+        columns={[
+          t('admin.grant.role'),
+          t('admin.grant.status'),
+          t('admin.grant.endsOn'),
+          t('admin.grant.recertifyBy'),
+          t('admin.grant.grantedBy'),
+          t('admin.grant.confirmedBy'),
+          { label: t('admin.common.actions'), screenReaderOnly: true },
+        ]}
+      />
       <tbody className="kern-table__body">
         {grants.map((grant) => {
           const roleName = t(`roles.${grant.role}`);

@@ -3,16 +3,14 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../app/app-link';
 import { navigate } from '../../app/router';
-import { problemMessage } from '../../api/problem-message';
-import { useTranslator } from '../../i18n/use-translator';
-import { Alert } from '../../ui/alert';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
-import { Loading } from '../../ui/loading';
+import { ColumnHeads } from '../../ui/column-heads';
 import { AdminLayout } from './admin-layout';
 import { CreateUserForm } from './create-user.form';
 import { keepActivationLink } from './activation-link';
 import { setFlash } from './flash';
+import { ResourceState } from './resource-state';
 import { RoleBadges } from './role-badges';
 import { useAdminApi } from './use-admin-api';
 import { useResource } from './use-resource';
@@ -29,7 +27,6 @@ import { UserSearchForm } from './user-search.form';
 /** Find accounts by name, department, role and status; create a new one. */
 export function UsersPage({ user }: { user: CurrentUser }) {
   const { t } = useTranslation();
-  const translator = useTranslator();
   const admin = useAdminApi();
   const [filter, setFilter] = useState<UserFilter>(() => filterFromSearch(window.location.search));
   const [creating, setCreating] = useState(false);
@@ -103,37 +100,22 @@ export function UsersPage({ user }: { user: CurrentUser }) {
         <p className="kern-body" role="status">
           {data ? t('admin.users.found', { count: data.total }) : ''}
         </p>
-        {results.status === 'error' ? (
-          <Alert variant="danger" title={problemMessage(results.error, translator)} role="alert">
-            <Button variant="secondary" label={t('app.retry')} onClick={reload} />
-          </Alert>
-        ) : null}
-        {results.status === 'loading' && !data ? <Loading /> : null}
+        <ResourceState resource={results} reload={reload} />
         {data && data.users.length > 0 ? (
           <table
             className="kern-table kern-table--small zm-table zm-table--stack"
             aria-busy={results.status === 'loading' || undefined}
           >
             <caption className="kern-sr-only">{t('admin.users.resultsTitle')}</caption>
-            <thead className="kern-table__head">
-              <tr className="kern-table__row">
-                <th scope="col" className="kern-table__header">
-                  {t('admin.users.displayName')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('admin.users.username')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('admin.users.department')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('admin.users.roles')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('admin.users.status')}
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              columns={[
+                t('admin.users.displayName'),
+                t('admin.users.username'),
+                t('admin.users.department'),
+                t('admin.users.roles'),
+                t('admin.users.status'),
+              ]}
+            />
             <tbody className="kern-table__body">
               {data.users.map((account) => (
                 <tr key={account.id} className="kern-table__row">

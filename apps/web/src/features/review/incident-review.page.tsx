@@ -5,7 +5,7 @@ import { problemMessage } from '../../api/problem-message';
 import { useTranslator } from '../../i18n/use-translator';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
-import { Loading } from '../../ui/loading';
+import { ResourceState } from '../admin/resource-state';
 import { asApiError, useResource } from '../admin/use-resource';
 import { IncidentCorrection } from './correction-incident';
 import { IncidentFacts } from './incident-facts';
@@ -98,12 +98,7 @@ export function IncidentReviewPage({ user, id }: { user: CurrentUser; id: string
           <p className="kern-body">{actionError}</p>
         </Alert>
       ) : null}
-      {resource.status === 'error' ? (
-        <Alert variant="danger" title={problemMessage(resource.error, translator)} role="alert">
-          <Button variant="secondary" label={t('app.retry')} onClick={reload} />
-        </Alert>
-      ) : null}
-      {!incident && resource.status === 'loading' ? <Loading /> : null}
+      <ResourceState resource={resource} reload={reload} />
       {incident ? (
         <>
           {can('start_review') || can('confirm') || can('reject') || can('ask') ? (

@@ -7,7 +7,7 @@ import { useTranslator } from '../../i18n/use-translator';
 import { Alert } from '../../ui/alert';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
-import { Loading } from '../../ui/loading';
+import { ResourceState } from '../admin/resource-state';
 import { asApiError, useResource } from '../admin/use-resource';
 import { NewPersonForm } from './person-form';
 import { useReviewApi } from './review.api';
@@ -126,12 +126,7 @@ function LinkChoices({
         </Alert>
       ) : null}
       <h4 className="kern-title zm-subheading">{t('review.involved.suggestionsTitle')}</h4>
-      {suggestions.status === 'error' ? (
-        <Alert variant="danger" title={problemMessage(suggestions.error, translator)} role="alert">
-          <Button variant="secondary" label={t('app.retry')} onClick={reload} />
-        </Alert>
-      ) : null}
-      {suggestions.status === 'loading' && !candidates ? <Loading /> : null}
+      <ResourceState resource={suggestions} reload={reload} />
       {candidates && candidates.length === 0 ? (
         <p className="kern-body zm-empty">{t('review.involved.noSuggestions')}</p>
       ) : null}

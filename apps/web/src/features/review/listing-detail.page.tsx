@@ -2,13 +2,13 @@ import type { CurrentUser, Listing } from '@zemag/contracts';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../app/app-link';
-import { problemMessage, problemWithServerDetails } from '../../api/problem-message';
+import { problemWithServerDetails } from '../../api/problem-message';
 import { useTranslator } from '../../i18n/use-translator';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
-import { Loading } from '../../ui/loading';
 import { takeFlash } from '../admin/flash';
 import { formatDate, formatDateTime } from '../admin/format';
+import { ResourceState } from '../admin/resource-state';
 import { asApiError, useResource } from '../admin/use-resource';
 import { ListingHistory } from './listing-history';
 import { ListingLifeActions } from './listing-life';
@@ -111,12 +111,7 @@ export function ListingDetailPage({ user, id }: { user: CurrentUser; id: string 
           <p className="kern-body">{actionError}</p>
         </Alert>
       ) : null}
-      {resource.status === 'error' ? (
-        <Alert variant="danger" title={problemMessage(resource.error, translator)} role="alert">
-          <Button variant="secondary" label={t('app.retry')} onClick={reload} />
-        </Alert>
-      ) : null}
-      {!listing && resource.status === 'loading' ? <Loading /> : null}
+      <ResourceState resource={resource} reload={reload} />
       {listing ? (
         <>
           {can('activate') ? (

@@ -2,12 +2,9 @@ import type { CurrentUser, ListingStatus } from '@zemag/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../app/app-link';
-import { problemMessage } from '../../api/problem-message';
-import { useTranslator } from '../../i18n/use-translator';
-import { Alert } from '../../ui/alert';
-import { Button } from '../../ui/button';
-import { Loading } from '../../ui/loading';
+import { ColumnHeads } from '../../ui/column-heads';
 import { formatDate, formatDateTime } from '../admin/format';
+import { ResourceState } from '../admin/resource-state';
 import { useResource } from '../admin/use-resource';
 import { LevelBadge, ListingStatusBadge } from './review-badges';
 import { ReviewLayout } from './review-layout';
@@ -18,7 +15,6 @@ import { personName } from './review.model';
 /** Listings by state: waiting for activation (first), active, ended or expired. */
 export function ListingsPage({ user }: { user: CurrentUser }) {
   const { t, i18n } = useTranslation();
-  const translator = useTranslator();
   const review = useReviewApi();
   const [filter, setFilter] = useState<ListingFilter>(() =>
     filterFromSearch(window.location.search),
@@ -61,12 +57,7 @@ export function ListingsPage({ user }: { user: CurrentUser }) {
         <p className="kern-body" role="status">
           {listings ? t('review.listings.count', { count: listings.length }) : ''}
         </p>
-        {resource.status === 'error' ? (
-          <Alert variant="danger" title={problemMessage(resource.error, translator)} role="alert">
-            <Button variant="secondary" label={t('app.retry')} onClick={reload} />
-          </Alert>
-        ) : null}
-        {resource.status === 'loading' && !listings ? <Loading /> : null}
+        <ResourceState resource={resource} reload={reload} />
         {listings && listings.length === 0 ? (
           <p className="kern-body zm-empty">{t(`review.listings.empty.${filter}`)}</p>
         ) : null}
@@ -77,28 +68,16 @@ export function ListingsPage({ user }: { user: CurrentUser }) {
             data-testid="listings"
           >
             <caption className="kern-sr-only">{t(`review.listings.filter.${filter}`)}</caption>
-            <thead className="kern-table__head">
-              <tr className="kern-table__row">
-                <th scope="col" className="kern-table__header">
-                  {t('review.listing.person')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('review.fields.status')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('review.fields.level')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('review.listing.validUntil')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('review.listing.proposed')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('review.listing.notification')}
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              columns={[
+                t('review.listing.person'),
+                t('review.fields.status'),
+                t('review.fields.level'),
+                t('review.listing.validUntil'),
+                t('review.listing.proposed'),
+                t('review.listing.notification'),
+              ]}
+            />
             <tbody className="kern-table__body">
               {listings.map((listing) => (
                 <tr key={listing.id} className="kern-table__row">

@@ -1,12 +1,9 @@
 import type { IncidentSummary } from '@zemag/contracts';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../app/app-link';
-import { problemMessage } from '../../api/problem-message';
-import { useTranslator } from '../../i18n/use-translator';
-import { Alert } from '../../ui/alert';
-import { Button } from '../../ui/button';
-import { Loading } from '../../ui/loading';
+import { ColumnHeads } from '../../ui/column-heads';
 import { formatDateTime } from '../admin/format';
+import { ResourceState } from '../admin/resource-state';
 import type { Resource } from '../admin/use-resource';
 import { IncidentStatusBadge, LevelBadge, useCategoryNames } from './review-badges';
 
@@ -19,7 +16,6 @@ export function PersonReports({
   reload(): void;
 }) {
   const { t, i18n } = useTranslation();
-  const translator = useTranslator();
   const categoryNames = useCategoryNames();
   const reports = resource.data;
   return (
@@ -27,37 +23,22 @@ export function PersonReports({
       <h2 className="kern-heading-medium" id="person-reports-title">
         {t('review.personPage.reportsTitle')}
       </h2>
-      {resource.status === 'error' ? (
-        <Alert variant="danger" title={problemMessage(resource.error, translator)} role="alert">
-          <Button variant="secondary" label={t('app.retry')} onClick={reload} />
-        </Alert>
-      ) : null}
-      {resource.status === 'loading' && !reports ? <Loading /> : null}
+      <ResourceState resource={resource} reload={reload} />
       {reports && reports.length === 0 ? (
         <p className="kern-body zm-empty">{t('review.personPage.noReports')}</p>
       ) : null}
       {reports && reports.length > 0 ? (
         <table className="kern-table kern-table--small zm-table zm-table--stack">
           <caption className="kern-sr-only">{t('review.personPage.reportsTitle')}</caption>
-          <thead className="kern-table__head">
-            <tr className="kern-table__row">
-              <th scope="col" className="kern-table__header">
-                {t('review.fields.reference')}
-              </th>
-              <th scope="col" className="kern-table__header">
-                {t('review.fields.occurredAt')}
-              </th>
-              <th scope="col" className="kern-table__header">
-                {t('review.fields.level')}
-              </th>
-              <th scope="col" className="kern-table__header">
-                {t('review.fields.categories')}
-              </th>
-              <th scope="col" className="kern-table__header">
-                {t('review.fields.status')}
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              t('review.fields.reference'),
+              t('review.fields.occurredAt'),
+              t('review.fields.level'),
+              t('review.fields.categories'),
+              t('review.fields.status'),
+            ]}
+          />
           <tbody className="kern-table__body">
             {reports.map((report) => (
               <tr key={report.id} className="kern-table__row">

@@ -3,13 +3,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../app/app-link';
 import { navigate } from '../../app/router';
-import { problemMessage } from '../../api/problem-message';
-import { useTranslator } from '../../i18n/use-translator';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
-import { Loading } from '../../ui/loading';
 import { setFlash, takeFlash } from '../admin/flash';
 import { formatDate } from '../admin/format';
+import { ResourceState } from '../admin/resource-state';
 import { useResource } from '../admin/use-resource';
 import { CorrectionHistory } from './correction-history';
 import { PersonCorrectionForm } from './correction-form';
@@ -25,7 +23,6 @@ import { addressLine, confirmedReports, personName } from './review.model';
 /** A person record: names, addresses, linked reports; propose a listing; merge a duplicate. */
 export function PersonPage({ user, id }: { user: CurrentUser; id: string }) {
   const { t, i18n } = useTranslation();
-  const translator = useTranslator();
   const review = useReviewApi();
   const [resource, reload] = useResource(() => review.person(id), id);
   const [reports, reloadReports] = useResource(() => review.personIncidents(id), `${id}:reports`);
@@ -76,12 +73,7 @@ export function PersonPage({ user, id }: { user: CurrentUser; id: string }) {
       meta={person?.dateOfBirth ? t('review.person.born', { date: person.dateOfBirth }) : null}
     >
       {notice ? <Alert variant="success" title={notice} role="status" /> : null}
-      {resource.status === 'error' ? (
-        <Alert variant="danger" title={problemMessage(resource.error, translator)} role="alert">
-          <Button variant="secondary" label={t('app.retry')} onClick={reload} />
-        </Alert>
-      ) : null}
-      {!person && resource.status === 'loading' ? <Loading /> : null}
+      <ResourceState resource={resource} reload={reload} />
       {person ? (
         <>
           {person.mergedIntoId ? (

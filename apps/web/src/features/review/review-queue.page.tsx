@@ -1,12 +1,9 @@
 import type { CurrentUser } from '@zemag/contracts';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../app/app-link';
-import { problemMessage } from '../../api/problem-message';
-import { useTranslator } from '../../i18n/use-translator';
-import { Alert } from '../../ui/alert';
-import { Button } from '../../ui/button';
-import { Loading } from '../../ui/loading';
+import { ColumnHeads } from '../../ui/column-heads';
 import { formatDateTime } from '../admin/format';
+import { ResourceState } from '../admin/resource-state';
 import { useResource } from '../admin/use-resource';
 import { IncidentStatusBadge, LevelBadge, useCategoryNames } from './review-badges';
 import { ReviewLayout } from './review-layout';
@@ -15,7 +12,6 @@ import { useReviewApi } from './review.api';
 /** Reports waiting for review, as the server orders them: level 3 first, then oldest. */
 export function ReviewQueuePage({ user }: { user: CurrentUser }) {
   const { t, i18n } = useTranslation();
-  const translator = useTranslator();
   const review = useReviewApi();
   const categoryNames = useCategoryNames();
   const [queue, reload] = useResource(() => review.queue(), 'queue');
@@ -31,43 +27,24 @@ export function ReviewQueuePage({ user }: { user: CurrentUser }) {
         <p className="kern-body" role="status">
           {incidents ? t('review.queue.count', { count: incidents.length }) : ''}
         </p>
-        {queue.status === 'error' ? (
-          <Alert variant="danger" title={problemMessage(queue.error, translator)} role="alert">
-            <Button variant="secondary" label={t('app.retry')} onClick={reload} />
-          </Alert>
-        ) : null}
-        {queue.status === 'loading' && !incidents ? <Loading /> : null}
+        <ResourceState resource={queue} reload={reload} />
         {incidents && incidents.length > 0 ? (
           <table
             className="kern-table kern-table--small zm-table zm-table--stack"
             data-testid="review-queue"
           >
             <caption className="kern-sr-only">{t('review.queue.listTitle')}</caption>
-            <thead className="kern-table__head">
-              <tr className="kern-table__row">
-                <th scope="col" className="kern-table__header">
-                  {t('review.fields.reference')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('review.fields.level')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('review.fields.categories')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('review.fields.submittedAt')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('review.fields.reporter')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('review.fields.place')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('review.fields.status')}
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              columns={[
+                t('review.fields.reference'),
+                t('review.fields.level'),
+                t('review.fields.categories'),
+                t('review.fields.submittedAt'),
+                t('review.fields.reporter'),
+                t('review.fields.place'),
+                t('review.fields.status'),
+              ]}
+            />
             <tbody className="kern-table__body">
               {incidents.map((incident) => (
                 <tr key={incident.id} className="kern-table__row">

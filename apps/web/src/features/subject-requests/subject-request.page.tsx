@@ -6,12 +6,12 @@ import { problemMessage } from '../../api/problem-message';
 import { useTranslator } from '../../i18n/use-translator';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
-import { Loading } from '../../ui/loading';
 import { SelectField } from '../../ui/select-field';
 import { TextField } from '../../ui/text-field';
 import { TextareaField } from '../../ui/textarea-field';
 import { FailureAlert } from '../admin/failure-alert';
 import { formatDate, localToday } from '../admin/format';
+import { ResourceState } from '../admin/resource-state';
 import { asApiError, useResource } from '../admin/use-resource';
 import { ReviewLayout } from '../review/review-layout';
 import { DeadlineBadge } from './subject-requests.page';
@@ -73,12 +73,7 @@ export function SubjectRequestPage({ user, id }: { user: CurrentUser; id: string
       back={{ href: '/subject-requests', label: t('subjectRequests.back') }}
       meta={request ? <DeadlineBadge request={request} /> : null}
     >
-      {resource.status === 'error' ? (
-        <Alert variant="danger" title={problemMessage(resource.error, translator)} role="alert">
-          <Button variant="secondary" label={t('app.retry')} onClick={reload} />
-        </Alert>
-      ) : null}
-      {!request && resource.status === 'loading' ? <Loading /> : null}
+      <ResourceState resource={resource} reload={reload} />
       {actionError ? <Alert variant="danger" title={actionError} role="alert" /> : null}
       {request ? (
         <>

@@ -3,17 +3,16 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../app/app-link';
 import { navigate } from '../../app/router';
-import { problemMessage } from '../../api/problem-message';
 import { useTranslator } from '../../i18n/use-translator';
-import { Alert } from '../../ui/alert';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
-import { Loading } from '../../ui/loading';
+import { ColumnHeads } from '../../ui/column-heads';
 import { SelectField } from '../../ui/select-field';
 import { TextField } from '../../ui/text-field';
 import { FailureAlert } from '../admin/failure-alert';
 import { type FormFailure, formFailure } from '../admin/form-failure';
 import { formatDate, localToday } from '../admin/format';
+import { ResourceState } from '../admin/resource-state';
 import { asApiError, useResource } from '../admin/use-resource';
 import { ReviewLayout } from '../review/review-layout';
 import { KINDS, type SubjectRequest, useSubjectRequestsApi } from './subject-requests.api';
@@ -80,12 +79,7 @@ export function SubjectRequestsPage({ user }: { user: CurrentUser }) {
         <h2 className="kern-heading-medium" id="sr-open-title">
           {t('subjectRequests.openTitle')}
         </h2>
-        {resource.status === 'error' ? (
-          <Alert variant="danger" title={problemMessage(resource.error, translator)} role="alert">
-            <Button variant="secondary" label={t('app.retry')} onClick={reload} />
-          </Alert>
-        ) : null}
-        {resource.status === 'loading' && !resource.data ? <Loading /> : null}
+        <ResourceState resource={resource} reload={reload} />
         {resource.data && requests.length === 0 ? (
           <p className="kern-body zm-empty">{t('subjectRequests.empty')}</p>
         ) : null}
@@ -95,22 +89,14 @@ export function SubjectRequestsPage({ user }: { user: CurrentUser }) {
             data-testid="subject-requests"
           >
             <caption className="kern-sr-only">{t('subjectRequests.openTitle')}</caption>
-            <thead className="kern-table__head">
-              <tr className="kern-table__row">
-                <th scope="col" className="kern-table__header">
-                  {t('subjectRequests.fields.reference')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('subjectRequests.fields.kind')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('subjectRequests.fields.person')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('subjectRequests.fields.dueOn')}
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              columns={[
+                t('subjectRequests.fields.reference'),
+                t('subjectRequests.fields.kind'),
+                t('subjectRequests.fields.person'),
+                t('subjectRequests.fields.dueOn'),
+              ]}
+            />
             <tbody className="kern-table__body">
               {requests.map((r) => (
                 <tr key={r.id} className="kern-table__row">
