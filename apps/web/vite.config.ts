@@ -1,7 +1,9 @@
+import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { manifest } from './pwa.manifest.ts';
+import { offlinePrecache } from './pwa.precache.ts';
 
 /**
  * The PWA shell. The service worker (src/sw.ts) precaches only the app shell (html, js, css,
@@ -49,6 +51,8 @@ export default defineConfig({
       injectManifest: {
         // Icons and the favicon come from includeAssets and the manifest.
         globPatterns: ['**/*.{html,js,css,woff2}'],
+        // Of the code, only what works offline (pwa.precache.ts).
+        manifestTransforms: [offlinePrecache(path.resolve(import.meta.dirname, 'dist'))],
       },
     }),
   ],
