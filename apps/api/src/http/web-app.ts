@@ -13,13 +13,25 @@ function isFile(file: string): boolean {
 }
 
 /**
- * Serves the built PWA. Hashed files under /assets are cached for a year; everything else
- * (index.html, the service worker, the manifest) is revalidated on each load so an update
- * reaches phones. Unknown paths get index.html: the app routes on the client.
+ * Paths that are never pages of the app (besides /api/…): a monitoring scraper or a crawler
+ * gets a 404 problem, not the app's HTML. ZeMAG has no metrics endpoint (health: /healthz,
+ * /readyz). A path whose last segment has a file extension is a file; app pages have none.
+ */
+function isNeverAPage(urlPath: string): boolean {
+  return /^\/(metrics|\.well-known)(\/|$)/.test(urlPath) || /\.[a-z0-9]+$/i.test(urlPath);
+}
+
+/**
+ * Serves the built PWA. The build writes a brotli and a gzip copy beside each compressible file
+ * (apps/web/scripts/precompress.mjs); the copy the browser accepts is sent with
+ * `Content-Encoding` and `Vary: Accept-Encoding`. Hashed files under /assets are cached for a
+ * year; everything else (index.html, the service worker, the manifest) is revalidated on each
+ * load so an update reaches phones. Unknown page paths get index.html: the app routes on the
+ * client.
  */
 export async function registerWebApp(app: FastifyInstance, { webDir }: { webDir: string }) {
   const indexHtml = path.join(webDir, 'index.html');
-  await app.register(fastifyStatic, { root: webDir, serve: false });
+  await app.register(fastifyStatic, { root: webDir, serve: false, preCompressed: true });
 
   app.get(
     '/*',
@@ -49,6 +61,7 @@ export async function registerWebApp(app: FastifyInstance, { webDir }: { webDir:
         );
         return reply.sendFile(relative, { cacheControl: false });
       }
+      if (isNeverAPage(urlPath)) return sendProblem(request, reply, 404, 'resource.not_found');
       reply.header('cache-control', 'no-cache');
       return reply.sendFile('index.html', { cacheControl: false });
     },

@@ -52,15 +52,38 @@ export function startServer(env: Record<string, string>): Promise<RunningServer>
   });
 }
 
-/** Waits until the server printed something matching `pattern`. */
-export async function waitForOutput(server: RunningServer, pattern: RegExp, timeoutMs = 10_000) {
-  const started = Date.now();
-  while (!pattern.test(server.output())) {
-    if (Date.now() - started > timeoutMs)
-      throw new Error(`timed out waiting for ${pattern}:\n${server.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return pattern.exec(server.output())!;
+/**
+ * Waits until the server printed something matching `pattern`, or fails when it exits first.
+ * No time budget: on a busy machine a start may take long, and the test's hang guard
+ * (vitest.config.ts, project `process`) stops one that never comes.
+ */
+export function waitForOutput(server: RunningServer, pattern: RegExp): Promise<RegExpExecArray> {
+  const child = server.process;
+  return new Promise((resolve, reject) => {
+    const stopListening = () => {
+      child.stdout?.off('data', onData);
+      child.stderr?.off('data', onData);
+      child.off('exit', onExit);
+    };
+    // startServer's own listener came first, so output() already holds the new chunk.
+    function onData() {
+      const match = pattern.exec(server.output());
+      if (!match) return;
+      stopListening();
+      resolve(match);
+    }
+    function onExit(code: number | null) {
+      stopListening();
+      reject(
+        new Error(`server exited with ${code} before printing ${pattern}:\n${server.output()}`),
+      );
+    }
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', onExit);
+    onData();
+    if (child.exitCode !== null) onExit(child.exitCode);
+  });
 }
 
 /** Runs the CLI to completion. */

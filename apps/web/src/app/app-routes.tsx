@@ -1,32 +1,42 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AdminRoutes, isAdminPath } from '../features/admin/admin.routes';
-import { HomePage } from '../features/home/home.page';
 import { useSession } from '../features/identity/session.context';
 import { SignInPage } from '../features/identity/sign-in.page';
-import { SecondFactorGate } from '../features/mfa/second-factor.gate';
-import { LookupRoutes, isLookupPath } from '../features/lookup/lookup.routes';
-import { SecurityPage } from '../features/mfa/security.page';
-import { OfflineOutboxNotice } from '../features/reports/offline-outbox-notice';
 import { OutboxSync } from '../features/reports/outbox-sync';
-import { ReportsRoutes, isReportsPath } from '../features/reports/reports.routes';
-import { ReviewRoutes, isReviewPath } from '../features/review/review.routes';
-import {
-  SubjectRequestsRoutes,
-  isSubjectRequestsPath,
-} from '../features/subject-requests/subject-requests.routes';
-import { ActivationPage } from '../features/activation/activation.page';
-import { SetupPage } from '../features/setup/setup.page';
 import { OfflineVisitLink } from '../features/visits/offline-visit-link';
 import { VisitListExpiry } from '../features/visits/visit-expiry';
-import { VisitListPage } from '../features/visits/visit-list.page';
 import { useTranslator } from '../i18n/use-translator';
 import { problemMessage } from '../api/problem-message';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Loading } from '../ui/loading';
+import {
+  ActivationPage,
+  AdminRoutes,
+  HomePage,
+  LookupRoutes,
+  OfflineOutboxNotice,
+  ReportsRoutes,
+  ReviewRoutes,
+  SecondFactorGate,
+  SecurityPage,
+  SetupPage,
+  SubjectRequestsRoutes,
+  VisitListPage,
+} from './lazy-pages';
 import { NotFoundPage } from './not-found.page';
+import { PageLoadBoundary } from './page-load-boundary';
 import { Redirect } from './redirect';
+import { routeArea } from './route-areas';
 import { useRoute } from './router';
+
+const AREA_ROUTES = {
+  reports: ReportsRoutes,
+  review: ReviewRoutes,
+  'subject-requests': SubjectRequestsRoutes,
+  lookup: LookupRoutes,
+  admin: AdminRoutes,
+} as const;
 
 /**
  * Which page to show for the current path and session; the report outbox syncs beside it, and
@@ -37,7 +47,11 @@ export function AppRoutes() {
     <>
       <OutboxSync />
       <VisitListExpiry />
-      <Page />
+      <PageLoadBoundary>
+        <Suspense fallback={<Loading />}>
+          <Page />
+        </Suspense>
+      </PageLoadBoundary>
     </>
   );
 }
@@ -57,7 +71,9 @@ function Page() {
     return (
       <div className="zm-narrow kern-stack-lg">
         <Alert variant="danger" title={problemMessage(state.error, translator)} role="alert" />
-        <OfflineOutboxNotice />
+        <Suspense fallback={null}>
+          <OfflineOutboxNotice />
+        </Suspense>
         <OfflineVisitLink />
         <Button variant="secondary" label={t('app.retry')} onClick={reload} />
       </div>
@@ -70,24 +86,11 @@ function Page() {
     return signedIn ? <SecurityPage session={state.session} /> : <SignInPage />;
   if (path === '/sign-in') return signedIn ? <Redirect to="/" /> : <SignInPage />;
   if (path === '/') return signedIn ? <HomePage user={state.session.user} /> : <SignInPage />;
-  if (isReportsPath(path)) {
-    return signedIn ? <ReportsRoutes path={path} user={state.session.user} /> : <SignInPage />;
-  }
-  if (isReviewPath(path)) {
-    return signedIn ? <ReviewRoutes path={path} user={state.session.user} /> : <SignInPage />;
-  }
-  if (isSubjectRequestsPath(path)) {
-    return signedIn ? (
-      <SubjectRequestsRoutes path={path} user={state.session.user} />
-    ) : (
-      <SignInPage />
-    );
-  }
-  if (isLookupPath(path)) {
-    return signedIn ? <LookupRoutes path={path} user={state.session.user} /> : <SignInPage />;
-  }
-  if (isAdminPath(path)) {
-    return signedIn ? <AdminRoutes path={path} user={state.session.user} /> : <SignInPage />;
+  const area = routeArea(path);
+  if (area) {
+    if (!signedIn) return <SignInPage />;
+    const AreaRoutes = AREA_ROUTES[area];
+    return <AreaRoutes path={path} user={state.session.user} />;
   }
   return <NotFoundPage />;
 }

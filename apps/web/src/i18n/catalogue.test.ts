@@ -1,7 +1,7 @@
 import { ERROR_CODES, PERMISSIONS, ROLES } from '@zemag/contracts';
 import { describe, expect, it } from 'vitest';
 import { CLIENT_ERROR_CODES } from '../api/api-error';
-import { catalogues } from './i18n';
+import { catalogues } from './catalogues';
 
 const { de, en } = catalogues;
 

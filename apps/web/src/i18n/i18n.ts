@@ -1,39 +1,40 @@
-import i18next, { type i18n } from 'i18next';
+import i18next, { type BackendModule, type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import de from './de.json';
-import en from './en.json';
-import lookupDe from './lookup.de.json';
-import lookupEn from './lookup.en.json';
-import visitsDe from './visits.de.json';
-import visitsEn from './visits.en.json';
+import { german } from './catalogue.de';
 import { type Language, loadLanguage, saveLanguage } from './language';
 
 /**
- * The catalogues: the main one, and one file per larger feature (top-level key `lookup`,
- * `visits`) so that features can grow without touching the same file.
+ * German is in the first download; English comes as its own file when it is chosen (or was
+ * remembered), so the German majority does not load it. i18next asks this backend only for
+ * languages it has no bundled resources for.
  */
-export const catalogues = {
-  de: { ...de, lookup: lookupDe, visits: visitsDe },
-  en: { ...en, lookup: lookupEn, visits: visitsEn },
-} as const;
-
-export const resources = {
-  de: { translation: catalogues.de },
-  en: { translation: catalogues.en },
-} as const;
+const englishOnDemand: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(language, _namespace, callback) {
+    if (language !== 'en') return callback(null, {});
+    import('./catalogue.en').then(
+      ({ english }) => callback(null, english),
+      (error: unknown) => callback(error instanceof Error ? error : String(error), null),
+    );
+  },
+};
 
 /** Starts i18next in the remembered language (German by default) and keeps `<html lang>` in step. */
-export function createI18n(language: Language = loadLanguage()): i18n {
+export async function createI18n(language: Language = loadLanguage()): Promise<i18n> {
   const instance = i18next.createInstance();
-  void instance.use(initReactI18next).init({
-    resources,
-    lng: language,
-    fallbackLng: 'de',
-    supportedLngs: ['de', 'en'],
-    interpolation: { escapeValue: false },
-    returnNull: false,
-    initAsync: false,
-  });
+  await instance
+    .use(englishOnDemand)
+    .use(initReactI18next)
+    .init({
+      resources: { de: { translation: german } },
+      partialBundledLanguages: true,
+      lng: language,
+      fallbackLng: 'de',
+      supportedLngs: ['de', 'en'],
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
   const apply = (lng: string) => {
     document.documentElement.lang = lng;
     saveLanguage(lng);

@@ -39,11 +39,6 @@ const ROUTES: readonly AdminRoute[] = [
   },
 ];
 
-/** True for paths this feature answers (the shell shows sign-in for them when signed out). */
-export function isAdminPath(path: string): boolean {
-  return path === '/admin' || path.startsWith('/admin/');
-}
-
 /**
  * The administration pages. Without the ability a page does not exist for the user: they see
  * "not found", exactly as for an unknown address, and learn nothing about the admin area.

@@ -20,11 +20,6 @@ const ROUTES: readonly LookupRoute[] = [
   },
 ];
 
-/** True for the look-up and visit list paths. */
-export function isLookupPath(path: string): boolean {
-  return ROUTES.some((route) => route.path === path);
-}
-
 /** The look-up pages; without the ability a page does not exist for the user. */
 export function LookupRoutes({ path, user }: { path: string; user: CurrentUser }) {
   const route = ROUTES.find((candidate) => candidate.path === path);

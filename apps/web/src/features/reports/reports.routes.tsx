@@ -37,11 +37,6 @@ const ROUTES: readonly ReportRoute[] = [
   },
 ];
 
-/** True for the reporter's paths. */
-export function isReportsPath(path: string): boolean {
-  return path === '/reports' || path.startsWith('/reports/');
-}
-
 /** The reporter's pages; without the ability a page does not exist for the user. */
 export function ReportsRoutes({ path, user }: { path: string; user: CurrentUser }) {
   for (const route of ROUTES) {

@@ -38,13 +38,6 @@ const ROUTES: readonly ReviewRoute[] = [
   },
 ];
 
-const PREFIXES = ['/review', '/persons', '/listings'];
-
-/** True for the registrars' paths. */
-export function isReviewPath(path: string): boolean {
-  return PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
-}
-
 /** The registrars' pages; without the ability a page does not exist for the user. */
 export function ReviewRoutes({ path, user }: { path: string; user: CurrentUser }) {
   for (const route of ROUTES) {

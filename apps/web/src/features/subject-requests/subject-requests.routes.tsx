@@ -4,11 +4,6 @@ import { matchPath } from '../admin/match-path';
 import { SubjectRequestPage } from './subject-request.page';
 import { SubjectRequestsPage } from './subject-requests.page';
 
-/** True for the data-subject request pages. */
-export function isSubjectRequestsPath(path: string): boolean {
-  return path === '/subject-requests' || path.startsWith('/subject-requests/');
-}
-
 /** `/subject-requests` and `/subject-requests/:id`, for registrars (`listing.manage`). */
 export function SubjectRequestsRoutes({ path, user }: { path: string; user: CurrentUser }) {
   if (!user.abilities.includes('listing.manage')) return <NotFoundPage />;

@@ -1,0 +1,68 @@
+import { type ComponentType, lazy } from 'react';
+import { type RouteArea, routeArea } from './route-areas';
+
+/** A page loaded on first use; `preload()` starts the download early (once). */
+function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>) {
+  let loading: Promise<{ default: ComponentType<P> }> | undefined;
+  const preload = () => (loading ??= load().then((component) => ({ default: component })));
+  return Object.assign(lazy(preload), { preload });
+}
+
+// One chunk per part of the app (see route-areas.ts); the sign-in page stays in the entry.
+export const HomePage = lazyPage(() =>
+  import('../features/home/home.page').then((m) => m.HomePage),
+);
+export const ReportsRoutes = lazyPage(() =>
+  import('../features/reports/reports.routes').then((m) => m.ReportsRoutes),
+);
+// Offline start: the quick report kept on the device (the service worker has this file).
+export const OfflineOutboxNotice = lazyPage(() =>
+  import('../features/reports/offline-outbox-notice').then((m) => m.OfflineOutboxNotice),
+);
+export const LookupRoutes = lazyPage(() =>
+  import('../features/lookup/lookup.routes').then((m) => m.LookupRoutes),
+);
+export const VisitListPage = lazyPage(() =>
+  import('../features/visits/visit-list.page').then((m) => m.VisitListPage),
+);
+export const ReviewRoutes = lazyPage(() =>
+  import('../features/review/review.routes').then((m) => m.ReviewRoutes),
+);
+export const SubjectRequestsRoutes = lazyPage(() =>
+  import('../features/subject-requests/subject-requests.routes').then(
+    (m) => m.SubjectRequestsRoutes,
+  ),
+);
+export const AdminRoutes = lazyPage(() =>
+  import('../features/admin/admin.routes').then((m) => m.AdminRoutes),
+);
+export const SecurityPage = lazyPage(() =>
+  import('../features/mfa/security.page').then((m) => m.SecurityPage),
+);
+export const SecondFactorGate = lazyPage(() =>
+  import('../features/mfa/second-factor.gate').then((m) => m.SecondFactorGate),
+);
+export const SetupPage = lazyPage(() =>
+  import('../features/setup/setup.page').then((m) => m.SetupPage),
+);
+export const ActivationPage = lazyPage(() =>
+  import('../features/activation/activation.page').then((m) => m.ActivationPage),
+);
+
+const AREAS: Record<RouteArea, { preload(): unknown }> = {
+  reports: ReportsRoutes,
+  review: ReviewRoutes,
+  'subject-requests': SubjectRequestsRoutes,
+  lookup: LookupRoutes,
+  admin: AdminRoutes,
+};
+
+/**
+ * Starts loading the page for the path the app opens on, while the session is still being
+ * asked for: the start page then costs no extra round trip after sign-in is known.
+ */
+export function preloadPage(path: string): void {
+  const area = routeArea(path);
+  if (area) AREAS[area].preload();
+  else if (path === '/') HomePage.preload();
+}
