@@ -1,12 +1,7 @@
 import type { Role } from '@zemag/contracts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildTestApp,
-  createTestUser,
-  signIn,
-  type TestApp,
-} from '../../test-support/test-app.js';
+import { buildTestApp, createTestUser, signIn, type TestApp } from '../../test-support/test-app.js';
 import {
   call as callOn,
   confirmedReport,
