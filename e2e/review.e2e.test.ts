@@ -373,9 +373,11 @@ describe.skipIf(skipBrowser)(browserSuiteName('review and listings in the browse
         await page2.getByRole('button', { name: 'Verlängerung bestätigen' }).click();
         await page2.getByText('Die Verlängerung ist bestätigt.').waitFor();
         const [year, month, day] = newEnd.split('-');
-        expect(await page2.getByTestId('listing-data').textContent()).toContain(
-          `${day}.${month}.${year}`,
-        );
+        // The page shows the confirmation first, then the listing as reloaded from the server.
+        await page2
+          .getByTestId('listing-data')
+          .getByText(`${day}.${month}.${year}`)
+          .waitFor({ timeout: 10_000 });
         expect(await page2.getByTestId('history').textContent()).toContain(
           'Verlängerung bestätigt',
         );
