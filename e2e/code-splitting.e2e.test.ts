@@ -3,15 +3,9 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, signInAs, type Credentials } from './support/accounts';
-import {
-  CHROMIUM_PATH,
-  browserSuiteName,
-  hasChromium,
-  launchBrowser,
-  newContext,
-  skipBrowser,
-} from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import { browserSuiteName, newContext, skipBrowser } from './support/browser';
+import { closeBrowserAndServer, startBrowserAndServer } from './support/journey';
+import type { TestServer } from './support/server';
 
 const PASSWORD = 'ein langer Satz als Passwort';
 const FIELD: Credentials = {
@@ -70,16 +64,12 @@ describe.skipIf(skipBrowser)(browserSuiteName('code split by role'), () => {
   const officeChunks = chunksOf(/^src\/features\/(admin|review|subject-requests)\//);
 
   beforeAll(async () => {
-    if (!hasChromium) throw new Error(`CI=true but there is no Chromium at ${CHROMIUM_PATH}`);
-    [browser, server] = await Promise.all([launchBrowser(), startServer()]);
+    [browser, server] = await startBrowserAndServer();
     await createAccount(server, { ...FIELD, roles: ['reporter', 'field'] });
     await createAccount(server, { ...REGISTRAR, roles: ['reporter', 'registrar'] });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeBrowserAndServer(browser, server));
 
   it("a field employee's phone never downloads the registrars' or the administration's code", async () => {
     expect(officeChunks.length).toBeGreaterThanOrEqual(3);
