@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call as callAs, confirmedReport as confirmedBy } from '../../test-support/register.js';
 import { buildTestApp, signedInCookie, type TestApp } from '../../test-support/test-app.js';
 import { engines, engineTitle } from '../../test-support/test-database.js';
 import { auditEvents } from '../audit/audit.table.js';
@@ -30,25 +31,10 @@ for (const target of engines) {
     });
 
     const call = (method: 'GET' | 'POST', url: string, payload?: object) =>
-      t.app.inject({
-        method,
-        url,
-        headers: { cookie: registrar },
-        ...(payload ? { payload } : {}),
-      });
+      callAs(t, registrar, method, url, payload);
 
     /** A confirmed report as the registrar reads it. */
-    async function confirmedReport() {
-      const submitted = await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/incidents',
-        headers: { cookie: reporter, 'idempotency-key': randomUUID() },
-        payload: REPORT,
-      });
-      const { id } = submitted.json();
-      await call('POST', `/api/v1/incidents/${id}/decision`, { decision: 'confirm' });
-      return (await call('GET', `/api/v1/incidents/${id}`)).json();
-    }
+    const confirmedReport = () => confirmedBy(t, { reporter, registrarA: registrar }, REPORT);
 
     const correctionEvents = async (id: string) =>
       t.database.db
