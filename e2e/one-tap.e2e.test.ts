@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { IncidentReportInput } from '@zemag/contracts';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +15,11 @@ const FIELD: Credentials = {
   username: 'frieda.aussen',
   displayName: 'Frieda Außen',
   password: 'ein langer Satz als Passwort',
+};
+const REGISTRAR: Credentials = {
+  username: 'rita.register',
+  displayName: 'Rita Register',
+  password: 'noch ein langer Satz als Passwort',
 };
 /** The journey checks several pages with axe; that takes its time on a busy machine. */
 const JOURNEY_TIMEOUT = 240_000;
@@ -46,6 +53,7 @@ describe.skipIf(skipBrowser)(browserSuiteName('one-tap report on a phone'), () =
   beforeAll(async () => {
     [browser, server] = await startBrowserAndServer();
     await createAccount(server, { ...FIELD, roles: ['reporter', 'field'] });
+    await createAccount(server, { ...REGISTRAR, roles: ['reporter', 'registrar'] });
   });
 
   afterAll(async () => {
@@ -127,6 +135,61 @@ describe.skipIf(skipBrowser)(browserSuiteName('one-tap report on a phone'), () =
           categories: ['threat'],
           description: 'Der Mann drohte an der Haustür mit Schlägen.',
         });
+        expect(pageErrors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    JOURNEY_TIMEOUT,
+  );
+
+  it(
+    'a registrar confirms an incomplete one-tap report only with a level and a kind of incident',
+    async () => {
+      const { user } = await findUserByUsername({
+        db: server!.database.db,
+        username: FIELD.username,
+      });
+      const receipt = await server!.services.incidents.submit({
+        actor: { id: user!.id, abilities: ['incident.report'] },
+        key: randomUUID(),
+        report: IncidentReportInput.parse({
+          occurredAt: new Date(Date.now() - 600_000).toISOString(),
+          place: {},
+          incomplete: true,
+        }),
+      });
+      const { reference } = receipt.receipt;
+      const context = await newContext(browser!, 'phone');
+      const page = await context.newPage();
+      const pageErrors = watchPageErrors(page);
+      try {
+        await signInAs(page, server!, REGISTRAR);
+        await page.goto(`${server!.origin}/review`);
+        const link = page.getByRole('link', { name: reference });
+        await link.waitFor();
+        await link.click();
+        await page.getByRole('heading', { level: 1, name: `Meldung ${reference}` }).waitFor();
+        await page.getByText('Stufe offen').first().waitFor();
+        await page.getByRole('button', { name: 'Bestätigen' }).click();
+        // Without level and kind the confirmation does not even open: the fields say why.
+        await page.getByText('Bitte wählen Sie eine Stufe.').waitFor();
+        await page.getByText('Bitte wählen Sie mindestens eine Art des Vorfalls.').waitFor();
+        expect(await page.getByRole('dialog').count()).toBe(0);
+        await checkPage(page, 'phone-one-tap-review');
+
+        await page.getByLabel('Stufe (Aachener Modell)').selectOption('2');
+        await page.getByRole('checkbox', { name: 'Bedrohung' }).check();
+        await page.getByRole('button', { name: 'Bestätigen' }).click();
+        const confirm = page.getByRole('dialog', { name: 'Meldung bestätigen' });
+        await confirm.getByRole('button', { name: 'Bestätigen' }).click();
+        await page.getByText(`Die Meldung ${reference} ist bestätigt.`).waitFor();
+        await checkPage(page, 'phone-one-tap-review-confirmed');
+        const [row] = await server!.database.db
+          .select()
+          .from(incidents)
+          .where(eq(incidents.id, receipt.receipt.id));
+        expect(row).toMatchObject({ status: 'confirmed', level: 2, categories: ['threat'] });
         expect(pageErrors).toEqual([]);
       } finally {
         await context.close();
