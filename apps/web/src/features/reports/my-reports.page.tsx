@@ -11,17 +11,11 @@ import { formatDateTime } from '../admin/format';
 import { useResource } from '../admin/use-resource';
 import type { OutboxEntry } from './outbox';
 import { OutboxNotice } from './outbox-notice';
-import { isIncomplete } from './one-tap.model';
+import { completionFirst, isIncomplete, toComplete } from './one-tap.model';
 import { IncompleteBadge, LevelBadge, StatusBadge, placeLine } from './report-badges';
 import { useReportsApi } from './reports.api';
 import { useOutbox } from './use-outbox';
 import './reports.css';
-
-/** Incomplete reports the reporter can still complete come first; otherwise the server's order. */
-export function completionFirst(reports: readonly IncidentSummary[]): IncidentSummary[] {
-  const open = (r: IncidentSummary) => r.incomplete && r.status === 'submitted';
-  return [...reports.filter(open), ...reports.filter((r) => !open(r))];
-}
 
 /**
  * "Meine Meldungen": the reports on this device not yet sent, then the server's list with the
@@ -93,10 +87,10 @@ function Categories({ categories }: { categories: readonly string[] }) {
 
 function ReportItem({ report }: { report: IncidentSummary }) {
   const { t, i18n } = useTranslation();
-  const toComplete = report.incomplete && report.status === 'submitted';
+  const open = toComplete(report);
   return (
     <li
-      className={`zm-report-item${toComplete ? ' zm-report-item--incomplete' : ''}`}
+      className={`zm-report-item${open ? ' zm-report-item--incomplete' : ''}`}
       data-reference={report.reference}
     >
       <div className="zm-report-item__top">
@@ -114,7 +108,7 @@ function ReportItem({ report }: { report: IncidentSummary }) {
         <Categories categories={report.categories} />
       </div>
       {report.place ? <p className="kern-body kern-body--small">{report.place}</p> : null}
-      {toComplete ? (
+      {open ? (
         <div className="kern-stack-xs">
           <p className="kern-body kern-body--small">{t('reports.mine.incompleteHint')}</p>
           <AppLink

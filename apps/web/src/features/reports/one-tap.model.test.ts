@@ -1,6 +1,6 @@
 import { IncidentReportInput } from '@zemag/contracts';
 import { describe, expect, it } from 'vitest';
-import { currentPosition, isIncomplete, oneTapReport } from './one-tap.model';
+import { completionFirst, currentPosition, isIncomplete, oneTapReport } from './one-tap.model';
 
 type Success = (position: GeolocationPosition) => void;
 type Failure = (error: GeolocationPositionError) => void;
@@ -56,5 +56,24 @@ describe('oneTapReport', () => {
     const position = { latitude: 50.94, longitude: 6.96, accuracyMeters: 12 };
     const report = oneTapReport(new Date('2026-03-10T08:15:00Z'), position);
     expect(IncidentReportInput.parse(report).place.position).toEqual(position);
+  });
+});
+
+describe('completionFirst', () => {
+  it('puts the incomplete reports still open to completion on top, otherwise keeps the order', () => {
+    const reports = [
+      { id: 'new', incomplete: false, status: 'submitted' as const },
+      { id: 'tap', incomplete: true, status: 'submitted' as const },
+      { id: 'reviewed-tap', incomplete: true, status: 'in_review' as const },
+      { id: 'old-tap', incomplete: true, status: 'submitted' as const },
+      { id: 'done', incomplete: false, status: 'confirmed' as const },
+    ];
+    expect(completionFirst(reports).map((r) => r.id)).toEqual([
+      'tap',
+      'old-tap',
+      'new',
+      'reviewed-tap',
+      'done',
+    ]);
   });
 });

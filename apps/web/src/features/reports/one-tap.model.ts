@@ -1,4 +1,4 @@
-import type { IncidentReportInput } from '@zemag/contracts';
+import type { IncidentReportInput, IncidentSummary } from '@zemag/contracts';
 import type { Position } from './report-form.model';
 
 /** The one tap waits at most this long for the phone's position, then stores without it. */
@@ -56,4 +56,16 @@ export function oneTapReport(tappedAt: Date, position: Position | null): Inciden
 /** A report that is still to be completed: no level yet. */
 export function isIncomplete(report: { level?: number | null | undefined }): boolean {
   return report.level === null || report.level === undefined;
+}
+
+/** An incomplete report its reporter can still complete: the review has not started. */
+export function toComplete(report: Pick<IncidentSummary, 'incomplete' | 'status'>): boolean {
+  return report.incomplete && report.status === 'submitted';
+}
+
+/** The reports to complete first, the others after them, each in the server's order. */
+export function completionFirst<T extends Pick<IncidentSummary, 'incomplete' | 'status'>>(
+  reports: readonly T[],
+): T[] {
+  return [...reports.filter(toComplete), ...reports.filter((r) => !toComplete(r))];
 }
