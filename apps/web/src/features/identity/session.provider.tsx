@@ -1,31 +1,51 @@
 import type { SessionInfo } from '@zemag/contracts';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ApiClient } from '../../api/api-client';
 import { ApiError, isUnauthenticated } from '../../api/api-error';
 import { useApi } from '../../api/api.context';
 import { navigate } from '../../app/router';
 import { fetchSession, signOut as endSession } from './identity.api';
 import { SessionContext, type SessionState, type SessionValue } from './session.context';
 
-function asApiError(error: unknown): ApiError {
+export function asApiError(error: unknown): ApiError {
   return error instanceof ApiError
     ? error
     : new ApiError({ status: 0, code: 'client.unexpected_response' });
+}
+
+/** Who is signed in, as a session state: asked once before the first render. */
+export async function loadSessionState(api: ApiClient): Promise<SessionState> {
+  try {
+    const session = await fetchSession(api);
+    return session ? { status: 'signed-in', session } : { status: 'signed-out' };
+  } catch (error) {
+    return { status: 'error', error: asApiError(error) };
+  }
 }
 
 /**
  * Holds who is signed in. The session itself lives in an HttpOnly cookie; nothing about it is
  * stored in the browser. Any 401 from the API ends the local session and returns to sign-in.
  */
-export function SessionProvider({ children }: { children: ReactNode }) {
+export function SessionProvider({
+  children,
+  initial,
+}: {
+  children: ReactNode;
+  /** The answer asked for before the first render (main.tsx), so the first page is final. */
+  initial?: SessionState;
+}) {
   const api = useApi();
-  const [state, setState] = useState<SessionState>({ status: 'loading' });
+  const [state, setState] = useState<SessionState>(initial ?? { status: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const knownAtStart = useRef(initial !== undefined && initial.status !== 'loading');
   const stateRef = useRef(state);
   useEffect(() => {
     stateRef.current = state;
   }, [state]);
 
   useEffect(() => {
+    if (attempt === 0 && knownAtStart.current) return;
     let cancelled = false;
     fetchSession(api).then(
       (session) => {
