@@ -13,12 +13,16 @@ import './styles/app.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing in index.html');
 
-preloadPage(window.location.pathname);
-
 // Who is signed in and whether this is a demo are asked before the first render, in parallel
-// with the texts: the first page drawn is the final one, nothing shifts in afterwards.
+// with the texts and the code of the page opened: the first page drawn is the final one,
+// nothing shifts in afterwards.
 const api = createApiClient();
-const [i18n, session] = await Promise.all([createI18n(), loadSessionState(api), loadDemoInfo(api)]);
+const [i18n, session] = await Promise.all([
+  createI18n(),
+  loadSessionState(api),
+  loadDemoInfo(api),
+  preloadPage(window.location.pathname),
+]);
 createRoot(root).render(
   <StrictMode>
     <App i18n={i18n} api={api} session={session} />

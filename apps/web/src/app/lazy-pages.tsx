@@ -49,7 +49,7 @@ export const ActivationPage = lazyPage(() =>
   import('../features/activation/activation.page').then((m) => m.ActivationPage),
 );
 
-const AREAS: Record<RouteArea, { preload(): unknown }> = {
+const AREAS: Record<RouteArea, { preload(): Promise<unknown> }> = {
   reports: ReportsRoutes,
   review: ReviewRoutes,
   'subject-requests': SubjectRequestsRoutes,
@@ -59,10 +59,11 @@ const AREAS: Record<RouteArea, { preload(): unknown }> = {
 
 /**
  * Starts loading the page for the path the app opens on, while the session is still being
- * asked for: the start page then costs no extra round trip after sign-in is known.
+ * asked for: the start page then costs no extra round trip after sign-in is known. Resolves
+ * when it is in (or failed: the page's own boundary reports that when it renders).
  */
-export function preloadPage(path: string): void {
+export async function preloadPage(path: string): Promise<void> {
   const area = routeArea(path);
-  if (area) AREAS[area].preload();
-  else if (path === '/') HomePage.preload();
+  const page = area ? AREAS[area] : path === '/' ? HomePage : null;
+  await page?.preload().catch(() => undefined);
 }
