@@ -4,6 +4,7 @@ import { createApiClient } from './api/api-client';
 import { App } from './app/app';
 import { preloadPage } from './app/lazy-pages';
 import { loadDemoInfo } from './features/demo/use-demo-info';
+import { preloadStartPage } from './features/home/home-panels';
 import { loadSessionState } from './features/identity/session.provider';
 import { createI18n } from './i18n/i18n';
 import './styles/fonts.css';
@@ -19,7 +20,11 @@ if (!root) throw new Error('#root is missing in index.html');
 const api = createApiClient();
 const [i18n, session] = await Promise.all([
   createI18n(),
-  loadSessionState(api),
+  loadSessionState(api).then(async (state) => {
+    if (state.status === 'signed-in' && window.location.pathname === '/')
+      await preloadStartPage(state.session.user);
+    return state;
+  }),
   loadDemoInfo(api),
   preloadPage(window.location.pathname),
 ]);

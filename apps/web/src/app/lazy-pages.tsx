@@ -1,4 +1,5 @@
 import { type ComponentType, lazy } from 'react';
+import { loadTexts } from '../i18n/text-parts';
 import { type RouteArea, routeArea } from './route-areas';
 
 /** A page loaded on first use; `preload()` starts the download early (once). */
@@ -25,16 +26,22 @@ export const LookupRoutes = lazyPage(() =>
 export const VisitListPage = lazyPage(() =>
   import('../features/visits/visit-list.page').then((m) => m.VisitListPage),
 );
+// The registrars' and the administration's parts bring their German texts (i18n/text-parts.ts).
 export const ReviewRoutes = lazyPage(() =>
-  import('../features/review/review.routes').then((m) => m.ReviewRoutes),
-);
-export const SubjectRequestsRoutes = lazyPage(() =>
-  import('../features/subject-requests/subject-requests.routes').then(
-    (m) => m.SubjectRequestsRoutes,
+  Promise.all([import('../features/review/review.routes'), loadTexts('review')]).then(
+    ([m]) => m.ReviewRoutes,
   ),
 );
+export const SubjectRequestsRoutes = lazyPage(() =>
+  Promise.all([
+    import('../features/subject-requests/subject-requests.routes'),
+    loadTexts('subjectRequests'),
+  ]).then(([m]) => m.SubjectRequestsRoutes),
+);
 export const AdminRoutes = lazyPage(() =>
-  import('../features/admin/admin.routes').then((m) => m.AdminRoutes),
+  Promise.all([import('../features/admin/admin.routes'), loadTexts('admin')]).then(
+    ([m]) => m.AdminRoutes,
+  ),
 );
 export const SecurityPage = lazyPage(() =>
   import('../features/mfa/security.page').then((m) => m.SecurityPage),
