@@ -1,13 +1,6 @@
-import { type ComponentType, lazy } from 'react';
 import { loadTexts } from '../i18n/text-parts';
+import { lazyComponent as lazyPage } from './lazy-component';
 import { type RouteArea, routeArea } from './route-areas';
-
-/** A page loaded on first use; `preload()` starts the download early (once). */
-function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>) {
-  let loading: Promise<{ default: ComponentType<P> }> | undefined;
-  const preload = () => (loading ??= load().then((component) => ({ default: component })));
-  return Object.assign(lazy(preload), { preload });
-}
 
 // One chunk per part of the app (see route-areas.ts); the sign-in page stays in the entry.
 export const HomePage = lazyPage(() =>

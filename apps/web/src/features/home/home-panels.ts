@@ -1,19 +1,13 @@
 import type { CurrentUser } from '@zemag/contracts';
-import { lazy } from 'react';
 import { loadTexts } from '../../i18n/text-parts';
-import type { RegistrarPanels as Panels } from './registrar-panels';
-
-let loading: Promise<{ default: typeof Panels }> | undefined;
+import { lazyComponent } from '../../app/lazy-component';
 
 /** The registrars' panels are their own download: a field employee's start page never loads them. */
-export function loadRegistrarPanels() {
-  return (loading ??= Promise.all([
-    import('./registrar-panels'),
-    loadTexts('review', 'subjectRequests'),
-  ]).then(([m]) => ({ default: m.RegistrarPanels })));
-}
-
-export const RegistrarPanels = lazy(loadRegistrarPanels);
+export const RegistrarPanels = lazyComponent(() =>
+  Promise.all([import('./registrar-panels'), loadTexts('review', 'subjectRequests')]).then(
+    ([m]) => m.RegistrarPanels,
+  ),
+);
 
 /** Whether this user's start page shows the register office's panels. */
 export function hasRegistrarPanels(user: CurrentUser): boolean {
@@ -25,5 +19,5 @@ export function hasRegistrarPanels(user: CurrentUser): boolean {
  * not push the page down when they arrive.
  */
 export async function preloadStartPage(user: CurrentUser): Promise<void> {
-  if (hasRegistrarPanels(user)) await loadRegistrarPanels().catch(() => undefined);
+  if (hasRegistrarPanels(user)) await RegistrarPanels.preload().catch(() => undefined);
 }
