@@ -52,6 +52,7 @@ export const ERROR_CODES = [
   'incident.not_amendable',
   'incident.wrong_status',
   'incident.own_report',
+  'incident.incomplete',
   'person.not_found',
   'person.merge_same',
   'listing.no_confirmed_incident',

@@ -58,6 +58,35 @@ describe('IncidentReportInput', () => {
   });
 });
 
+describe('IncidentReportInput, one-tap report', () => {
+  const oneTap = { occurredAt: '2026-11-20T09:30:00+01:00', place: {}, incomplete: true };
+
+  it('accepts only the time, without place, level or category', () => {
+    const parsed = IncidentReportInput.parse(oneTap);
+    expect(parsed).toMatchObject({ level: null, categories: [], incomplete: true });
+  });
+
+  it('accepts the position of the phone', () => {
+    const position = { latitude: 50.94, longitude: 6.96, accuracyMeters: 12 };
+    const parsed = IncidentReportInput.parse({ ...oneTap, place: { position } });
+    expect(parsed.place.position).toEqual(position);
+  });
+
+  it('refuses a level in an incomplete report (the review decides it)', () => {
+    const result = IncidentReportInput.safeParse({ ...oneTap, level: 2 });
+    expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual(['level']);
+  });
+
+  it('still requires category, level and place of a complete report, all at once', () => {
+    const result = IncidentReportInput.safeParse({ occurredAt: oneTap.occurredAt, place: {} });
+    expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual([
+      'place.description',
+      'categories',
+      'level',
+    ]);
+  });
+});
+
 describe('PartialDate', () => {
   it.each(['1984', '1984-03', '1984-03-07'])('accepts %s', (value) => {
     expect(PartialDate.safeParse(value).success).toBe(true);

@@ -72,23 +72,29 @@ export const PostalAddress = z.object({
 export type PostalAddress = z.infer<typeof PostalAddress>;
 
 /** Where it happened: an address, a description of the place, a phone position — or several. */
-export const IncidentPlace = z
-  .object({
-    address: PostalAddress.nullable().default(null),
-    description: optionalText(300),
-    position: z
-      .object({
-        latitude: z.number().min(-90).max(90),
-        longitude: z.number().min(-180).max(180),
-        accuracyMeters: z.number().min(0).max(100_000).nullable().default(null),
-      })
-      .nullable()
-      .default(null),
-  })
-  .refine((p) => p.address !== null || p.description !== null || p.position !== null, {
-    message: 'an address, a description of the place or a position is required',
-    path: ['description'],
-  });
+const PlaceFields = z.object({
+  address: PostalAddress.nullable().default(null),
+  description: optionalText(300),
+  position: z
+    .object({
+      latitude: z.number().min(-90).max(90),
+      longitude: z.number().min(-180).max(180),
+      accuracyMeters: z.number().min(0).max(100_000).nullable().default(null),
+    })
+    .nullable()
+    .default(null),
+});
+
+type PlaceValue = z.output<typeof PlaceFields>;
+const hasPlace = (p: PlaceValue) =>
+  p.address !== null || p.description !== null || p.position !== null;
+const PLACE_REQUIRED = 'an address, a description of the place or a position is required';
+
+/** A place of a complete report: at least one of address, description and position. */
+export const IncidentPlace = PlaceFields.refine(hasPlace, {
+  message: PLACE_REQUIRED,
+  path: ['description'],
+});
 export type IncidentPlace = z.infer<typeof IncidentPlace>;
 
 /** A person involved, as the reporter knows them: a name, or at least a description. */
@@ -106,32 +112,83 @@ export const InvolvedPersonInput = z
   });
 export type InvolvedPersonInput = z.infer<typeof InvolvedPersonInput>;
 
+const Level = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]);
+
+const Categories = z
+  .array(z.enum(INCIDENT_CATEGORIES))
+  .max(INCIDENT_CATEGORIES.length)
+  .refine((c) => new Set(c).size === c.length, { message: 'categories must not repeat' });
+
 /**
  * A report as the employee sends it. A quick report needs only time, place and a category; the
- * rest can be completed later. Names are stored as typed and always rendered as text.
+ * rest can be completed later. A one-tap report (`incomplete: true`) needs only the time (and
+ * the phone's position, if any): it has no level (the registrar's review decides it) and the
+ * reporter completes it later. Names are stored as typed and always rendered as text.
  */
-export const IncidentReportInput = z.object({
-  occurredAt: z.iso.datetime({ offset: true }),
-  place: IncidentPlace,
-  categories: z
-    .array(z.enum(INCIDENT_CATEGORIES))
-    .min(1)
-    .max(INCIDENT_CATEGORIES.length)
-    .refine((c) => new Set(c).size === c.length, { message: 'categories must not repeat' }),
-  level: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
-  description: text(10_000).default(''),
-  injuries: z.enum(INJURIES).default('unknown'),
-  policeInvolved: z.boolean().nullable().default(null),
-  criminalComplaint: z
-    .object({
-      status: z.enum(COMPLAINT_STATUSES).default('unknown'),
-      fileNumber: optionalText(60),
-    })
-    .default({ status: 'unknown', fileNumber: null }),
-  persons: z.array(InvolvedPersonInput).max(10).default([]),
-  /** Sent with the one-button quick report: the reporter will complete it later. */
-  quick: z.boolean().default(false),
-});
+export const IncidentReportInput = z
+  .object({
+    occurredAt: z.iso.datetime({ offset: true }),
+    place: PlaceFields,
+    categories: Categories.default([]),
+    /** Null only in an incomplete report. */
+    level: Level.nullable().default(null),
+    description: text(10_000).default(''),
+    injuries: z.enum(INJURIES).default('unknown'),
+    policeInvolved: z.boolean().nullable().default(null),
+    criminalComplaint: z
+      .object({
+        status: z.enum(COMPLAINT_STATUSES).default('unknown'),
+        fileNumber: optionalText(60),
+      })
+      .default({ status: 'unknown', fileNumber: null }),
+    persons: z.array(InvolvedPersonInput).max(10).default([]),
+    /** Sent with the quick report: the reporter will complete it later. */
+    quick: z.boolean().default(false),
+    /** Sent with the one-tap report: no level yet, completed later by the reporter. */
+    incomplete: z.boolean().default(false),
+  })
+  .superRefine((report, ctx) => {
+    if (report.incomplete) {
+      if (report.level !== null) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['level'],
+          input: report.level,
+          message: 'an incomplete report has no level yet (the review decides it)',
+        });
+      }
+      return;
+    }
+    // The same issues the fields gave when they were required on their own.
+    if (!hasPlace(report.place)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['place', 'description'],
+        input: report.place,
+        message: PLACE_REQUIRED,
+      });
+    }
+    if (report.categories.length === 0) {
+      ctx.addIssue({
+        code: 'too_small',
+        origin: 'array',
+        minimum: 1,
+        inclusive: true,
+        path: ['categories'],
+        input: report.categories,
+        message: 'Too small: expected array to have >=1 items',
+      });
+    }
+    if (report.level === null) {
+      ctx.addIssue({
+        code: 'invalid_type',
+        expected: 'number',
+        path: ['level'],
+        input: undefined,
+        message: 'Invalid input: expected number, received undefined',
+      });
+    }
+  });
 export type IncidentReportInput = z.input<typeof IncidentReportInput>;
 export type IncidentReport = z.output<typeof IncidentReportInput>;
 
@@ -178,7 +235,10 @@ export const Incident = z.object({
       .nullable(),
   }),
   categories: z.array(z.enum(INCIDENT_CATEGORIES)),
-  level: z.number().int().min(0).max(3),
+  /** Null while the report is incomplete (a one-tap report): the review decides it. */
+  level: z.number().int().min(0).max(3).nullable(),
+  /** A one-tap report not yet completed: no level (and usually no category) yet. */
+  incomplete: z.boolean(),
   description: z.string(),
   injuries: z.enum(INJURIES),
   policeInvolved: z.boolean().nullable(),
@@ -215,7 +275,8 @@ export const IncidentSummary = z.object({
   occurredAt: z.iso.datetime(),
   submittedAt: z.iso.datetime(),
   categories: z.array(z.enum(INCIDENT_CATEGORIES)),
-  level: z.number().int().min(0).max(3),
+  level: z.number().int().min(0).max(3).nullable(),
+  incomplete: z.boolean(),
   quick: z.boolean(),
   reporter: z.string(),
   place: z.string().nullable(),
@@ -238,7 +299,14 @@ export type IncidentReceipt = z.infer<typeof IncidentReceipt>;
 
 /** A registrar's decision. A rejection and a question need a text the reporter will read. */
 export const ReviewDecision = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('confirm'), note: text(2000).default('') }),
+  z.object({
+    decision: z.literal('confirm'),
+    note: text(2000).default(''),
+    /** The level the review decides; required when the report has none (one-tap report). */
+    level: Level.optional(),
+    /** The categories the review decides; required when the report has none. */
+    categories: Categories.optional(),
+  }),
   z.object({ decision: z.literal('reject'), reason: text(2000).min(3) }),
   z.object({ decision: z.literal('ask'), question: text(2000).min(3) }),
 ]);

@@ -322,6 +322,13 @@ export const PROBLEM_MESSAGES: Record<ErrorCode, { title: string; detail: Locali
       en: 'Another registrar acts on your own reports (review, persons, listings).',
     },
   },
+  'incident.incomplete': {
+    title: 'Report incomplete',
+    detail: {
+      de: 'Die Meldung ist noch unvollständig: Bitte Stufe und Art des Vorfalls angeben.',
+      en: 'The report is still incomplete: please give the level and the kind of incident.',
+    },
+  },
   'person.not_found': {
     title: 'Person not found',
     detail: {

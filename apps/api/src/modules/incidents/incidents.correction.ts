@@ -165,7 +165,7 @@ export async function correctIncident(args: CorrectionArgs<Correction>): Promise
 async function refuseBrokenListings(
   tx: Tx,
   incident: IncidentRow,
-  after: { level: number; criminalComplaint: { status: string } },
+  after: { level: number | null; criminalComplaint: { status: string } },
 ) {
   const { listings } = await listOpenListingsOnIncident({ db: tx, incidentId: incident.id });
   for (const listing of listings) {

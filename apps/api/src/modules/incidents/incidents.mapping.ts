@@ -8,7 +8,8 @@ export interface IncidentFacts {
   occurredAt: string;
   place: Incident['place'];
   categories: readonly string[];
-  level: number;
+  /** Null while a one-tap report is incomplete. */
+  level: number | null;
   description: string;
   injuries: string;
   policeInvolved: boolean | null;
@@ -79,6 +80,7 @@ export function toSummary(row: {
     submittedAt: i.submittedAt.toISOString(),
     categories: i.categories as IncidentCategory[],
     level: i.level,
+    incomplete: i.level === null,
     quick: i.quick,
     reporter: row.reporterName,
     place: placeLine(i),
@@ -105,6 +107,7 @@ export function toIncident(
     place: placeOf(i),
     categories: i.categories as IncidentCategory[],
     level: i.level,
+    incomplete: i.level === null,
     description: i.description,
     injuries: i.injuries as Incident['injuries'],
     policeInvolved: i.policeInvolved,

@@ -140,7 +140,8 @@ export async function listForReview({ db, registrarId }: { db: DbOrTx; registrar
         ne(incidents.reporterId, registrarId),
       ),
     )
-    .orderBy(desc(sql`${incidents.level} = 3`), asc(incidents.submittedAt))
+    // An incomplete report (no level yet) sorts with the others, not above level 3.
+    .orderBy(desc(sql`coalesce(${incidents.level} = 3, false)`), asc(incidents.submittedAt))
     .limit(500);
   return { rows };
 }

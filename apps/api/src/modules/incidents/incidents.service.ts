@@ -36,9 +36,29 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 export type IncidentsService = ReturnType<typeof createIncidentsService>;
 type Actor = Pick<CurrentUser, 'id' | 'abilities'>;
 
-/** The columns a report sets, from the validated input. */
+/** The columns a report sets, from the validated input. A one-tap report is completed later. */
 function reportColumns(report: IncidentReport) {
-  return { ...factColumns(report), quick: report.quick };
+  return { ...factColumns(report), quick: report.quick || report.incomplete };
+}
+
+/**
+ * The level and categories a confirmation stores: the registrar's, else the report's. A report
+ * without them (an incomplete one-tap report) is confirmed only with both.
+ */
+export function confirmedClassification(
+  incident: Pick<IncidentRow, 'level' | 'categories'>,
+  decision: { level?: number | undefined; categories?: readonly string[] | undefined },
+): { level: number; categories: string[] } {
+  const level = decision.level ?? incident.level;
+  const categories =
+    decision.categories && decision.categories.length > 0
+      ? [...decision.categories]
+      : incident.categories;
+  if (level === null) throw new AppError(400, 'incident.incomplete', { field: 'level' });
+  if (categories.length === 0) {
+    throw new AppError(400, 'incident.incomplete', { field: 'categories' });
+  }
+  return { level, categories };
 }
 
 function involvedRows(report: IncidentReport) {
@@ -166,6 +186,7 @@ export function createIncidentsService({
               reference: incident.reference,
               level: incident.level,
               quick: incident.quick,
+              incomplete: report.incomplete,
               persons: report.persons.length,
             },
           });
@@ -229,6 +250,10 @@ export function createIncidentsService({
       answer: string;
     }): Promise<Incident> {
       assertNotInFuture(report);
+      // Completing means completing: the level may be left open only by the one-tap report.
+      if (report.incomplete) {
+        throw new AppError(400, 'incident.incomplete', { field: 'report.level' });
+      }
       return db.transaction(async (tx) => {
         const { incident } = await findIncidentForUpdate({ db: tx, id });
         if (!incident || incident.reporterId !== actor.id) {
@@ -310,6 +335,8 @@ export function createIncidentsService({
     }): Promise<Incident> {
       return db.transaction(async (tx) => {
         const incident = await lockForReview(tx, actor, id);
+        const classification =
+          decision.decision === 'confirm' ? confirmedClassification(incident, decision) : null;
         const now = clock.now();
         const status: IncidentStatus =
           decision.decision === 'confirm'
@@ -331,6 +358,7 @@ export function createIncidentsService({
             reviewerId: actor.id,
             decidedAt: status === 'needs_info' ? null : now,
             updatedAt: now,
+            ...(classification ?? {}),
           },
         });
         if (text !== '') {
@@ -352,7 +380,19 @@ export function createIncidentsService({
           action: `incident.${decision.decision}`,
           subject: { type: 'incident', id },
           purpose: decision.decision === 'reject' ? decision.reason : null,
-          details: { reference: incident.reference, from: incident.status, to: status },
+          details: {
+            reference: incident.reference,
+            from: incident.status,
+            to: status,
+            ...(classification &&
+            (classification.level !== incident.level ||
+              classification.categories.join() !== incident.categories.join())
+              ? {
+                  level: { from: incident.level, to: classification.level },
+                  categories: { from: incident.categories, to: classification.categories },
+                }
+              : {}),
+          },
         });
         const { found } = await findIncident({ db: tx, id });
         return present(actor, found!);

@@ -38,7 +38,8 @@ export const incidents = pgTable(
     longitude: doublePrecision('longitude'),
     accuracyMeters: doublePrecision('accuracy_meters'),
     categories: text('categories').array().notNull(),
-    level: smallint('level').notNull(),
+    /** Null while a one-tap report is incomplete: the registrar's review decides it. */
+    level: smallint('level'),
     description: text('description').notNull(),
     injuries: text('injuries').notNull(),
     policeInvolved: boolean('police_involved'),

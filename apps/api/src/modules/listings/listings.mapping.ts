@@ -54,7 +54,7 @@ export function toListing(
       id: string;
       reference: string;
       occurredAt: Date;
-      level: number;
+      level: number | null;
       categories: string[];
     }[];
     history: { entry: typeof listingHistory.$inferSelect; actorName: string | null }[];
@@ -70,6 +70,8 @@ export function toListing(
     precautionsText: l.precautionsText,
     incidents: found.grounds.map((g) => ({
       ...g,
+      // Grounds are confirmed reports, and confirming one sets its level.
+      level: g.level ?? 0,
       occurredAt: g.occurredAt.toISOString(),
       categories: g.categories as IncidentCategory[],
     })),

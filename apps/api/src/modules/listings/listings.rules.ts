@@ -3,7 +3,8 @@ import type { ErrorCode, IncidentCategory } from '@zemag/contracts';
 export interface GroundIncident {
   id: string;
   status: string;
-  level: number;
+  /** Null only while a report is incomplete; a confirmed report always has a level. */
+  level: number | null;
   complaintStatus: string;
   categories: string[];
   occurredAt: Date;
@@ -24,7 +25,7 @@ export function missingListingCondition(
   if (chosen.length === 0 || chosen.some((i) => i.status !== 'confirmed')) {
     return 'listing.no_confirmed_incident';
   }
-  const serious = chosen.filter((i) => i.level >= 2);
+  const serious = chosen.filter((i) => (i.level ?? 0) >= 2);
   if (serious.length === 0) return 'listing.level_too_low';
   if (!serious.some((i) => i.complaintStatus === 'yes')) return 'listing.no_criminal_complaint';
   return null;
@@ -32,7 +33,7 @@ export function missingListingCondition(
 
 /** Defaults of a proposal: the highest level, the categories that can be listed. */
 export function listingDefaults(grounds: readonly GroundIncident[]) {
-  const level = Math.max(...grounds.map((g) => g.level)) >= 3 ? 3 : 2;
+  const level = Math.max(...grounds.map((g) => g.level ?? 0)) >= 3 ? 3 : 2;
   const categories = [
     ...new Set(grounds.flatMap((g) => g.categories).filter((c) => c !== 'insult')),
   ] as IncidentCategory[];

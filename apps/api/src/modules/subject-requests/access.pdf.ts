@@ -103,7 +103,7 @@ export function accessLetter({
               reference: string;
               occurredAt: Date;
               categories: IncidentCategory[];
-              level: number;
+              level: number | null;
               description: string;
               injuries: string;
               placeDescription: string | null;
@@ -111,7 +111,7 @@ export function accessLetter({
             };
             return (
               `${row.reference} vom ${on(row.occurredAt)}: ${categoryWords(row.categories)}, ` +
-              `Stufe ${row.level}. Ort: ${f(`incidents.${n}.placeDescription`, row.placeDescription) || '–'}. ` +
+              `Stufe ${row.level ?? 'noch offen'}. Ort: ${f(`incidents.${n}.placeDescription`, row.placeDescription) || '–'}. ` +
               `Beschreibung: ${f(`incidents.${n}.description`, row.description)}. ` +
               `Verletzungen: ${f(`incidents.${n}.injuries`, row.injuries) || '–'}.`
             );

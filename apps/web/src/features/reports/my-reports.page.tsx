@@ -11,12 +11,22 @@ import { formatDateTime } from '../admin/format';
 import { useResource } from '../admin/use-resource';
 import type { OutboxEntry } from './outbox';
 import { OutboxNotice } from './outbox-notice';
-import { LevelBadge, StatusBadge, placeLine } from './report-badges';
+import { isIncomplete } from './one-tap.model';
+import { IncompleteBadge, LevelBadge, StatusBadge, placeLine } from './report-badges';
 import { useReportsApi } from './reports.api';
 import { useOutbox } from './use-outbox';
 import './reports.css';
 
-/** "Meine Meldungen": the reports on this device not yet sent, then the server's list. */
+/** Incomplete reports the reporter can still complete come first; otherwise the server's order. */
+export function completionFirst(reports: readonly IncidentSummary[]): IncidentSummary[] {
+  const open = (r: IncidentSummary) => r.incomplete && r.status === 'submitted';
+  return [...reports.filter(open), ...reports.filter((r) => !open(r))];
+}
+
+/**
+ * "Meine Meldungen": the reports on this device not yet sent, then the server's list with the
+ * incomplete ones (one tap, to be completed) on top.
+ */
 export function MyReportsPage({ user }: { user: CurrentUser }) {
   const { t } = useTranslation();
   const translator = useTranslator();
@@ -62,7 +72,7 @@ export function MyReportsPage({ user }: { user: CurrentUser }) {
         ) : null}
         {list.data && list.data.length > 0 ? (
           <ul className="zm-report-list" data-testid="report-list">
-            {list.data.map((report) => (
+            {completionFirst(list.data).map((report) => (
               <ReportItem key={report.id} report={report} />
             ))}
           </ul>
@@ -83,8 +93,12 @@ function Categories({ categories }: { categories: readonly string[] }) {
 
 function ReportItem({ report }: { report: IncidentSummary }) {
   const { t, i18n } = useTranslation();
+  const toComplete = report.incomplete && report.status === 'submitted';
   return (
-    <li className="zm-report-item" data-reference={report.reference}>
+    <li
+      className={`zm-report-item${toComplete ? ' zm-report-item--incomplete' : ''}`}
+      data-reference={report.reference}
+    >
       <div className="zm-report-item__top">
         <AppLink href={`/reports/${report.id}`} className="kern-link zm-report-item__link">
           {t('reports.mine.itemTitle', {
@@ -95,17 +109,31 @@ function ReportItem({ report }: { report: IncidentSummary }) {
         <StatusBadge status={report.status} />
       </div>
       <div className="zm-report-item__meta">
+        {report.incomplete ? <IncompleteBadge /> : null}
         <LevelBadge level={report.level} />
         <Categories categories={report.categories} />
       </div>
       {report.place ? <p className="kern-body kern-body--small">{report.place}</p> : null}
+      {toComplete ? (
+        <div className="kern-stack-xs">
+          <p className="kern-body kern-body--small">{t('reports.mine.incompleteHint')}</p>
+          <AppLink
+            href={`/reports/${report.id}`}
+            className="kern-btn kern-btn--primary zm-touch zm-report-item__complete"
+            aria-label={t('reports.mine.completeLabel', { reference: report.reference })}
+          >
+            <span className="kern-icon kern-icon--edit" aria-hidden="true" />
+            <span className="kern-label">{t('reports.mine.complete')}</span>
+          </AppLink>
+        </div>
+      ) : null}
       {report.openQuestion ? (
         <p className="kern-body zm-report-item__question">
           <span className="kern-icon kern-icon--warning" aria-hidden="true" />
           {t('reports.mine.openQuestion')}
         </p>
       ) : null}
-      {report.quick ? (
+      {report.quick && !report.incomplete ? (
         <p className="kern-body kern-body--small kern-body--muted">{t('reports.mine.quick')}</p>
       ) : null}
     </li>
@@ -116,11 +144,12 @@ function OutboxItem({ entry }: { entry: OutboxEntry }) {
   const { t, i18n } = useTranslation();
   const { report } = entry;
   const invalid = entry.state === 'invalid';
+  const incomplete = isIncomplete(report);
   return (
     <li className="zm-report-item zm-report-item--device" data-outbox-entry={entry.id}>
       <div className="zm-report-item__top">
         <AppLink href={`/reports/outbox/${entry.id}`} className="kern-link zm-report-item__link">
-          {t('reports.mine.deviceItemTitle', {
+          {t(incomplete ? 'reports.mine.oneTapItemTitle' : 'reports.mine.deviceItemTitle', {
             date: formatDateTime(report.occurredAt, i18n.language),
           })}
         </AppLink>
@@ -130,8 +159,9 @@ function OutboxItem({ entry }: { entry: OutboxEntry }) {
         />
       </div>
       <div className="zm-report-item__meta">
-        <LevelBadge level={report.level} />
-        <Categories categories={report.categories} />
+        {incomplete ? <IncompleteBadge /> : null}
+        <LevelBadge level={report.level ?? null} />
+        <Categories categories={report.categories ?? []} />
       </div>
       <p className="kern-body kern-body--small">
         {placeLine(

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { NewReportPage } from './new-report.page';
+import { OneTapReport } from './one-tap-report';
 import type { OutboxOwner } from './outbox';
 import { browserOutbox } from './outbox.browser';
 import './reports.css';
@@ -10,7 +11,7 @@ import './reports.css';
 /**
  * Shown when the app starts without reaching the server: how many reports wait on this
  * device, and — for the user who used the outbox last and has not signed out since — the
- * quick report, kept on the device until the connection and the session are back.
+ * one-tap and the quick report, kept on the device until the connection and the session are back.
  */
 export function OfflineOutboxNotice() {
   const { t } = useTranslation();
@@ -56,7 +57,9 @@ export function OfflineOutboxNotice() {
       {owner ? (
         <div className="kern-stack-sm">
           <p className="kern-body">{t('reports.offline.intro', { name: owner.displayName })}</p>
+          <OneTapReport ownerId={owner.id} offline />
           <Button
+            variant="secondary"
             block
             icon="add"
             className="zm-report-button"

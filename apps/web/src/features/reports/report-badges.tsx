@@ -17,9 +17,22 @@ export function StatusBadge({ status }: { status: IncidentStatus }) {
   return <Badge variant={STATUS_VARIANT[status]} label={t(`reports.status.${status}`)} />;
 }
 
-/** The Aachener level: its number and meaning in words, and a colour that grows with it. */
-export function LevelBadge({ level }: { level: number }) {
+/**
+ * The Aachener level: its number and meaning in words, and a colour that grows with it.
+ * "Stufe offen" while a one-tap report has none yet.
+ */
+export function LevelBadge({ level }: { level: number | null }) {
   const { t } = useTranslation();
+  if (level === null) {
+    return (
+      <span className="zm-level zm-level--open">
+        <span className="zm-level__number" aria-hidden="true">
+          ?
+        </span>
+        <span className="zm-level__text">{t('reports.level.open')}</span>
+      </span>
+    );
+  }
   return (
     <span className={`zm-level zm-level--${level}`}>
       <span className="zm-level__number" aria-hidden="true">
@@ -30,6 +43,12 @@ export function LevelBadge({ level }: { level: number }) {
       </span>
     </span>
   );
+}
+
+/** Marks a one-tap report that still waits for the reporter's completion. */
+export function IncompleteBadge() {
+  const { t } = useTranslation();
+  return <Badge variant="warning" label={t('reports.mine.incomplete')} />;
 }
 
 /** A place in one line: address, else the description, else "position". */

@@ -31,7 +31,9 @@ export function ReportDetailPage({ id }: { id: string }) {
       ? t('reports.detail.title', { reference: incident.reference })
       : t('reports.mine.title'),
   );
-  const [editing, setEditing] = useState(false);
+  // Null until the reporter chose: an incomplete one-tap report opens straight in the form,
+  // since completing it is why one comes here.
+  const [editChoice, setEditing] = useState<boolean | null>(null);
   const [answer, setAnswer] = useState('');
   const [answerError, setAnswerError] = useState<string | undefined>(undefined);
   const [notice, setNotice] = useState<string | null>(null);
@@ -57,6 +59,7 @@ export function ReportDetailPage({ id }: { id: string }) {
   }
 
   const canAnswer = incident.actions.includes('answer');
+  const editing = editChoice ?? (incident.incomplete && incident.actions.includes('amend'));
   const canAmend = incident.actions.includes('amend') || canAnswer;
   const openQuestion = canAnswer
     ? [...incident.messages].reverse().find((m) => m.kind === 'question')
@@ -84,6 +87,11 @@ export function ReportDetailPage({ id }: { id: string }) {
         </div>
       </div>
       {notice ? <Alert variant="success" title={notice} role="status" /> : null}
+      {incident.incomplete && canAmend ? (
+        <Alert variant="warning" title={t('reports.detail.incompleteTitle')}>
+          <p className="kern-body">{t('reports.detail.incompleteText')}</p>
+        </Alert>
+      ) : null}
       {openQuestion && !editing ? (
         <Alert variant="warning" title={t('reports.detail.questionTitle')} role="status">
           <p className="kern-body zm-pre">{openQuestion.body}</p>

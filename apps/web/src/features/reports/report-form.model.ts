@@ -207,9 +207,10 @@ export function draftFrom(r: ReportSource): ReportDraft {
   const place = r.place;
   return {
     occurredAt: Number.isNaN(occurred.getTime()) ? r.occurredAt : toLocalInput(occurred),
-    categories: [...r.categories],
-    level: asLevel(r.level),
-    levelChosen: true,
+    categories: [...(r.categories ?? [])],
+    level: asLevel(r.level ?? 0),
+    // A one-tap report has no level yet: the form proposes one from the categories.
+    levelChosen: r.level !== null && r.level !== undefined,
     position: place.position
       ? { ...place.position, accuracyMeters: place.position.accuracyMeters ?? null }
       : null,

@@ -7,8 +7,10 @@ import { LevelBadge, placeLine } from './report-badges';
 /** A report's content, the same for a stored report and one still on the device. */
 export interface ReportContent {
   occurredAt: string;
-  categories: readonly string[];
-  level: number;
+  /** Empty (or missing) while a one-tap report is incomplete. */
+  categories?: readonly string[] | undefined;
+  /** Null (or missing) while a one-tap report is incomplete. */
+  level?: number | null | undefined;
   place: IncidentReportInput['place'];
   description?: string | undefined;
   injuries?: string | undefined;
@@ -52,10 +54,12 @@ export function ReportView({ report }: { report: ReportContent }) {
         {formatDateTime(report.occurredAt, i18n.language)}
       </Row>
       <Row label={t('reports.fields.categories')}>
-        {report.categories.map((c) => t(`reports.category.${c}`)).join(', ')}
+        {(report.categories ?? []).length > 0
+          ? (report.categories ?? []).map((c) => t(`reports.category.${c}`)).join(', ')
+          : t('reports.detail.noCategories')}
       </Row>
       <Row label={t('reports.fields.level')}>
-        <LevelBadge level={report.level} />
+        <LevelBadge level={report.level ?? null} />
       </Row>
       <Row label={t('reports.form.place')}>
         <span className="zm-pre">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../app/app-link';
 import { Alert } from '../../ui/alert';
 import { useResource } from '../admin/use-resource';
+import { OneTapReport } from './one-tap-report';
 import { OutboxNotice } from './outbox-notice';
 import { useReportsApi } from './reports.api';
 import './reports.css';
@@ -29,8 +30,9 @@ function OpenQuestions() {
 }
 
 /**
- * The reporter's part of the start page: one large button to report, the reports waiting on
- * this device, open questions from the registrars, and the way to the own reports.
+ * The reporter's part of the start page: one large button that stores a report in one tap
+ * (completed later), the full report form, the reports waiting on this device, open questions
+ * from the registrars, and the way to the own reports.
  */
 export function ReportsHome({ user }: { user: CurrentUser }) {
   const { t } = useTranslation();
@@ -39,9 +41,13 @@ export function ReportsHome({ user }: { user: CurrentUser }) {
   if (!canReport && !canRead) return null;
   return (
     <section className="zm-report-home kern-stack-md" aria-label={t('reports.home.label')}>
+      {canReport ? <OneTapReport ownerId={user.id} /> : null}
       {canReport ? (
-        <AppLink href="/reports/new" className="kern-btn kern-btn--primary zm-report-button">
-          <span className="kern-icon kern-icon--add kern-icon--large" aria-hidden="true" />
+        <AppLink
+          href="/reports/new"
+          className="kern-btn kern-btn--secondary zm-report-button zm-report-button--form"
+        >
+          <span className="kern-icon kern-icon--add" aria-hidden="true" />
           <span className="kern-label">{t('reports.home.report')}</span>
         </AppLink>
       ) : null}

@@ -18,6 +18,7 @@ const incident: Incident = {
   place: { address: null, description: 'Bürgerbüro Nord', position: null },
   categories: ['threat'],
   level: 2,
+  incomplete: false,
   description: 'Drohte der Sachbearbeiterin.',
   injuries: 'unknown',
   policeInvolved: null,

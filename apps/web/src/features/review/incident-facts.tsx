@@ -34,7 +34,7 @@ export function IncidentFacts({ incident }: { incident: Incident }) {
       <Row label={t('review.fields.place')}>
         <span className="zm-pre">{placeLines.join('\n') || '–'}</span>
       </Row>
-      <Row label={t('review.fields.categories')}>{categoryNames(incident.categories)}</Row>
+      <Row label={t('review.fields.categories')}>{categoryNames(incident.categories) || '–'}</Row>
       <Row label={t('review.fields.level')}>
         <LevelBadge level={incident.level} />
       </Row>

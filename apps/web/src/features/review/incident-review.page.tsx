@@ -7,11 +7,17 @@ import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { ResourceState } from '../admin/resource-state';
 import { asApiError, useResource } from '../admin/use-resource';
+import {
+  type Classification,
+  ConfirmClassification,
+  classificationProblems,
+  emptyClassification,
+} from './confirm-classification';
 import { IncidentCorrection } from './correction-incident';
 import { IncidentFacts } from './incident-facts';
 import { InvolvedPersonCard } from './involved-person';
 import { MessageThread } from './message-thread';
-import { IncidentStatusBadge, LevelBadge, QuickBadge } from './review-badges';
+import { IncidentStatusBadge, IncompleteBadge, LevelBadge, QuickBadge } from './review-badges';
 import { ReviewLayout } from './review-layout';
 import { useReviewApi } from './review.api';
 import { TextDialog } from './text-dialog';
@@ -31,6 +37,8 @@ export function IncidentReviewPage({ user, id }: { user: CurrentUser; id: string
   const [actionError, setActionError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Decision | null>(null);
   const [busy, setBusy] = useState(false);
+  const [classification, setClassification] = useState<Classification>(emptyClassification);
+  const [classifyErrors, setClassifyErrors] = useState<{ level?: true; categories?: true }>({});
   const incident: Incident | undefined = resource.data;
   // The report as it was when a decision went through: its actions are out of date until the
   // reloaded report arrives (a second click would only meet a refusal).
@@ -65,12 +73,34 @@ export function IncidentReviewPage({ user, id }: { user: CurrentUser; id: string
     if (!dialog || !incident) return;
     const decision: ReviewDecision =
       dialog === 'confirm'
-        ? { decision: 'confirm', note: text }
+        ? {
+            decision: 'confirm',
+            note: text,
+            ...(incident.incomplete
+              ? {
+                  level: Number(classification.level) as 0 | 1 | 2 | 3,
+                  categories: classification.categories,
+                }
+              : {}),
+          }
         : dialog === 'reject'
           ? { decision: 'reject', reason: text }
           : { decision: 'ask', question: text };
     await review.decide(id, decision);
     done(t(`review.decision.${dialog}.notice`, { reference: incident.reference }));
+  }
+
+  /** An incomplete report is confirmed only with a level and a category chosen here. */
+  function openConfirm() {
+    if (incident?.incomplete) {
+      const problems = classificationProblems(classification);
+      setClassifyErrors(problems);
+      if (problems.level || problems.categories) {
+        document.getElementById(problems.level ? 'confirm-level' : 'confirm-categories')?.focus();
+        return;
+      }
+    }
+    setDialog('confirm');
   }
 
   const title = incident
@@ -87,7 +117,8 @@ export function IncidentReviewPage({ user, id }: { user: CurrentUser; id: string
           <>
             <IncidentStatusBadge status={incident.status} />
             <LevelBadge level={incident.level} />
-            {incident.quick ? <QuickBadge /> : null}
+            {incident.incomplete ? <IncompleteBadge /> : null}
+            {incident.quick && !incident.incomplete ? <QuickBadge /> : null}
           </>
         ) : null
       }
@@ -106,7 +137,21 @@ export function IncidentReviewPage({ user, id }: { user: CurrentUser; id: string
               <h2 className="kern-heading-medium" id="decide-title">
                 {t('review.detail.decideTitle')}
               </h2>
-              {incident.quick ? <p className="kern-body">{t('review.detail.quickHint')}</p> : null}
+              {incident.incomplete ? (
+                <p className="kern-body">{t('review.detail.incompleteHint')}</p>
+              ) : incident.quick ? (
+                <p className="kern-body">{t('review.detail.quickHint')}</p>
+              ) : null}
+              {incident.incomplete && can('confirm') ? (
+                <ConfirmClassification
+                  value={classification}
+                  errors={classifyErrors}
+                  onChange={(next) => {
+                    setClassification(next);
+                    setClassifyErrors({});
+                  }}
+                />
+              ) : null}
               <div className="zm-actions">
                 {can('start_review') ? (
                   <Button
@@ -121,7 +166,7 @@ export function IncidentReviewPage({ user, id }: { user: CurrentUser; id: string
                     variant={can('start_review') ? 'secondary' : 'primary'}
                     icon="check"
                     label={t('review.decision.confirm.button')}
-                    onClick={() => setDialog('confirm')}
+                    onClick={openConfirm}
                   />
                 ) : null}
                 {can('reject') ? (

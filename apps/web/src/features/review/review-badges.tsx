@@ -10,8 +10,9 @@ const LEVEL_VARIANT: Record<number, BadgeVariant> = {
 };
 
 /** The Aachener level by colour and in words: "Stufe 3 – Waffen oder Werkzeuge". */
-export function LevelBadge({ level }: { level: number }) {
+export function LevelBadge({ level }: { level: number | null }) {
   const { t } = useTranslation();
+  if (level === null) return <Badge variant="warning" label={t('review.level.open')} />;
   return (
     <Badge
       variant={LEVEL_VARIANT[level] ?? 'info'}
@@ -51,6 +52,12 @@ export function useCategoryNames() {
   const { t } = useTranslation();
   return (categories: readonly string[]) =>
     categories.map((c) => t(`review.category.${c}`)).join(', ');
+}
+
+/** Marks a one-tap report without level yet: the review decides it. */
+export function IncompleteBadge() {
+  const { t } = useTranslation();
+  return <Badge variant="warning" label={t('review.queue.incomplete')} />;
 }
 
 /** Marks a quick report: the reporter sent the minimum and may still complete it. */

@@ -52,7 +52,11 @@ export function ReviewQueuePage({ user }: { user: CurrentUser }) {
                     <AppLink className="kern-link" href={`/review/${incident.id}`}>
                       {incident.reference}
                     </AppLink>
-                    {incident.quick ? (
+                    {incident.incomplete ? (
+                      <span className="zm-cell-note zm-cell-note--warning">
+                        {t('review.queue.incomplete')}
+                      </span>
+                    ) : incident.quick ? (
                       <span className="zm-cell-note zm-cell-note--warning">
                         {t('review.queue.quick')}
                       </span>

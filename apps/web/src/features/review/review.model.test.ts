@@ -27,6 +27,7 @@ const summary = (over: Partial<IncidentSummary>): IncidentSummary => ({
   submittedAt: '2026-03-01T11:00:00.000Z',
   categories: ['threat'],
   level: 2,
+  incomplete: false,
   quick: false,
   reporter: 'Erika Mustermann',
   place: null,

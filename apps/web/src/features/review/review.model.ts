@@ -40,13 +40,13 @@ export function confirmedReports(incidents: readonly IncidentSummary[]): Inciden
  * never sent, so the server's own rule decides.
  */
 export function groundDefaults(
-  grounds: readonly { level: number; categories: readonly IncidentCategory[] }[],
+  grounds: readonly { level: number | null; categories: readonly IncidentCategory[] }[],
 ): {
   level: 2 | 3 | null;
   categories: IncidentCategory[];
 } {
   if (grounds.length === 0) return { level: null, categories: [] };
-  const level = Math.max(...grounds.map((g) => g.level)) >= 3 ? 3 : 2;
+  const level = Math.max(...grounds.map((g) => g.level ?? 0)) >= 3 ? 3 : 2;
   const categories = [
     ...new Set(grounds.flatMap((g) => g.categories).filter((c) => c !== 'insult')),
   ];

@@ -1,0 +1,1 @@
+ALTER TABLE "incidents" ALTER COLUMN "level" DROP NOT NULL;
