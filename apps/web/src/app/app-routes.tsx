@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../features/identity/session.context';
+import { ReturnAfterSso } from '../features/identity/return-after-sso';
 import { pathAfterSignIn } from '../features/identity/return-path';
 import { SignInPage } from '../features/identity/sign-in.page';
 import { OutboxSync } from '../features/reports/outbox-sync';
@@ -47,6 +48,7 @@ export function AppRoutes() {
   return (
     <>
       <OutboxSync />
+      <ReturnAfterSso />
       <VisitListExpiry />
       <PageLoadBoundary>
         <Suspense fallback={<Loading />}>

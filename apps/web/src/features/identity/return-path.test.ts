@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { pathAfterSignIn, safeReturnPath, signInPath } from './return-path';
+import {
+  pathAfterSignIn,
+  rememberReturnPath,
+  safeReturnPath,
+  signInPath,
+  takeReturnPath,
+} from './return-path';
 
 describe('the page to return to after sign-in', () => {
   it.each([
@@ -43,5 +49,46 @@ describe('the page to return to after sign-in', () => {
     expect(pathAfterSignIn({ pathname: '/sign-in', search: '' })).toBe('/');
     expect(pathAfterSignIn({ pathname: '/reports/new', search: '' })).toBe('/reports/new');
     expect(pathAfterSignIn({ pathname: '/', search: '' })).toBe('/');
+  });
+});
+
+describe('the page to return to after single sign-on', () => {
+  function memoryStorage() {
+    const items = new Map<string, string>();
+    return {
+      items,
+      getItem: (key: string) => items.get(key) ?? null,
+      setItem: (key: string, value: string) => void items.set(key, value),
+      removeItem: (key: string) => void items.delete(key),
+    };
+  }
+  const at = new Date('2026-03-10T09:20:00Z');
+  const later = (minutes: number) => new Date(at.getTime() + minutes * 60_000);
+
+  it('is remembered before leaving and taken once after coming back', () => {
+    const storage = memoryStorage();
+    rememberReturnPath(storage, '/reports/outbox/7d0c2a4e', at);
+    expect(takeReturnPath(storage, later(2))).toBe('/reports/outbox/7d0c2a4e');
+    expect(takeReturnPath(storage, later(2))).toBeNull();
+  });
+
+  it('is forgotten after ten minutes', () => {
+    const storage = memoryStorage();
+    rememberReturnPath(storage, '/reports', at);
+    expect(takeReturnPath(storage, later(11))).toBeNull();
+    expect(storage.items.size).toBe(0);
+  });
+
+  it('never leads to another site, also when the stored value was changed', () => {
+    const storage = memoryStorage();
+    rememberReturnPath(storage, '//evil.example/', at);
+    expect(storage.items.size).toBe(0);
+    storage.setItem(
+      'zemag.returnTo',
+      JSON.stringify({ path: 'https://evil.example/', at: at.getTime() }),
+    );
+    expect(takeReturnPath(storage, later(1))).toBeNull();
+    storage.setItem('zemag.returnTo', 'not json');
+    expect(takeReturnPath(storage, later(1))).toBeNull();
   });
 });

@@ -54,3 +54,40 @@ export function pathAfterSignIn(location: { pathname: string; search: string }):
   }
   return safeReturnPath(`${location.pathname}${location.search}`) ?? '/';
 }
+
+/** Where single sign-on keeps the requested page while the browser visits the provider. */
+const SSO_RETURN_KEY = 'zemag.returnTo';
+/** A sign-in at the provider that takes longer than this starts over at the start page. */
+const SSO_RETURN_MAX_AGE_MS = 10 * 60 * 1000;
+
+type ReturnStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/**
+ * Before leaving for single sign-on (the server sends the browser back to `/`): remembers the
+ * requested page in this tab's sessionStorage — a path only, never register data.
+ */
+export function rememberReturnPath(storage: ReturnStorage | undefined, path: string, now: Date) {
+  const safe = safeReturnPath(path);
+  try {
+    if (safe && safe !== '/')
+      storage?.setItem(SSO_RETURN_KEY, JSON.stringify({ path: safe, at: now.getTime() }));
+    else storage?.removeItem(SSO_RETURN_KEY);
+  } catch {
+    // Storage blocked: single sign-on ends on the start page.
+  }
+}
+
+/** The page remembered before single sign-on, once; null when none, stale or unsafe. */
+export function takeReturnPath(storage: ReturnStorage | undefined, now: Date): string | null {
+  try {
+    const raw = storage?.getItem(SSO_RETURN_KEY);
+    if (!raw) return null;
+    storage?.removeItem(SSO_RETURN_KEY);
+    const { path, at } = JSON.parse(raw) as { path?: unknown; at?: unknown };
+    if (typeof path !== 'string' || typeof at !== 'number') return null;
+    if (now.getTime() - at > SSO_RETURN_MAX_AGE_MS || at > now.getTime()) return null;
+    return safeReturnPath(path);
+  } catch {
+    return null;
+  }
+}
