@@ -5,6 +5,7 @@ import { ApiError, isUnauthenticated } from '../../api/api-error';
 import { useApi } from '../../api/api.context';
 import { navigate } from '../../app/router';
 import { fetchSession, signOut as endSession } from './identity.api';
+import { signInPath } from './return-path';
 import { SessionContext, type SessionState, type SessionValue } from './session.context';
 
 export function asApiError(error: unknown): ApiError {
@@ -66,10 +67,19 @@ export function SessionProvider({
       api.onUnauthenticated(() => {
         if (stateRef.current.status !== 'signed-in') return;
         setState({ status: 'signed-out' });
-        navigate('/sign-in', { notice: 'sessionExpired', replace: true });
+        // Sign-in returns to the page the employee was on.
+        navigate(signInPath(`${window.location.pathname}${window.location.search}`), {
+          notice: 'sessionExpired',
+          replace: true,
+        });
       }),
     [api],
   );
+
+  const expired = useCallback((returnTo: string) => {
+    setState({ status: 'signed-out' });
+    navigate(signInPath(returnTo), { notice: 'sessionExpired' });
+  }, []);
 
   const signedIn = useCallback((session: SessionInfo) => {
     setState({ status: 'signed-in', session });
@@ -91,8 +101,8 @@ export function SessionProvider({
   }, []);
 
   const value = useMemo<SessionValue>(
-    () => ({ state, signedIn, signOut, reload }),
-    [state, signedIn, signOut, reload],
+    () => ({ state, signedIn, signOut, reload, expired }),
+    [state, signedIn, signOut, reload, expired],
   );
   return <SessionContext value={value}>{children}</SessionContext>;
 }
