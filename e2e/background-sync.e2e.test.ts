@@ -37,9 +37,19 @@ describe.skipIf(skipBrowser)(browserSuiteName('Background Sync of the report out
     return rowsOf<{ n: number }>(result)[0]!.n;
   }
 
+  async function referenceOf(place: string): Promise<string> {
+    const result = await server.database.db.execute(
+      sql`SELECT reference FROM incidents WHERE place_description = ${place}`,
+    );
+    return rowsOf<{ reference: string }>(result)[0]!.reference;
+  }
+
   it('a report made offline is sent by the service worker after the app was closed', async () => {
     const place = 'Hinterhof Gartenstraße, Tor 2';
     const context = await newContext(browser, 'phone');
+    // The employee allowed notifications (with the button; here granted up front). Granting
+    // replaces the browser's defaults, so Background Sync is named too.
+    await context.grantPermissions(['notifications', 'background-sync'], { origin: server.origin });
     try {
       const page = await context.newPage();
       await signInAs(page, server, erika);
@@ -88,11 +98,26 @@ describe.skipIf(skipBrowser)(browserSuiteName('Background Sync of the report out
       await expect.poll(() => storedReports(place), { timeout: 15_000 }).toBe(1);
       expect(context.pages().map((p) => p.url())).toEqual(['about:blank']);
 
-      // Opened again, the app shows nothing waiting and the report among "Meine Meldungen".
+      // Opened again, the app shows nothing waiting, confirms the arrival with its number, and
+      // lists the report among "Meine Meldungen".
       await blank.goto(`${server.origin}/reports`);
       await blank.getByText(place).first().waitFor();
       expect(await blank.getByText(/noch nicht gesendet/).count()).toBe(0);
       expect(await storedReports(place)).toBe(1);
+      const reference = await referenceOf(place);
+      await blank
+        .getByTestId('outbox-arrivals')
+        .getByText(`Eingegangen – Nr. ${reference}`, { exact: false })
+        .waitFor();
+      // With the app closed, the service worker told the employee by a notification.
+      const notifications = await blank.evaluate(async () => {
+        const registration = await navigator.serviceWorker.ready;
+        return (await registration.getNotifications()).map((n) => ({
+          title: n.title,
+          body: n.body,
+        }));
+      });
+      expect(notifications).toEqual([{ title: 'Meldung eingegangen', body: `Nr. ${reference}` }]);
     } finally {
       await context.close();
     }

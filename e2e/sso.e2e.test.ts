@@ -111,4 +111,28 @@ describe.skipIf(skipBrowser)(browserSuiteName('single sign-on in the browser'), 
       await context.close();
     }
   });
+
+  it('after single sign-on the app returns to the page that was asked for', async () => {
+    provider.accounts.set('e2e-return', {
+      preferred_username: 'jana.sso.return',
+      name: 'Jana Dienstkonto Rückkehr',
+    });
+    const context = await newContext(browser, 'phone');
+    await context.route(/fonts\.googleapis\.com/, (route) => route.abort());
+    const page = await context.newPage();
+    try {
+      // Not signed in, the requested page shows the sign-in; the provider sends back to `/`.
+      await page.goto(`${server.origin}/security`);
+      await page.getByRole('link', { name: 'Mit Dienstkonto anmelden' }).click();
+      await page.waitForURL((url) => url.origin === provider.issuer);
+      await page.locator('input[name="login"]').fill('e2e-return');
+      await page.locator('input[name="password"]').fill('egal');
+      await page.getByRole('button', { name: 'Sign-in' }).click();
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.waitForURL((url) => url.origin === server.origin && url.pathname === '/security');
+      await page.getByRole('heading', { level: 1, name: 'Sicherheit' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
 });

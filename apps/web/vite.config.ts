@@ -2,6 +2,7 @@ import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { kernUnused } from './kern-css.ts';
 import { manifest } from './pwa.manifest.ts';
 import { offlinePrecache } from './pwa.precache.ts';
 
@@ -13,6 +14,17 @@ import { offlinePrecache } from './pwa.precache.ts';
 export default defineConfig({
   // Import the contracts' TypeScript source, so no prebuild of packages/contracts is needed.
   resolve: { conditions: ['source', ...defaultClientConditions] },
+  // Only the KERN rules the app uses (kern-css.ts).
+  css: {
+    postcss: {
+      plugins: [
+        kernUnused([
+          path.resolve(import.meta.dirname, 'index.html'),
+          path.resolve(import.meta.dirname, 'src/**/*.{ts,tsx}'),
+        ]),
+      ],
+    },
+  },
   // The manifest (dist/.vite/manifest.json) maps source modules to chunks: scripts/bundle-size.mjs
   // and the code-splitting journey read it.
   build: {

@@ -1,6 +1,8 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../features/identity/session.context';
+import { ReturnAfterSso } from '../features/identity/return-after-sso';
+import { pathAfterSignIn } from '../features/identity/return-path';
 import { SignInPage } from '../features/identity/sign-in.page';
 import { OutboxSync } from '../features/reports/outbox-sync';
 import { OfflineVisitLink } from '../features/visits/offline-visit-link';
@@ -46,6 +48,7 @@ export function AppRoutes() {
   return (
     <>
       <OutboxSync />
+      <ReturnAfterSso />
       <VisitListExpiry />
       <PageLoadBoundary>
         <Suspense fallback={<Loading />}>
@@ -84,7 +87,8 @@ function Page() {
   if (signedIn && !state.session.mfa.satisfied) return <SecondFactorGate session={state.session} />;
   if (path === '/security')
     return signedIn ? <SecurityPage session={state.session} /> : <SignInPage />;
-  if (path === '/sign-in') return signedIn ? <Redirect to="/" /> : <SignInPage />;
+  if (path === '/sign-in')
+    return signedIn ? <Redirect to={pathAfterSignIn(window.location)} /> : <SignInPage />;
   if (path === '/') return signedIn ? <HomePage user={state.session.user} /> : <SignInPage />;
   const area = routeArea(path);
   if (area) {

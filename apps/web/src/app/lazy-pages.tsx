@@ -1,12 +1,6 @@
-import { type ComponentType, lazy } from 'react';
+import { loadTexts } from '../i18n/text-parts';
+import { lazyComponent as lazyPage } from './lazy-component';
 import { type RouteArea, routeArea } from './route-areas';
-
-/** A page loaded on first use; `preload()` starts the download early (once). */
-function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>) {
-  let loading: Promise<{ default: ComponentType<P> }> | undefined;
-  const preload = () => (loading ??= load().then((component) => ({ default: component })));
-  return Object.assign(lazy(preload), { preload });
-}
 
 // One chunk per part of the app (see route-areas.ts); the sign-in page stays in the entry.
 export const HomePage = lazyPage(() =>
@@ -25,16 +19,22 @@ export const LookupRoutes = lazyPage(() =>
 export const VisitListPage = lazyPage(() =>
   import('../features/visits/visit-list.page').then((m) => m.VisitListPage),
 );
+// The registrars' and the administration's parts bring their German texts (i18n/text-parts.ts).
 export const ReviewRoutes = lazyPage(() =>
-  import('../features/review/review.routes').then((m) => m.ReviewRoutes),
-);
-export const SubjectRequestsRoutes = lazyPage(() =>
-  import('../features/subject-requests/subject-requests.routes').then(
-    (m) => m.SubjectRequestsRoutes,
+  Promise.all([import('../features/review/review.routes'), loadTexts('review')]).then(
+    ([m]) => m.ReviewRoutes,
   ),
 );
+export const SubjectRequestsRoutes = lazyPage(() =>
+  Promise.all([
+    import('../features/subject-requests/subject-requests.routes'),
+    loadTexts('subjectRequests'),
+  ]).then(([m]) => m.SubjectRequestsRoutes),
+);
 export const AdminRoutes = lazyPage(() =>
-  import('../features/admin/admin.routes').then((m) => m.AdminRoutes),
+  Promise.all([import('../features/admin/admin.routes'), loadTexts('admin')]).then(
+    ([m]) => m.AdminRoutes,
+  ),
 );
 export const SecurityPage = lazyPage(() =>
   import('../features/mfa/security.page').then((m) => m.SecurityPage),
@@ -49,7 +49,7 @@ export const ActivationPage = lazyPage(() =>
   import('../features/activation/activation.page').then((m) => m.ActivationPage),
 );
 
-const AREAS: Record<RouteArea, { preload(): unknown }> = {
+const AREAS: Record<RouteArea, { preload(): Promise<unknown> }> = {
   reports: ReportsRoutes,
   review: ReviewRoutes,
   'subject-requests': SubjectRequestsRoutes,
@@ -59,10 +59,11 @@ const AREAS: Record<RouteArea, { preload(): unknown }> = {
 
 /**
  * Starts loading the page for the path the app opens on, while the session is still being
- * asked for: the start page then costs no extra round trip after sign-in is known.
+ * asked for: the start page then costs no extra round trip after sign-in is known. Resolves
+ * when it is in (or failed: the page's own boundary reports that when it renders).
  */
-export function preloadPage(path: string): void {
+export async function preloadPage(path: string): Promise<void> {
   const area = routeArea(path);
-  if (area) AREAS[area].preload();
-  else if (path === '/') HomePage.preload();
+  const page = area ? AREAS[area] : path === '/' ? HomePage : null;
+  await page?.preload().catch(() => undefined);
 }

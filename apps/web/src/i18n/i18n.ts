@@ -2,6 +2,7 @@ import i18next, { type BackendModule, type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { german } from './catalogue.de';
 import { type Language, loadLanguage, saveLanguage } from './language';
+import { addPartsTo } from './text-parts';
 
 /**
  * German is in the first download; English comes as its own file when it is chosen (or was
@@ -40,6 +41,7 @@ export async function createI18n(language: Language = loadLanguage()): Promise<i
     saveLanguage(lng);
   };
   apply(instance.language);
+  addPartsTo(instance);
   instance.on('languageChanged', apply);
   return instance;
 }

@@ -1,6 +1,6 @@
 import { GrantStatus, ROLES } from '@zemag/contracts';
 import { describe, expect, it } from 'vitest';
-import de from '../../i18n/de.json';
+import { catalogues } from '../../i18n/catalogues';
 import en from '../../i18n/en.json';
 import {
   GRANT_STATUS_VARIANT,
@@ -24,7 +24,7 @@ function lookup(catalogue: unknown, key: string): unknown {
 describe('grant status', () => {
   it.each(GrantStatus.options)('%s has a badge colour and a text in both languages', (status) => {
     expect(GRANT_STATUS_VARIANT[status]).toBeDefined();
-    expect(typeof lookup(de, grantStatusKey(status))).toBe('string');
+    expect(typeof lookup(catalogues.de, grantStatusKey(status))).toBe('string');
     expect(typeof lookup(en, grantStatusKey(status))).toBe('string');
   });
 

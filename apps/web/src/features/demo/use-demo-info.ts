@@ -6,6 +6,8 @@ import { fetchDemoInfo } from './demo.api';
 
 // One question per page load: the banner and the sign-in page share the answer.
 const answers = new WeakMap<ApiClient, Promise<DemoInfo>>();
+// The answer once it is in, so a page rendered later starts with it (no banner popping in).
+const known = new WeakMap<ApiClient, DemoInfo>();
 
 const NO_DEMO: DemoInfo = { enabled: false, accounts: [] };
 
@@ -15,18 +17,28 @@ const NO_DEMO: DemoInfo = { enabled: false, accounts: [] };
  */
 export function useDemoInfo(): DemoInfo | null {
   const api = useApi();
-  const [info, setInfo] = useState<DemoInfo | null>(null);
+  const [info, setInfo] = useState<DemoInfo | null>(() => known.get(api) ?? null);
   useEffect(() => {
     let active = true;
-    let answer = answers.get(api);
-    if (!answer) {
-      answer = fetchDemoInfo(api).catch(() => NO_DEMO);
-      answers.set(api, answer);
-    }
-    void answer.then((value) => active && setInfo(value));
+    void loadDemoInfo(api).then((value) => active && setInfo(value));
     return () => {
       active = false;
     };
   }, [api]);
   return info;
+}
+
+/** Asks the server once per page load (main.tsx asks before the first render). */
+export function loadDemoInfo(api: ApiClient): Promise<DemoInfo> {
+  let answer = answers.get(api);
+  if (!answer) {
+    answer = fetchDemoInfo(api)
+      .catch(() => NO_DEMO)
+      .then((value) => {
+        known.set(api, value);
+        return value;
+      });
+    answers.set(api, answer);
+  }
+  return answer;
 }

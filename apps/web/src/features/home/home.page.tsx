@@ -1,13 +1,13 @@
 import type { CurrentUser } from '@zemag/contracts';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../app/app-link';
 import { usePage } from '../../app/use-page';
 import { AbilityList } from './ability-list';
 import { LookupHome } from '../lookup/lookup-home';
 import { ReportsHome } from '../reports/reports-home';
-import { ReviewHome } from '../review/review-home';
-import { RequestsDuePanel } from '../subject-requests/requests-due.panel';
 import { AdminLinks } from './admin-links';
+import { hasRegistrarPanels, RegistrarPanels } from './home-panels';
 import { RoleList } from './role-list';
 
 /** The start page after sign-in: who you are and what you may do. */
@@ -26,8 +26,11 @@ export function HomePage({ user }: { user: CurrentUser }) {
       </div>
       <ReportsHome user={user} />
       <LookupHome user={user} />
-      <ReviewHome user={user} />
-      <RequestsDuePanel user={user} />
+      {hasRegistrarPanels(user) ? (
+        <Suspense fallback={null}>
+          <RegistrarPanels user={user} />
+        </Suspense>
+      ) : null}
       <AdminLinks abilities={user.abilities} />
       <p className="kern-body">
         <AppLink href="/security" className="kern-link">

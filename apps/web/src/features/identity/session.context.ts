@@ -16,6 +16,11 @@ export interface SessionValue {
   signOut(): Promise<void>;
   /** Asks the server again (after a network error). */
   reload(): void;
+  /**
+   * The server said the session ended (a 401 outside the API client, e.g. the outbox): shows
+   * sign-in, which returns to `returnTo` afterwards.
+   */
+  expired(returnTo: string): void;
 }
 
 export const SessionContext = createContext<SessionValue | null>(null);

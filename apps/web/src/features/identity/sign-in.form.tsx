@@ -9,6 +9,7 @@ import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { TextField } from '../../ui/text-field';
 import { signIn } from './identity.api';
+import { pathAfterSignIn } from './return-path';
 import { useSession } from './session.context';
 
 /** User name + password. A failure is announced in an alert; the password field is cleared. */
@@ -40,7 +41,8 @@ export function SignInForm({ onSubmitted }: { onSubmitted?: () => void }) {
     try {
       const info = await signIn(api, { username, password });
       session.signedIn(info);
-      navigate('/', { replace: true });
+      // Back to the page that was asked for (only a path of this app, see return-path).
+      navigate(pathAfterSignIn(window.location), { replace: true });
     } catch (error) {
       setFailure(
         error instanceof ApiError

@@ -76,4 +76,9 @@ describe('sending a report from the outbox', () => {
       fieldErrors: errors,
     });
   });
+
+  it('recognises an ended session by the 401, also without a problem body', async () => {
+    const { send } = senderAnswering(() => new Response('<html>', { status: 401 }));
+    expect(await send(KEY, {})).toEqual({ kind: 'retry', code: 'auth.unauthenticated' });
+  });
 });

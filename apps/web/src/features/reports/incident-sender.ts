@@ -45,6 +45,9 @@ export function createIncidentSender(fetchImpl: typeof fetch = fetch): SendIncid
         : { kind: 'retry', code: 'client.unexpected_response' };
     }
     const error = await toApiError(response);
+    // Whatever the body (a proxy's page, too): 401 means the session ended. The outbox then
+    // waits for the employee to sign in again instead of trying on.
+    if (response.status === 401) return { kind: 'retry', code: 'auth.unauthenticated' };
     if (error.code === 'idempotency.key_reused') return { kind: 'duplicate' };
     if (!CONTENT_STATUSES.has(response.status)) return { kind: 'retry', code: error.code };
     return { kind: 'invalid', code: error.code, fieldErrors: error.fieldErrors };

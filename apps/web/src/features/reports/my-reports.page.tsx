@@ -26,8 +26,9 @@ export function MyReportsPage({ user }: { user: CurrentUser }) {
   const translator = useTranslator();
   const heading = usePage(t('reports.mine.title'));
   const reports = useReportsApi();
-  const [list] = useResource(() => reports.mine(), 'mine');
-  const { entries } = useOutbox(user.id);
+  const { entries, arrivals } = useOutbox(user.id);
+  // Read again when a report from this phone arrived (also one sent in the background).
+  const [list] = useResource(() => reports.mine(), `mine:${arrivals[0]?.arrivedAt ?? ''}`);
 
   return (
     <div className="zm-wide zm-reports kern-stack-lg">

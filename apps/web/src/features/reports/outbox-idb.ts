@@ -1,13 +1,15 @@
 import type { Sealed } from './outbox-crypto';
-import type { OutboxStore, StoredEntry } from './outbox-store';
+import type { Arrival, OutboxStore, StoredEntry } from './outbox-store';
 
-/** The IndexedDB database of the outbox: one store for the key, one for the entries. */
+/** The IndexedDB database of the outbox: the key (and settings), the entries, the arrivals. */
 export const OUTBOX_DB = 'zemag-outbox';
-const VERSION = 1;
+const VERSION = 2;
 const KEYS = 'keys';
 const ENTRIES = 'entries';
+const ARRIVALS = 'arrivals';
 const KEY_ID = 'outbox';
 const OWNER_ID = 'owner';
+const LANGUAGE_ID = 'language';
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -30,6 +32,7 @@ function open(factory: IDBFactory): Promise<IDBDatabase> {
     const db = req.result;
     if (!db.objectStoreNames.contains(KEYS)) db.createObjectStore(KEYS);
     if (!db.objectStoreNames.contains(ENTRIES)) db.createObjectStore(ENTRIES, { keyPath: 'id' });
+    if (!db.objectStoreNames.contains(ARRIVALS)) db.createObjectStore(ARRIVALS, { keyPath: 'id' });
   };
   return request(req);
 }
@@ -95,9 +98,30 @@ export function createIdbOutboxStore(factory: IDBFactory = indexedDB): OutboxSto
       run([ENTRIES], 'readwrite', (tx) => {
         tx.objectStore(ENTRIES).delete(id);
       }),
+    allArrivals: () =>
+      run([ARRIVALS], 'readonly', (tx) =>
+        request(tx.objectStore(ARRIVALS).getAll() as IDBRequest<Arrival[]>),
+      ),
+    putArrival: (arrival) =>
+      run([ARRIVALS], 'readwrite', (tx) => {
+        tx.objectStore(ARRIVALS).put(arrival);
+      }),
+    removeArrival: (id) =>
+      run([ARRIVALS], 'readwrite', (tx) => {
+        tx.objectStore(ARRIVALS).delete(id);
+      }),
+    loadLanguage: () =>
+      run([KEYS], 'readonly', (tx) =>
+        request(tx.objectStore(KEYS).get(LANGUAGE_ID) as IDBRequest<string | undefined>),
+      ),
+    saveLanguage: (language) =>
+      run([KEYS], 'readwrite', (tx) => {
+        tx.objectStore(KEYS).put(language, LANGUAGE_ID);
+      }),
     wipe: () =>
-      run([KEYS, ENTRIES], 'readwrite', (tx) => {
+      run([KEYS, ENTRIES, ARRIVALS], 'readwrite', (tx) => {
         tx.objectStore(ENTRIES).clear();
+        tx.objectStore(ARRIVALS).clear();
         tx.objectStore(KEYS).clear();
       }),
   };

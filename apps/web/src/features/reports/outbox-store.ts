@@ -26,6 +26,21 @@ export interface StoredEntry {
   sealed: Sealed;
 }
 
+/**
+ * A report that left the outbox and arrived: kept for a while so the start page and "Meine
+ * Meldungen" confirm it, also when it was sent in the background. Holds no register data
+ * (only the reference number the server gave it), so it is not encrypted.
+ */
+export interface Arrival {
+  /** The outbox entry's id (its idempotency key). */
+  id: string;
+  ownerId: string;
+  /** Null when the server had it already and sent no new receipt. */
+  reference: string | null;
+  incidentId: string | null;
+  arrivedAt: string;
+}
+
 /** Where the outbox keeps its key and entries (IndexedDB in the browser, memory in tests). */
 export interface OutboxStore {
   loadKey(): Promise<CryptoKey | undefined>;
@@ -38,17 +53,29 @@ export interface OutboxStore {
   get(id: string): Promise<StoredEntry | undefined>;
   put(entry: StoredEntry): Promise<void>;
   remove(id: string): Promise<void>;
-  /** Deletes every entry and the key. */
+  allArrivals(): Promise<Arrival[]>;
+  putArrival(arrival: Arrival): Promise<void>;
+  removeArrival(id: string): Promise<void>;
+  /** The language of the app, for texts the service worker shows (notifications). */
+  loadLanguage(): Promise<string | undefined>;
+  saveLanguage(language: string): Promise<void>;
+  /** Deletes every entry, every arrival and the key. */
   wipe(): Promise<void>;
 }
 
 /** An outbox store in memory, for tests. */
-export function createMemoryOutboxStore(): OutboxStore & { entries: Map<string, StoredEntry> } {
+export function createMemoryOutboxStore(): OutboxStore & {
+  entries: Map<string, StoredEntry>;
+  arrivals: Map<string, Arrival>;
+} {
   let key: CryptoKey | undefined;
   let owner: Sealed | undefined;
+  let language: string | undefined;
   const entries = new Map<string, StoredEntry>();
+  const arrivals = new Map<string, Arrival>();
   return {
     entries,
+    arrivals,
     loadKey: () => Promise.resolve(key),
     saveKeyIfAbsent(candidate) {
       key ??= candidate;
@@ -69,8 +96,23 @@ export function createMemoryOutboxStore(): OutboxStore & { entries: Map<string, 
       entries.delete(id);
       return Promise.resolve();
     },
+    allArrivals: () => Promise.resolve([...arrivals.values()].map((a) => ({ ...a }))),
+    putArrival(arrival) {
+      arrivals.set(arrival.id, { ...arrival });
+      return Promise.resolve();
+    },
+    removeArrival(id) {
+      arrivals.delete(id);
+      return Promise.resolve();
+    },
+    loadLanguage: () => Promise.resolve(language),
+    saveLanguage(value) {
+      language = value;
+      return Promise.resolve();
+    },
     wipe() {
       entries.clear();
+      arrivals.clear();
       key = undefined;
       owner = undefined;
       return Promise.resolve();

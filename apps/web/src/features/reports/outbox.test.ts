@@ -190,4 +190,56 @@ describe('the outbox of reports', () => {
     expect(await outbox.entries(OWNER)).toEqual([]);
     expect(store.entries.size).toBe(0);
   });
+
+  it('confirms an arrival with its reference number, also when sent by a later flush', async () => {
+    const { store, outbox } = setup(
+      { kind: 'retry', code: 'auth.unauthenticated' },
+      { kind: 'stored', receipt: receipt(1) },
+    );
+    const entry = await outbox.add(OWNER, report('A'));
+    await outbox.flush(OWNER);
+    expect(await outbox.arrivals(OWNER)).toEqual([]);
+    await outbox.flush(OWNER);
+    expect(await outbox.arrivals(OWNER)).toEqual([
+      expect.objectContaining({ id: entry.id, reference: 'V-2026-00001' }),
+    ]);
+    expect(await outbox.arrivals(OTHER)).toEqual([]);
+    // Only the reference number is kept, no register data.
+    expect(JSON.stringify([...store.arrivals.values()])).not.toContain('"A"');
+    await outbox.dismissArrival(entry.id);
+    expect(await outbox.arrivals(OWNER)).toEqual([]);
+  });
+
+  it('says which entry it is sending while it sends', async () => {
+    const seen: (string | null)[] = [];
+    const store = createMemoryOutboxStore();
+    const outbox: ReturnType<typeof createOutbox> = createOutbox({
+      store,
+      send: () => {
+        seen.push(outbox.sending());
+        return Promise.resolve({ kind: 'stored', receipt: receipt(1) });
+      },
+    });
+    const entry = await outbox.add(OWNER, report('A'));
+    await outbox.flush(OWNER);
+    expect(seen).toEqual([entry.id]);
+    expect(outbox.sending()).toBeNull();
+  });
+
+  it('forgets arrivals after a week', async () => {
+    const store = createMemoryOutboxStore();
+    let clock = Date.parse('2026-03-10T09:20:00Z');
+    const outbox = createOutbox({
+      store,
+      send: () => Promise.resolve({ kind: 'stored', receipt: receipt(1) }),
+      now: () => new Date(clock),
+    });
+    await outbox.add(OWNER, report('A'));
+    await outbox.flush(OWNER);
+    clock += 6 * 24 * 3600 * 1000;
+    expect(await outbox.arrivals(OWNER)).toHaveLength(1);
+    clock += 2 * 24 * 3600 * 1000;
+    expect(await outbox.arrivals(OWNER)).toEqual([]);
+    expect(store.arrivals.size).toBe(0);
+  });
 });

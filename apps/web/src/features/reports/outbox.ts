@@ -1,7 +1,7 @@
 import type { IncidentReceipt, IncidentReportInput } from '@zemag/contracts';
 import type { SendIncident, SendOutcome } from './incident-sender';
 import { createOutboxKey, openJson, sealJson } from './outbox-crypto';
-import type { EntryProblem, OutboxStore, StoredEntry } from './outbox-store';
+import type { Arrival, EntryProblem, OutboxStore, StoredEntry } from './outbox-store';
 
 /** An entry as the app shows it: bookkeeping plus the decrypted report. */
 export interface OutboxEntry {
@@ -45,6 +45,15 @@ export interface Outbox {
   /** Sends the owner's pending entries, oldest first; stops when the connection is gone. */
   flush(ownerId: string): Promise<FlushResult[]>;
   remove(id: string): Promise<void>;
+  /** The id of the entry being sent by this outbox right now, if any. */
+  sending(): string | null;
+  /** The owner's reports that arrived in the last days, newest first (older ones are dropped). */
+  arrivals(ownerId: string): Promise<Arrival[]>;
+  /** Stops showing an arrival (the employee has seen it). */
+  dismissArrival(id: string): Promise<void>;
+  /** Remembers the app's language for texts shown without a page (notifications). */
+  rememberLanguage(language: string): Promise<void>;
+  language(): Promise<string | undefined>;
   /** Deletes every entry and the key (sign-out). */
   wipe(): Promise<void>;
   /** Called after every change; returns the unsubscribe function. */
@@ -60,6 +69,9 @@ export interface OutboxDeps {
   exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
   subtle?: SubtleCrypto;
 }
+
+/** How long an arrival is confirmed on the start page and in "Meine Meldungen". */
+export const ARRIVAL_KEPT_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Failures after which the other entries would fail the same way. */
 const STOP_CODES = new Set(['client.network', 'auth.unauthenticated']);
@@ -79,6 +91,7 @@ export function createOutbox({
 }: OutboxDeps): Outbox {
   const listeners = new Set<() => void>();
   let queue: Promise<unknown> = Promise.resolve();
+  let inFlight: string | null = null;
 
   const changed = () => listeners.forEach((listener) => listener());
 
@@ -134,8 +147,26 @@ export function createOutbox({
   }
 
   async function sendOne(entry: OutboxEntry, ownerId: string): Promise<SendOutcome> {
-    const outcome = await send(entry.id, entry.report);
+    inFlight = entry.id;
+    changed();
+    let outcome: SendOutcome;
+    try {
+      outcome = await send(entry.id, entry.report);
+    } finally {
+      inFlight = null;
+    }
     if (outcome.kind === 'stored' || outcome.kind === 'duplicate') {
+      const receipt = outcome.kind === 'stored' ? outcome.receipt : null;
+      // The confirmation first: a crash in between shows "arrived" twice, never not at all.
+      await store
+        .putArrival({
+          id: entry.id,
+          ownerId,
+          reference: receipt?.reference ?? null,
+          incidentId: receipt?.id ?? null,
+          arrivedAt: now().toISOString(),
+        })
+        .catch(() => undefined);
       await store.remove(entry.id);
       return outcome;
     }
@@ -207,6 +238,24 @@ export function createOutbox({
       await store.remove(id);
       changed();
     },
+    sending: () => inFlight,
+    async arrivals(ownerId) {
+      const oldest = now().getTime() - ARRIVAL_KEPT_MS;
+      const kept: Arrival[] = [];
+      for (const arrival of await store.allArrivals()) {
+        if (Date.parse(arrival.arrivedAt) < oldest) await store.removeArrival(arrival.id);
+        else if (arrival.ownerId === ownerId) kept.push(arrival);
+      }
+      return kept.sort((a, b) => b.arrivedAt.localeCompare(a.arrivedAt));
+    },
+    async dismissArrival(id) {
+      await store.removeArrival(id);
+      changed();
+    },
+    async rememberLanguage(language) {
+      if ((await store.loadLanguage()) !== language) await store.saveLanguage(language);
+    },
+    language: () => store.loadLanguage(),
     async wipe() {
       await store.wipe();
       changed();

@@ -14,6 +14,9 @@ export class OutboxNotSent extends Error {}
  */
 export async function flushOutboxInBackground(
   fetchImpl: typeof fetch = (input, init) => fetch(input, init),
+  /** Tells the employee what arrived (a notification when no window is open). */
+  notify: (references: (string | null)[], language: string | undefined) => Promise<void> = () =>
+    Promise.resolve(),
 ): Promise<FlushResult[]> {
   const outbox = createOutbox({
     store: createIdbOutboxStore(),
@@ -28,6 +31,14 @@ export async function flushOutboxInBackground(
     channel.postMessage({ sent: results.filter((r) => r.outcome.kind !== 'retry').length });
     channel.close();
   }
+  const arrived = results.flatMap(({ outcome }) =>
+    outcome.kind === 'stored'
+      ? [outcome.receipt.reference]
+      : outcome.kind === 'duplicate'
+        ? [null]
+        : [],
+  );
+  if (arrived.length > 0) await notify(arrived, await outbox.language()).catch(() => undefined);
   if (results.some((r) => r.outcome.kind === 'retry')) {
     throw new OutboxNotSent('reports still waiting');
   }

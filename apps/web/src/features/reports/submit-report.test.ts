@@ -45,6 +45,8 @@ describe('submitting a report', () => {
     });
     expect(result).toMatchObject({ kind: 'stored', receipt });
     expect(store.entries.size).toBe(0);
+    // Confirmed on the page itself: no second confirmation waits on the start page.
+    expect(await outbox.arrivals(OWNER)).toEqual([]);
   });
 
   it('is kept on the device without a connection', async () => {
@@ -59,6 +61,36 @@ describe('submitting a report', () => {
     });
     expect(result).toMatchObject({ kind: 'saved', code: 'client.network' });
     expect(store.entries.size).toBe(1);
+  });
+
+  it('after the session ran out it is kept and waits for the sign-in, then arrives once', async () => {
+    const calls: string[] = [];
+    const { store, outbox } = setup((key) => {
+      calls.push(key);
+      return Promise.resolve(
+        calls.length === 1
+          ? { kind: 'retry', code: 'auth.unauthenticated' }
+          : { kind: 'stored', receipt },
+      );
+    });
+    const result = await submitThroughOutbox({
+      outbox,
+      ownerId: OWNER,
+      input,
+      replaceId: null,
+      tr,
+      sendDirect: never,
+    });
+    expect(result).toMatchObject({ kind: 'saved', code: 'auth.unauthenticated' });
+    expect([...store.entries.values()][0]).toMatchObject({ lastError: 'auth.unauthenticated' });
+    // Signed in again, the flush sends it with the same key; it arrives with its number.
+    await outbox.flush(OWNER);
+    expect(calls).toHaveLength(2);
+    expect(calls[1]).toBe(calls[0]);
+    expect(store.entries.size).toBe(0);
+    expect(await outbox.arrivals(OWNER)).toEqual([
+      expect.objectContaining({ reference: 'V-2026-00001' }),
+    ]);
   });
 
   it('puts a refused time at its field, and the correction replaces the entry', async () => {

@@ -56,6 +56,10 @@ export async function submitThroughOutbox({
       : { kind: 'stored', receipt: null, entryId: entry.id };
   }
   const { outcome } = result;
+  // This page shows the receipt itself: no second confirmation on the start page.
+  if (outcome.kind === 'stored' || outcome.kind === 'duplicate') {
+    await outbox.dismissArrival(entry.id).catch(() => undefined);
+  }
   switch (outcome.kind) {
     case 'stored':
       return { kind: 'stored', receipt: outcome.receipt, entryId: entry.id };

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/api.context';
 import { errorKey } from '../../api/problem-message';
 import { Alert } from '../../ui/alert';
+import { returnPathStorage } from '../identity/return-after-sso';
+import { pathAfterSignIn, rememberReturnPath } from '../identity/return-path';
 import { fetchSsoConfig, SSO_START_PATH, takeSsoError } from './sso.api';
 
 // The default label from the server's settings: shown translated; a city's own text as it is.
@@ -53,7 +55,14 @@ export function SsoSignIn() {
       {config?.enabled ? (
         <div className="kern-stack-md">
           {/* A link, not fetch: the browser itself must go to the identity provider and back. */}
-          <a className="kern-btn kern-btn--primary kern-btn--block" href={SSO_START_PATH}>
+          <a
+            className="kern-btn kern-btn--primary kern-btn--block"
+            href={SSO_START_PATH}
+            // The server returns to the start page; the app goes on to the requested page.
+            onClick={() =>
+              rememberReturnPath(returnPathStorage(), pathAfterSignIn(window.location), new Date())
+            }
+          >
             <span className="kern-label">{label}</span>
           </a>
           <p className="kern-body">{t('sso.orLocal')}</p>
