@@ -161,6 +161,8 @@ async function shootOutboxStates(newPage, origin) {
   await page.getByRole('heading', { level: 1, name: 'Meine Meldungen' }).waitFor();
   await page.getByTestId('outbox-arrivals').waitFor();
   await shoot(page, 'phone-outbox-arrived.png');
+  await page.getByRole('button', { name: 'Ausblenden' }).click();
+  await page.getByTestId('outbox-arrivals').waitFor({ state: 'detached' });
 
   answer = 'refuse';
   await fill('Bürgerbüro Süd, Schalter 1');
