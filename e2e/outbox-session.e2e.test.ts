@@ -249,4 +249,62 @@ describe.skipIf(skipBrowser)(browserSuiteName('The outbox never lies'), () => {
     },
     JOURNEY_TIMEOUT,
   );
+
+  it(
+    'offline, a report says it is saved on the phone, and arrives when the connection is back',
+    async () => {
+      const who = employee('otto.offline', 'Otto Offline');
+      const place = 'Sporthalle Ost, Eingang';
+      const [context, page, errors] = await signedInPhone(who);
+      try {
+        await fillQuickReport(page, place);
+        await context.setOffline(true);
+        await page.getByRole('button', { name: 'Meldung senden' }).click();
+        await page
+          .getByText('Gespeichert auf diesem Gerät – wird gesendet, sobald eine Verbindung besteht')
+          .waitFor();
+        // Without a connection there is nothing to press: no "send now".
+        expect(await page.getByRole('button', { name: 'Jetzt senden' }).count()).toBe(0);
+        await checkPage(page, 'phone-outbox-saved');
+        await context.setOffline(false);
+        await page
+          .getByTestId('outbox-arrivals')
+          .getByText(/^Eingegangen – Nr\. /)
+          .waitFor();
+        expect(await stored(place)).toHaveLength(1);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    JOURNEY_TIMEOUT,
+  );
+
+  it('signing in returns to the page that was asked for, never to another site', async () => {
+    const who = employee('sina.sprung', 'Sina Sprung');
+    await createAccount(server, { ...who, roles: ['reporter'] });
+    const context = await newContext(browser, 'phone');
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.origin}/reports`);
+      await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
+      await page.getByLabel('Benutzername').fill(who.username);
+      await page.getByLabel('Passwort').fill(who.password);
+      await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Meine Meldungen' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/reports');
+
+      await context.clearCookies();
+      await page.goto(`${server.origin}/sign-in?next=https%3A%2F%2Fevil.example%2F`);
+      await page.getByLabel('Benutzername').fill(who.username);
+      await page.getByLabel('Passwort').fill(who.password);
+      await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+      await page
+        .getByRole('heading', { level: 1, name: `Guten Tag, ${who.displayName}` })
+        .waitFor();
+      expect(page.url()).toBe(`${server.origin}/`);
+    } finally {
+      await context.close();
+    }
+  });
 });

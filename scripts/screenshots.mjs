@@ -2,7 +2,8 @@
 // `npm run screenshots`: the README's pictures, taken from the demo city Musterstadt.
 // Expects `npm run build` to be done; starts the built server with ZEMAG_DEMO=1 on an empty
 // temporary database and a free port, signs in through the demo buttons as a visitor would,
-// and writes docs/screenshots/<phone|desktop>-<screen>.png.
+// and writes docs/screenshots/<phone|desktop>-<screen>.png (SCREENSHOTS_ONLY=outbox: only the
+// phone's outbox states).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -86,6 +87,91 @@ async function checkVisitList(page) {
     );
   await page.getByRole('button', { name: 'Liste prüfen' }).click();
   await page.getByTestId('visit-line').first().waitFor();
+}
+
+const PROBLEM = (status, code, errors) => ({
+  status,
+  contentType: 'application/problem+json',
+  body: JSON.stringify({
+    type: 'about:blank',
+    title: code,
+    status,
+    code,
+    detail: { de: code, en: code },
+    ...(errors ? { errors } : {}),
+  }),
+});
+
+/**
+ * The states of a report on the phone (README, "Reporting"): saved offline, not taken by the
+ * server, sending, needs sign-in, arrived, refused. The server's answers are shaped in the
+ * browser; the session ends by deleting the cookie, as after the idle timeout.
+ */
+async function shootOutboxStates(newPage, origin) {
+  const page = await newPage();
+  const context = page.context();
+  // Granting one permission denies the others, Background Sync among them: its requests from
+  // the service worker would pass by the answers shaped here.
+  await context.grantPermissions(['clipboard-read'], { origin });
+  let answer = 'pass';
+  let release = () => undefined;
+  await page.route('**/api/v1/incidents', async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    if (answer === 'unavailable') return route.fulfill(PROBLEM(503, 'server.unavailable'));
+    if (answer === 'refuse') {
+      const errors = [
+        { field: 'place.description', code: 'too_long', message: { de: 'x', en: 'x' } },
+      ];
+      return route.fulfill(PROBLEM(400, 'request.invalid', errors));
+    }
+    if (answer === 'hold') await new Promise((resolve) => (release = resolve));
+    return route.continue();
+  });
+  await signInWithDemoButton(page, origin, 'Sven Yıldız');
+  const fill = async (place) => {
+    await page.goto(`${origin}/reports/new`);
+    await page.getByRole('heading', { level: 1, name: 'Vorfall melden' }).waitFor();
+    await page.getByRole('checkbox', { name: 'Bedrohung' }).click();
+    await page.getByLabel('Ort in Worten').fill(place);
+  };
+  await fill('Wohnanlage Lindenweg 4, Treppenhaus');
+  await context.setOffline(true);
+  await page.getByRole('button', { name: 'Meldung senden' }).click();
+  await page.getByText(/^Gespeichert auf diesem Gerät/).waitFor();
+  await shoot(page, 'phone-outbox-saved.png');
+
+  answer = 'unavailable';
+  await context.setOffline(false);
+  await page.getByText(/Nächster Versuch um/).waitFor();
+  await shoot(page, 'phone-outbox-failed.png');
+
+  answer = 'hold';
+  await page.getByRole('button', { name: 'Jetzt senden' }).click();
+  await page.getByText(/wird gerade gesendet/).waitFor();
+  await shoot(page, 'phone-outbox-sending.png');
+  // The session ends meanwhile: the server answers 401.
+  await context.clearCookies();
+  answer = 'pass';
+  release();
+  await page.getByText('Bitte erneut anmelden').waitFor();
+  await shoot(page, 'phone-outbox-needs-sign-in.png');
+
+  await page.getByRole('button', { name: 'Anmelden und senden' }).click();
+  await page.getByRole('button', { name: 'Anmelden als Sven Yıldız' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Meine Meldungen' }).waitFor();
+  await page.getByTestId('outbox-arrivals').waitFor();
+  await shoot(page, 'phone-outbox-arrived.png');
+  await page.getByRole('button', { name: 'Ausblenden' }).click();
+  await page.getByTestId('outbox-arrivals').waitFor({ state: 'detached' });
+
+  answer = 'refuse';
+  await fill('Bürgerbüro Süd, Schalter 1');
+  await page.getByRole('button', { name: 'Meldung senden' }).click();
+  await page.getByText('Die Eingabe ist zu lang.').first().waitFor();
+  await page.goto(`${origin}/reports`);
+  await page.getByText('Meldung nicht angenommen').waitFor();
+  await shoot(page, 'phone-outbox-refused.png');
+  await context.close();
 }
 
 function fail(message) {
@@ -202,6 +288,9 @@ async function main() {
     for (const [viewportName, options] of Object.entries(VIEWPORTS)) {
       const newPage = async () =>
         (await browser.newContext({ ...options, locale: 'de-DE', deviceScaleFactor: 1 })).newPage();
+      if (viewportName === 'phone') await shootOutboxStates(newPage, server.origin);
+      // `SCREENSHOTS_ONLY=outbox npm run screenshots` takes only the outbox states.
+      if (process.env.SCREENSHOTS_ONLY === 'outbox') continue;
 
       const signInPage = await newPage();
       await signInPage.goto(`${server.origin}/`);

@@ -5,6 +5,7 @@ import { ApiError } from '../../api/api-error';
 import { useApi } from '../../api/api.context';
 import { problemMessage } from '../../api/problem-message';
 import { navigate } from '../../app/router';
+import { pathAfterSignIn } from '../identity/return-path';
 import { useTranslator } from '../../i18n/use-translator';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
@@ -35,7 +36,7 @@ export function DemoAccounts() {
     setFailure(null);
     try {
       session.signedIn(await demoSignIn(api, account.username));
-      navigate('/', { replace: true });
+      navigate(pathAfterSignIn(window.location), { replace: true });
     } catch (error) {
       setFailure(
         error instanceof ApiError

@@ -66,7 +66,7 @@ export function NewReportPage({
             </p>
           </Alert>
         ) : (
-          <OutboxNotice ownerId={ownerId} showLink={!offline} />
+          <OutboxNotice ownerId={ownerId} showLink={false} />
         )}
         {done.kind === 'stored' && done.quick ? (
           <p className="kern-body">{t('reports.new.completeLater')}</p>
