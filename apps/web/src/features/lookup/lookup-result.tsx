@@ -122,12 +122,12 @@ export function CandidateCard({
   headingLevel = 3,
 }: {
   candidate: Candidate;
-  headingLevel?: 3 | 4;
+  headingLevel?: 3 | 4 | 5;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const titleId = useId();
-  const Heading = headingLevel === 3 ? 'h3' : 'h4';
+  const Heading = (['h3', 'h4', 'h5'] as const)[headingLevel - 3]!;
   const c = candidate;
   return (
     <article className={`zm-hit zm-hit--${c.level}`} aria-labelledby={titleId} data-testid="hit">
@@ -197,7 +197,7 @@ export function LookupAnswer({
   headingLevel = 3,
 }: {
   result: Pick<LookupResult, 'notice'> & { candidates: readonly Candidate[] };
-  headingLevel?: 3 | 4;
+  headingLevel?: 3 | 4 | 5;
 }) {
   const { t, i18n } = useTranslation();
   const none = result.candidates.length === 0;
