@@ -29,9 +29,13 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/**
+ * How sure the match is, in a neutral colour: the danger is the level bar's to show, and a
+ * "sicher" match of a level-2 entry is no more dangerous than a "möglich" one.
+ */
 const BAND_VARIANT: Record<FieldLookupCandidate['band'], BadgeVariant> = {
-  sicher: 'danger',
-  wahrscheinlich: 'warning',
+  sicher: 'info',
+  wahrscheinlich: 'info',
   möglich: 'info',
 };
 
