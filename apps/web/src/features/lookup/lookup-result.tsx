@@ -1,8 +1,9 @@
-import type {
-  FieldLookupCandidate,
-  LocalizedText,
-  LookupResult,
-  RegistrarLookupCandidate,
+import {
+  type FieldLookupCandidate,
+  type LocalizedText,
+  type LookupResult,
+  type RegistrarLookupCandidate,
+  telephoneHref,
 } from '@zemag/contracts';
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -177,6 +178,18 @@ export function CandidateCard({
             {c.contact ? (
               <>
                 <span className="zm-hit__department">{c.contact.department}</span>
+                {c.contact.phone ? (
+                  <a
+                    className="kern-link zm-touch-link zm-hit__phone"
+                    href={telephoneHref(c.contact.phone)}
+                    aria-label={t('lookup.hit.call', {
+                      department: c.contact.department,
+                      phone: c.contact.phone,
+                    })}
+                  >
+                    {c.contact.phone}
+                  </a>
+                ) : null}
                 {c.contact.contact ? (
                   <span className="zm-pre zm-hit__contact">{c.contact.contact}</span>
                 ) : null}

@@ -1,0 +1,1 @@
+ALTER TABLE "departments" ADD COLUMN "phone" text;
