@@ -8,6 +8,7 @@ import { Button } from '../../ui/button';
 import { ResourceState } from '../admin/resource-state';
 import { asApiError, useResource } from '../admin/use-resource';
 import { IncidentCorrection } from './correction-incident';
+import { ProposeNext } from './propose-next';
 import { IncidentFacts } from './incident-facts';
 import { InvolvedPersonCard } from './involved-person';
 import { MessageThread } from './message-thread';
@@ -31,6 +32,8 @@ export function IncidentReviewPage({ user, id }: { user: CurrentUser; id: string
   const [actionError, setActionError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Decision | null>(null);
   const [busy, setBusy] = useState(false);
+  // Just confirmed here: the next step (proposing the listing) is pointed to.
+  const [confirmedNow, setConfirmedNow] = useState(false);
   const incident: Incident | undefined = resource.data;
   // The report as it was when a decision went through: its actions are out of date until the
   // reloaded report arrives (a second click would only meet a refusal).
@@ -70,6 +73,7 @@ export function IncidentReviewPage({ user, id }: { user: CurrentUser; id: string
           ? { decision: 'reject', reason: text }
           : { decision: 'ask', question: text };
     await review.decide(id, decision);
+    setConfirmedNow(dialog === 'confirm');
     done(t(`review.decision.${dialog}.notice`, { reference: incident.reference }));
   }
 
@@ -93,6 +97,9 @@ export function IncidentReviewPage({ user, id }: { user: CurrentUser; id: string
       }
     >
       {notice ? <Alert variant="success" title={notice} role="status" /> : null}
+      {confirmedNow && incident && user.abilities.includes('listing.manage') ? (
+        <ProposeNext incident={incident} />
+      ) : null}
       {actionError ? (
         <Alert variant="danger" title={t('admin.common.failed')} role="alert">
           <p className="kern-body">{actionError}</p>
