@@ -3,7 +3,7 @@ import { IncidentReportInput, permissionsFor } from '@zemag/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findUserByUsername } from '../apps/api/src/modules/identity/identity.repository.ts';
-import { signInAs } from './support/accounts';
+import { type Credentials, createAccount, signInAs } from './support/accounts';
 import { browserSuiteName, newContext, skipBrowser } from './support/browser';
 import { closeBrowserAndServer, startBrowserAndServer } from './support/journey';
 import { checkPage, watchPageErrors } from './support/page-checks';
@@ -11,6 +11,18 @@ import { REGISTRAR, REPORTER, createReporterAndRegistrar } from './support/regis
 import type { TestServer } from './support/server';
 
 const JOURNEY_TIMEOUT = 180_000;
+
+/** The registrar who activates (four-eyes), and an administrator. */
+const SECOND: Credentials = {
+  displayName: 'Sven Zweit',
+  username: 'sven.zweit',
+  password: 'ein zweiter langer Satz als Passwort',
+};
+const ADMIN: Credentials = {
+  displayName: 'Ada Admin',
+  username: 'ada.admin',
+  password: 'ein dritter langer Satz als Passwort',
+};
 
 /** A day `days` from today, as the API writes it and as a German types it. */
 function day(days: number): { iso: string; german: string } {
@@ -65,6 +77,8 @@ async function confirmedReportWithoutRecord(server: TestServer) {
 describe.skipIf(skipBrowser)(browserSuiteName('German dates in every date field'), () => {
   let browser: Browser;
   let server: TestServer;
+  /** The listing the first journey proposes; the second decides on it. */
+  let listingPath = '';
 
   beforeAll(async () => {
     [browser, server] = await startBrowserAndServer();
@@ -137,6 +151,7 @@ describe.skipIf(skipBrowser)(browserSuiteName('German dates in every date field'
         expect(proposed).toContain(`"validUntil":"${until.iso}"`);
         await page.getByRole('heading', { level: 1, name: 'Eintrag zu Zeitlos, Karl' }).waitFor();
         await page.getByTestId('listing-data').getByText(until.german).waitFor();
+        listingPath = new URL(page.url()).pathname;
 
         // A data-subject request received yesterday.
         const received = day(-1);
@@ -165,6 +180,96 @@ describe.skipIf(skipBrowser)(browserSuiteName('German dates in every date field'
         await hit.first().waitFor();
         expect(await hit.first().innerText()).toContain('01.03.1978');
         await checkPage(page, 'phone-dates-lookup');
+        expect(pageErrors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    JOURNEY_TIMEOUT,
+  );
+
+  it(
+    'on a phone the listing’s letter, extension and restriction dates and a role’s end are typed German and sent as ISO',
+    async () => {
+      expect(listingPath).toMatch(/^\/listings\//);
+      await createAccount(server, { ...SECOND, roles: ['registrar'] });
+      await createAccount(server, { ...ADMIN, roles: ['admin'] });
+      const { user: second } = await findUserByUsername({
+        db: server.database.db,
+        username: SECOND.username,
+      });
+      await server.services.listings.activate({
+        actor: { id: second!.id },
+        id: listingPath.split('/').at(-1)!,
+        reason: null,
+      });
+      const context = await newContext(browser, 'phone');
+      const page = await context.newPage();
+      const pageErrors = watchPageErrors(page);
+      try {
+        await signInAs(page, server, REGISTRAR);
+        await page.goto(`${server.origin}${listingPath}`);
+        await page.getByRole('heading', { level: 1, name: 'Eintrag zu Zeitlos, Karl' }).waitFor();
+
+        // The letter was sent today, typed German.
+        const today = day(0);
+        const letter = page.getByTestId('notification-form');
+        await letter.getByLabel('Versandt am').fill(today.german);
+        await checkPage(page, 'phone-dates-notification');
+        const noted = await sentBody(page, /\/notification$/, () =>
+          letter.getByRole('button', { name: 'Festhalten' }).click(),
+        );
+        expect(noted).toContain(`"sentOn":"${today.iso}"`);
+        await page.getByText('Der Stand der Benachrichtigung ist festgehalten.').waitFor();
+
+        // An extension: the proposed date is shown German; another typed German is sent ISO.
+        const longer = day(500);
+        await page.getByRole('button', { name: 'Verlängerung vorschlagen' }).click();
+        const extend = page.getByRole('dialog', { name: 'Verlängerung vorschlagen' });
+        expect(await extend.getByLabel('Neues Gültig-bis-Datum').inputValue()).toMatch(
+          /^\d{2}\.\d{2}\.\d{4}$/,
+        );
+        await extend.getByLabel('Neues Gültig-bis-Datum').fill(longer.german);
+        await extend.getByLabel('Begründung').fill('Weitere Drohungen im letzten Monat.');
+        await checkPage(page, 'phone-dates-extension');
+        const extended = await sentBody(page, /\/listings\//, () =>
+          extend.getByRole('button', { name: 'Verlängerung vorschlagen' }).click(),
+        );
+        expect(extended).toContain(`"${longer.iso}"`);
+        await page.getByText(`Verlängerung bis ${longer.german} vorgeschlagen`).waitFor();
+
+        // A restriction until a German date.
+        const decideBy = day(14);
+        await page.getByRole('button', { name: 'Einschränken (Widerspruch)' }).click();
+        const restrict = page.getByRole('dialog', { name: 'Eintrag einschränken' });
+        await restrict.getByLabel('Entscheidung bis').fill(decideBy.german);
+        await restrict.getByLabel('Begründung').fill('Herr Zeitlos bestreitet den Vorfall.');
+        const restricted = await sentBody(page, /\/listings\//, () =>
+          restrict.getByRole('button', { name: 'Einschränken (Widerspruch)' }).click(),
+        );
+        expect(restricted).toContain(`"${decideBy.iso}"`);
+        await page.getByText(`Entscheidung bis ${decideBy.german}.`).waitFor();
+        await checkPage(page, 'phone-dates-restricted');
+
+        // An administrator gives a role until a German date.
+        await page.getByRole('button', { name: 'Abmelden' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
+        await signInAs(page, server, ADMIN);
+        const { user: reporter } = await findUserByUsername({
+          db: server.database.db,
+          username: REPORTER.username,
+        });
+        await page.goto(`${server.origin}/admin/users/${reporter!.id}`);
+        await page.getByRole('heading', { level: 1, name: REPORTER.displayName }).waitFor();
+        const ends = day(60);
+        await page.getByLabel('Rolle', { exact: true }).selectOption({ label: 'Leitstelle' });
+        await page.getByLabel('Gültig bis').fill(ends.german);
+        await checkPage(page, 'phone-dates-grant');
+        const granted = await sentBody(page, /\/grants$/, () =>
+          page.getByRole('button', { name: 'Rolle vergeben' }).click(),
+        );
+        expect(granted).toContain(`"endsOn":"${ends.iso}"`);
+        await page.getByText(ends.german).first().waitFor();
         expect(pageErrors).toEqual([]);
       } finally {
         await context.close();
