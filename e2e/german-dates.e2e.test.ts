@@ -165,6 +165,26 @@ describe.skipIf(skipBrowser)(browserSuiteName('German dates in every date field'
         );
         expect(recorded).toContain(`"receivedOn":"${received.iso}"`);
         await page.getByText(received.german, { exact: false }).first().waitFor();
+        // Its deadline extended, and its answer dated, both typed German.
+        const due = day(60);
+        await page.getByLabel('Neue Frist').fill(due.german);
+        await page
+          .getByLabel('Grund der Verlängerung')
+          .fill('Umfangreiche Akten, Rückfrage beim Ordnungsamt.');
+        const extendedDue = await sentBody(page, /\/extension$/, () =>
+          page.getByRole('button', { name: 'Frist verlängern' }).click(),
+        );
+        expect(extendedDue).toContain(`"extendedDueOn":"${due.iso}"`);
+        await page.getByText(due.german, { exact: false }).first().waitFor();
+        const answeredOn = day(0);
+        await page.getByLabel('Beantwortet am').fill(answeredOn.german);
+        await page.getByLabel('Begründung').fill('Auskunft als PDF per Post versandt.');
+        await checkPage(page, 'phone-dates-subject-request-answer');
+        const answered = await sentBody(page, /\/answer$/, () =>
+          page.getByRole('button', { name: 'Antwort speichern' }).click(),
+        );
+        expect(answered).toContain(`"answeredOn":"${answeredOn.iso}"`);
+        await page.getByText('stattgegeben,').waitFor();
 
         // The look-up by date of birth, typed short; the answer shows it German.
         await page.goto(`${server.origin}/lookup`);
