@@ -84,6 +84,9 @@ describe.skipIf(skipBrowser)(browserSuiteName('administration in the browser'), 
         await page.getByLabel('Begründung der Freigabe').fill('kurz');
         await page.getByRole('button', { name: 'Dienststelle anlegen' }).click();
         await page.locator('#department-lookupAuthorisationReason-error').waitFor();
+        // The telephone field staff call is required, and named in the refusal.
+        await page.locator('#department-phone-error').waitFor();
+        await page.getByLabel('Telefon für Rückfragen').fill('0221 221-3200');
         expect(await page.getByLabel('Begründung der Freigabe').getAttribute('aria-invalid')).toBe(
           'true',
         );
@@ -221,10 +224,12 @@ describe.skipIf(skipBrowser)(browserSuiteName('administration in the browser'), 
           mimeType: 'text/csv',
           buffer: Buffer.from(`\uFEFF${HEADER}\n${body}`, 'utf8'),
         });
-        const HEADER = 'code;name;parent_code;contact;lookup_authorised;lookup_reason';
+        const HEADER = 'code;name;parent_code;contact;phone;lookup_authorised;lookup_reason';
         await departmentsImport
           .getByLabel('CSV-Datei')
-          .setInputFiles(csv('50;Sozialamt;;;ja;\n51;Jugendamt;;;nein;'));
+          .setInputFiles(
+            csv('50;Sozialamt;;;0221 221-5000;ja;\n51;Jugendamt;;;0221 221-5100;nein;'),
+          );
         await departmentsImport.getByText('„dienststellen.csv“: 2 Datenzeilen.').waitFor();
         await departmentsImport.getByRole('button', { name: 'Probelauf' }).click();
         await departmentsImport.getByText('1 Fehler gefunden').waitFor();
@@ -237,7 +242,9 @@ describe.skipIf(skipBrowser)(browserSuiteName('administration in the browser'), 
         await departmentsImport
           .getByLabel('CSV-Datei')
           .setInputFiles(
-            csv('50;Sozialamt;;;ja;Hausbesuche im Allgemeinen Sozialdienst\n51;Jugendamt;;;nein;'),
+            csv(
+              '50;Sozialamt;;;0221 221-5000;ja;Hausbesuche im Allgemeinen Sozialdienst\n51;Jugendamt;;;0221 221-5100;nein;',
+            ),
           );
         await departmentsImport.getByRole('button', { name: 'Probelauf' }).click();
         await departmentsImport.getByText('Probelauf ohne Fehler').waitFor();

@@ -77,6 +77,15 @@ describe.skipIf(skipBrowser)(browserSuiteName('first run in the browser'), () =>
         await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
         expect(new URL(page.url()).pathname).toBe('/sign-in');
         await page.getByText('Das Administrationskonto wurde angelegt.').waitFor();
+        // What comes next: a second administrator (four-eyes) and the departments, with links.
+        const next = page.getByTestId('setup-next');
+        await next.getByText('zweites Administrationskonto', { exact: false }).waitFor();
+        expect(
+          await next.getByRole('link', { name: 'Zu den Benutzerkonten' }).getAttribute('href'),
+        ).toBe('/admin/users');
+        expect(
+          await next.getByRole('link', { name: 'Zu den Dienststellen' }).getAttribute('href'),
+        ).toBe('/admin/departments');
         expect(await seriousViolations(page)).toEqual([]);
         await snap(page, `${viewport}-sign-in`);
 
@@ -101,6 +110,8 @@ describe.skipIf(skipBrowser)(browserSuiteName('first run in the browser'), () =>
         expect(await abilities.textContent()).toContain('Benutzerkonten und Rollen verwalten');
         expect(await abilities.textContent()).toContain('Vorfälle melden');
         expect(await abilities.textContent()).not.toContain('Register abfragen');
+        // Only functions that exist: the settings come later and are not promised.
+        expect(await abilities.textContent()).not.toContain('Einstellungen verwalten');
         expect(await page.getByText('Administration', { exact: true }).count()).toBe(1);
         expect(await seriousViolations(page)).toEqual([]);
         expect(await overflowsHorizontally(page)).toBe(false);

@@ -166,6 +166,12 @@ describe.skipIf(skipBrowser)(browserSuiteName('look-up in the browser'), () => {
       expect(card).toContain('30.06.2030');
       expect(card).toContain('ZeMAG-Stelle (Kriminalprävention)');
       expect(card).toContain('0221 123-4567');
+      // Whom to call: the department's number as a link that dials it.
+      expect(
+        await hit
+          .getByRole('link', { name: 'ZeMAG-Stelle (Kriminalprävention) anrufen: 0221 123-4567' })
+          .getAttribute('href'),
+      ).toBe('tel:02211234567');
       // Field staff see no incidents, ids, score or other names.
       expect(card).not.toContain(reference);
       expect(card).not.toContain('Vorfälle');

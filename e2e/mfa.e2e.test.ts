@@ -102,6 +102,19 @@ describe.skipIf(skipBrowser)(browserSuiteName('second factor in the browser'), (
         await expectAccessible(page);
         await snap(page, `${viewport}-mfa-recovery-codes`);
 
+        // A reload does not skip the confirmation: the codes are not shown again, new ones are.
+        const shown = await page.locator('.zm-recovery__code').allInnerTexts();
+        await page.reload();
+        await page
+          .getByRole('heading', { level: 1, name: 'Wiederherstellungscodes aufbewahren' })
+          .waitFor();
+        await expectAccessible(page);
+        await page.getByRole('button', { name: 'Neue Codes erzeugen' }).click();
+        await page.getByRole('heading', { name: 'Wiederherstellungscodes', exact: true }).waitFor();
+        const renewed = await page.locator('.zm-recovery__code').allInnerTexts();
+        expect(renewed).toHaveLength(10);
+        expect(renewed.some((code) => shown.includes(code))).toBe(false);
+
         // The codes must be confirmed as kept before going on.
         await page.getByRole('button', { name: 'Weiter zu ZeMAG' }).click();
         await page

@@ -307,12 +307,16 @@ describe.skipIf(skipBrowser)(browserSuiteName('reporting an incident in the brow
         await page.getByRole('button', { name: 'Person hinzufügen' }).click();
         await page.locator('#report-persons-0-familyName').fill('<b>Mustermann</b>');
         await page.locator('#report-persons-0-givenNames').fill('Max');
-        await page.locator('#report-persons-0-birthMonth').fill('3');
-        await page.locator('#report-persons-0-birthYear').fill('1984');
+        // Month and year of birth, typed the German way in the one date field.
+        await page.locator('#report-persons-0-dateOfBirth').fill('3.1984');
         await page.getByRole('button', { name: 'Person hinzufügen' }).click();
         await page.locator('#report-persons-1-description').fill('Begleiter, etwa 30, rote Jacke');
         await checkPage(page, `${viewport}-report-full`);
+        const sent = page.waitForRequest(
+          (r) => r.method() === 'POST' && r.url().endsWith('/api/v1/incidents'),
+        );
         await page.getByRole('button', { name: 'Meldung senden' }).click();
+        expect((await sent).postData()).toContain('"dateOfBirth":"1984-03"');
 
         // The server refuses the time; the message sits at the field, nothing typed is lost.
         const timeError = page.locator('#report-occurredAt-error');
@@ -326,6 +330,7 @@ describe.skipIf(skipBrowser)(browserSuiteName('reporting an incident in the brow
         expect(await page.locator('#report-persons-0-familyName').inputValue()).toBe(
           '<b>Mustermann</b>',
         );
+        expect(await page.locator('#report-persons-0-dateOfBirth').inputValue()).toBe('03.1984');
         expect(await page.getByLabel('Beschreibung des Vorfalls').inputValue()).toContain('Tresen');
         await checkPage(page, `${viewport}-report-server-error`);
         expect(await storedReports(server, who.username)).toBe(0);

@@ -204,17 +204,23 @@ describe.skipIf(skipBrowser)(browserSuiteName('review and listings in the browse
         await page.getByText(`Die Meldung ${reference} ist bestätigt.`).waitFor();
         await page.getByTestId('messages').getByText('Angaben und Anzeige geprüft.').waitFor();
         expect(await page.getByRole('button', { name: 'Bestätigen' }).count()).toBe(0);
+        // Level 2: the next step is proposing the listing, once the person is linked.
+        const next = page.getByTestId('propose-next');
+        await next.getByText('Nächster Schritt: Eintrag vorschlagen').waitFor();
+        await next.getByText('Verknüpfen Sie dazu zuerst die beteiligte Person').waitFor();
 
         // The reported person: no similar record yet; create one, prefilled from the report.
         const involved = page.getByTestId('involved-person');
         await involved.getByText('Kein ähnlicher Datensatz gefunden.').waitFor();
         await involved.getByRole('button', { name: 'Neue Person anlegen' }).click();
         expect(await involved.getByLabel('Familienname').inputValue()).toBe('Mustermann');
-        expect(await involved.getByLabel('Geburtsdatum').inputValue()).toBe('1980-04-12');
+        // The date of birth the German way.
+        expect(await involved.getByLabel('Geburtsdatum').inputValue()).toBe('12.04.1980');
         expect(await involved.getByLabel('Straße').inputValue()).toBe('Hauptstraße');
         await check(page, viewport, 'person-create');
         await involved.getByRole('button', { name: 'Person anlegen und verknüpfen' }).click();
         await page.getByText('Der Datensatz Mustermann, Max ist angelegt und verknüpft.').waitFor();
+        await next.getByRole('link', { name: 'Eintrag für Mustermann, Max vorschlagen' }).waitFor();
         await check(page, viewport, 'incident-confirmed');
 
         // The second report on the same man: confirmed, and linked through the suggestion.
@@ -360,7 +366,8 @@ describe.skipIf(skipBrowser)(browserSuiteName('review and listings in the browse
         await page.getByRole('button', { name: 'Verlängerung vorschlagen' }).click();
         const extend = page.getByRole('dialog', { name: 'Verlängerung vorschlagen' });
         const newEnd = await extend.getByLabel('Neues Gültig-bis-Datum').inputValue();
-        expect(newEnd).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        // Proposed the German way (DD.MM.YYYY); the date field sends it as ISO.
+        expect(newEnd).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
         await extend.getByLabel('Begründung').fill('Weitere Drohungen im letzten Monat.');
         await check(page, viewport, 'extend-dialog');
         await extend.getByRole('button', { name: 'Verlängerung vorschlagen' }).click();
@@ -372,12 +379,8 @@ describe.skipIf(skipBrowser)(browserSuiteName('review and listings in the browse
         await page2.reload();
         await page2.getByRole('button', { name: 'Verlängerung bestätigen' }).click();
         await page2.getByText('Die Verlängerung ist bestätigt.').waitFor();
-        const [year, month, day] = newEnd.split('-');
         // The page shows the confirmation first, then the listing as reloaded from the server.
-        await page2
-          .getByTestId('listing-data')
-          .getByText(`${day}.${month}.${year}`)
-          .waitFor({ timeout: 10_000 });
+        await page2.getByTestId('listing-data').getByText(newEnd).waitFor({ timeout: 10_000 });
         expect(await page2.getByTestId('history').textContent()).toContain(
           'Verlängerung bestätigt',
         );

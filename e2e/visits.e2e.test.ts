@@ -105,11 +105,14 @@ function keptOnDevice(page: Page) {
   });
 }
 
-/** The purpose and the text; sends the list and waits for its answer. */
+const KEEP = 'Bis Schichtende auf diesem Gerät behalten';
+
+/** The purpose and the text, kept on the device (ticked); sends the list and waits for its answer. */
 async function checkList(page: Page, text: string) {
   await page.getByLabel('Aktenzeichen').fill('VZ 2026/0412');
   await page.getByLabel('Grund').selectOption({ label: 'Vollstreckung' });
   await page.getByLabel('Termine', { exact: true }).fill(text);
+  await page.getByLabel(KEEP).check();
   const answered = page.waitForResponse((r) => r.url().endsWith('/api/v1/visit-lists'));
   await page.getByRole('button', { name: 'Liste prüfen' }).click();
   return answered;
@@ -175,6 +178,8 @@ describe.skipIf(skipBrowser)(browserSuiteName('visit lists in the browser'), () 
         await page.getByRole('option', { name: 'Vollstreckung' }).waitFor({ state: 'attached' });
         await page.getByText('Noch keine Liste geprüft.').waitFor();
         await checkPage(page, 'phone-visits-empty');
+        // Nothing is kept on the phone unless asked.
+        expect(await page.getByLabel(KEEP).isChecked()).toBe(false);
 
         // Nothing given: the purpose and the text are named at their fields.
         await page.getByRole('button', { name: 'Liste prüfen' }).click();
@@ -208,12 +213,18 @@ describe.skipIf(skipBrowser)(browserSuiteName('visit lists in the browser'), () 
           'Nachname;Vorname\nMaier;Hans\n',
         );
 
-        // The list: one answer card per line.
+        // The list, hits first: an overview linking to the lines with an entry, then one
+        // answer card per line (hits, not looked up, no entry).
         expect((await checkList(page, LIST)).status()).toBe(200);
         const lines = page.getByTestId('visit-line');
         await lines.first().waitFor();
         expect(await lines.count()).toBe(3);
-        const [hit, miss, unread] = await Promise.all(
+        const overview = await page.getByTestId('visit-overview').innerText();
+        expect(overview).toContain('Zeile 1: Meyer, Hans Peter');
+        expect(overview).toContain('Stufe 3 – Waffen oder Werkzeuge');
+        await page.getByRole('link', { name: 'Zeile 1: Meyer, Hans Peter' }).click();
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe('visit-line-1');
+        const [hit, unread, miss] = await Promise.all(
           [0, 1, 2].map((i) => lines.nth(i).innerText()),
         );
         expect(hit).toContain('Zeile 1');

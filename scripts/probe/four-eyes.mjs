@@ -113,6 +113,7 @@ async function main() {
     name: `Probe ${run}`,
     parentCode: null,
     contact: null,
+    phone: '01234 567-999',
     lookupAuthorised: true,
     lookupAuthorisationReason: 'Sicherheitsprobe des Vier-Augen-Prinzips',
   });

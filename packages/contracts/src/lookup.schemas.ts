@@ -63,7 +63,12 @@ export const LookupRequest = z
 export type LookupRequest = z.input<typeof LookupRequest>;
 
 /** Whom to call about a listing: the register office (the department of its registrar). */
-export const LookupContact = z.object({ department: z.string(), contact: z.string().nullable() });
+export const LookupContact = z.object({
+  department: z.string(),
+  /** The department's telephone (a `tel:` link in the app); null for departments without one. */
+  phone: z.string().nullable(),
+  contact: z.string().nullable(),
+});
 
 /** The minimal answer for field staff: no ids, no incidents, no narratives. */
 export const FieldLookupCandidate = z.object({

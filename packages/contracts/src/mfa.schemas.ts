@@ -21,6 +21,11 @@ export const MfaStatus = z.object({
   method: z.string().nullable(),
   enrolled: z.object({ totp: z.boolean(), webauthn: z.number().int() }),
   recoveryCodesLeft: z.number().int(),
+  /**
+   * Recovery codes were shown but not yet confirmed as kept: the app asks for new ones (the
+   * old ones are never shown again) before anything else.
+   */
+  recoveryCodesUnconfirmed: z.boolean(),
 });
 export type MfaStatus = z.infer<typeof MfaStatus>;
 

@@ -10,12 +10,34 @@ export const DepartmentCode = z
   .max(32)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/);
 
+/**
+ * A telephone number to call, as written in Germany: `0221 221-12345`, `+49 221 221-12345`,
+ * `(0221) 221 12345`. Digits, spaces and `+ ( ) / -`, with 5 to 20 digits.
+ */
+export const TelephoneNumber = z
+  .string()
+  .trim()
+  .refine(
+    (v) => {
+      const digits = v.replace(/\D/g, '').length;
+      return v.length <= 40 && /^\+?[0-9(][0-9 ()/-]*[0-9]$/.test(v) && digits >= 5 && digits <= 20;
+    },
+    { message: 'a telephone number (digits, spaces and + ( ) / -; 5 to 20 digits)' },
+  );
+
+/** `tel:` form of a telephone number: `+49 221 221-12345` → `+4922122112345`. */
+export function telephoneHref(number: string): string {
+  return `tel:${number.trim().startsWith('+') ? '+' : ''}${number.replace(/\D/g, '')}`;
+}
+
 export const Department = z.object({
   id: z.uuid(),
   code: z.string(),
   name: z.string(),
   parentCode: z.string().nullable(),
   contact: z.string().nullable(),
+  /** Whom field staff call about a look-up answer; null only for departments from before it was required. */
+  phone: z.string().nullable(),
   /** Staff of this department may be granted `field` (look-ups). */
   lookupAuthorised: z.boolean(),
   /** Why the department needs look-ups (documented for the DPO). */
@@ -30,6 +52,7 @@ export const DepartmentInput = z
     name: z.string().trim().min(1).max(200),
     parentCode: DepartmentCode.nullable().default(null),
     contact: z.string().trim().max(500).nullable().default(null),
+    phone: TelephoneNumber,
     lookupAuthorised: z.boolean().default(false),
     lookupAuthorisationReason: z.string().trim().max(1000).nullable().default(null),
   })

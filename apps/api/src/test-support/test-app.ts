@@ -173,6 +173,12 @@ async function enrolTestTotp(
   });
   if (confirmed.statusCode !== 200) throw new Error(`TOTP confirmation: ${confirmed.body}`);
   const cookie = confirmed.cookies.find((c) => c.name === 'zemag_session');
+  // Like the app: the recovery codes are confirmed as kept, which completes enrolment.
+  await app.inject({
+    method: 'POST',
+    url: '/api/v1/me/recovery-codes/confirmation',
+    headers: { cookie: `zemag_session=${cookie?.value ?? ''}` },
+  });
   await app.inject({
     method: 'DELETE',
     url: '/api/v1/session',

@@ -20,6 +20,7 @@ import {
   OfflineOutboxNotice,
   ReportsRoutes,
   ReviewRoutes,
+  RecoveryCodesPendingPage,
   SecondFactorGate,
   SecurityPage,
   SetupPage,
@@ -85,6 +86,9 @@ function Page() {
   const signedIn = state.status === 'signed-in';
   // A required second factor comes first, on whatever page the user was heading to.
   if (signedIn && !state.session.mfa.satisfied) return <SecondFactorGate session={state.session} />;
+  // Recovery codes shown but not confirmed as kept: new ones, confirmed, before anything else.
+  if (signedIn && state.session.mfa.recoveryCodesUnconfirmed)
+    return <RecoveryCodesPendingPage session={state.session} />;
   if (path === '/security')
     return signedIn ? <SecurityPage session={state.session} /> : <SignInPage />;
   if (path === '/sign-in')

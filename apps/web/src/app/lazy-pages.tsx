@@ -42,6 +42,9 @@ export const SecurityPage = lazyPage(() =>
 export const SecondFactorGate = lazyPage(() =>
   import('../features/mfa/second-factor.gate').then((m) => m.SecondFactorGate),
 );
+export const RecoveryCodesPendingPage = lazyPage(() =>
+  import('../features/mfa/recovery-codes-pending.page').then((m) => m.RecoveryCodesPendingPage),
+);
 export const SetupPage = lazyPage(() =>
   import('../features/setup/setup.page').then((m) => m.SetupPage),
 );

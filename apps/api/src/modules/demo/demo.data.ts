@@ -5,49 +5,80 @@ import type { Role } from '@zemag/contracts';
  * Vollstreckung, Sozialamt, Jugendamt, Rettungsdienst authorised for look-ups; the ZeMAG
  * office in a crime-prevention unit; IT; data protection).
  */
+/** Telephone numbers are Musterstadt's fictional `01234 567-…` (like the letterhead's). */
 export const DEMO_DEPARTMENTS = [
-  { code: '32', name: 'Ordnungsamt', parentCode: null, lookupReason: null },
+  {
+    code: '32',
+    name: 'Ordnungsamt',
+    phone: '01234 567-3200',
+    parentCode: null,
+    lookupReason: null,
+  },
   {
     code: '32-2',
     name: 'Ordnungsdienst',
+    phone: '01234 567-3220',
     parentCode: '32',
     lookupReason: 'Kontrollen und Hausbesuche im Außendienst',
   },
-  { code: '20', name: 'Kämmerei', parentCode: null, lookupReason: null },
+  { code: '20', name: 'Kämmerei', phone: '01234 567-2000', parentCode: null, lookupReason: null },
   {
     code: '20-3',
     name: 'Vollstreckung',
+    phone: '01234 567-2030',
     parentCode: '20',
     lookupReason: 'Vollstreckung in Wohnungen (Außendienst)',
   },
   {
     code: '50',
     name: 'Sozialamt',
+    phone: '01234 567-5000',
     parentCode: null,
     lookupReason: 'Hausbesuche der Sozialen Dienste',
   },
   {
     code: '51',
     name: 'Jugendamt',
+    phone: '01234 567-5100',
     parentCode: null,
     lookupReason: 'Hausbesuche des Allgemeinen Sozialen Dienstes (Kinderschutz)',
   },
   {
     code: '37',
     name: 'Berufsfeuerwehr und Rettungsdienst',
+    phone: '01234 567-3700',
     parentCode: null,
     lookupReason: 'Rettungseinsätze in Wohnungen',
   },
   {
     code: '01-KP',
     name: 'Kriminalprävention (ZeMAG-Stelle)',
+    phone: '01234 567-1010',
     parentCode: null,
     lookupReason: null,
   },
-  { code: '01-LS', name: 'Leitstelle Mitarbeitendenschutz', parentCode: null, lookupReason: null },
-  { code: '12', name: 'Amt für Informationsverarbeitung', parentCode: null, lookupReason: null },
-  { code: '01-DS', name: 'Datenschutz', parentCode: null, lookupReason: null },
-  { code: '56', name: 'Bürgeramt', parentCode: null, lookupReason: null },
+  {
+    code: '01-LS',
+    name: 'Leitstelle Mitarbeitendenschutz',
+    phone: '01234 567-1020',
+    parentCode: null,
+    lookupReason: null,
+  },
+  {
+    code: '12',
+    name: 'Amt für Informationsverarbeitung',
+    phone: '01234 567-1200',
+    parentCode: null,
+    lookupReason: null,
+  },
+  {
+    code: '01-DS',
+    name: 'Datenschutz',
+    phone: '01234 567-100',
+    parentCode: null,
+    lookupReason: null,
+  },
+  { code: '56', name: 'Bürgeramt', phone: '01234 567-5600', parentCode: null, lookupReason: null },
 ] as const;
 
 export interface DemoUser {

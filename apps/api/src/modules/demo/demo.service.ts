@@ -116,6 +116,7 @@ export function createDemoService({
             name: d.name,
             parentCode: d.parentCode,
             contact: null,
+            phone: d.phone,
             lookupAuthorised: d.lookupReason !== null,
             lookupAuthorisationReason: d.lookupReason,
           },

@@ -22,6 +22,7 @@ function changedFields(before: DepartmentRow, after: DepartmentRow) {
     'name',
     'parentId',
     'contact',
+    'phone',
     'lookupAuthorised',
     'lookupAuthorisationReason',
   ] as const;
@@ -55,6 +56,7 @@ export function createDepartmentsService({
           name: d.name,
           parentCode,
           contact: d.contact,
+          phone: d.phone,
           lookupAuthorised: d.lookupAuthorised,
           lookupAuthorisationReason: d.lookupAuthorisationReason,
           userCount,
@@ -75,6 +77,7 @@ export function createDepartmentsService({
             name: input.name,
             parentId: await resolveParent(tx, input.parentCode),
             contact: input.contact,
+            phone: input.phone,
             lookupAuthorised: input.lookupAuthorised,
             lookupAuthorisationReason: input.lookupAuthorised
               ? input.lookupAuthorisationReason
@@ -117,6 +120,7 @@ export function createDepartmentsService({
             name: input.name,
             parentId,
             contact: input.contact,
+            phone: input.phone,
             lookupAuthorised: input.lookupAuthorised,
             lookupAuthorisationReason: input.lookupAuthorised
               ? input.lookupAuthorisationReason

@@ -10,6 +10,8 @@ export const departments = pgTable('departments', {
   name: text('name').notNull(),
   parentId: uuid('parent_id').references((): AnyPgColumn => departments.id),
   contact: text('contact'),
+  /** Telephone for questions about a look-up answer; required for new and edited departments. */
+  phone: text('phone'),
   lookupAuthorised: boolean('lookup_authorised').notNull().default(false),
   lookupAuthorisationReason: text('lookup_authorisation_reason'),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),

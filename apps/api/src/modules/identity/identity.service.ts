@@ -43,10 +43,12 @@ export interface SecondFactorPolicy {
   /** Roles whose holders must prove a second factor. */
   requiredRoles: readonly Role[];
   /** Confirmed factors and unused recovery codes of a user. */
-  summary: (input: {
-    db: Db | Tx;
-    userId: string;
-  }) => Promise<{ totp: number; webauthn: number; recoveryCodesLeft: number }>;
+  summary: (input: { db: Db | Tx; userId: string }) => Promise<{
+    totp: number;
+    webauthn: number;
+    recoveryCodesLeft: number;
+    recoveryCodesUnconfirmed: number;
+  }>;
 }
 
 export type IdentityService = ReturnType<typeof createIdentityService>;
@@ -97,6 +99,7 @@ export function createIdentityService({
         method,
         enrolled: { totp: summary.totp > 0, webauthn: summary.webauthn },
         recoveryCodesLeft: summary.recoveryCodesLeft,
+        recoveryCodesUnconfirmed: summary.recoveryCodesUnconfirmed > 0,
       },
     };
   }

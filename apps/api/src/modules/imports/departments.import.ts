@@ -1,4 +1,4 @@
-import { DepartmentCode, type ImportError } from '@zemag/contracts';
+import { DepartmentCode, type ImportError, TelephoneNumber } from '@zemag/contracts';
 import type { CsvTable } from './imports.csv.js';
 import { readFlag } from './imports.csv.js';
 import { importError } from './imports.messages.js';
@@ -8,6 +8,7 @@ export interface DepartmentData {
   name: string;
   parentCode: string | null;
   contact: string | null;
+  phone: string | null;
   lookupAuthorised: boolean;
   lookupAuthorisationReason: string | null;
 }
@@ -25,6 +26,7 @@ function same(a: DepartmentData, b: DepartmentData) {
     a.name === b.name &&
     a.parentCode === b.parentCode &&
     a.contact === b.contact &&
+    a.phone === b.phone &&
     a.lookupAuthorised === b.lookupAuthorised &&
     a.lookupAuthorisationReason === b.lookupAuthorisationReason
   );
@@ -33,7 +35,8 @@ function same(a: DepartmentData, b: DepartmentData) {
 /**
  * Checks a departments CSV against what ZeMAG holds and plans the changes: parents before
  * their children, existing codes updated, nothing applied if any row has an error.
- * Columns: code; name; parent_code; contact; lookup_authorised; lookup_reason.
+ * Columns: code; name; parent_code; contact; phone; lookup_authorised; lookup_reason. `phone`
+ * is required for a new department; left empty, a known department keeps its number (or none).
  */
 export function planDepartmentImport(table: CsvTable, existing: readonly DepartmentData[]) {
   const errors: ImportError[] = [];
@@ -51,6 +54,8 @@ export function planDepartmentImport(table: CsvTable, existing: readonly Departm
     const parent = values.parent_code ?? '';
     const flag = readFlag(values.lookup_authorised ?? '');
     const reason = (values.lookup_reason ?? '').trim();
+    const phoneText = (values.phone ?? '').trim();
+    const phone = phoneText ? TelephoneNumber.safeParse(phoneText) : null;
     const before = errors.length;
     if (!code) errors.push(importError(row, 'code', 'value.required'));
     else if (!DepartmentCode.safeParse(code).success)
@@ -60,6 +65,8 @@ export function planDepartmentImport(table: CsvTable, existing: readonly Departm
     else if (name.length > 200) errors.push(importError(row, 'name', 'value.invalid'));
     if (parent && !DepartmentCode.safeParse(parent).success)
       errors.push(importError(row, 'parent_code', 'value.invalid'));
+    if (phone && !phone.success) errors.push(importError(row, 'phone', 'value.invalid'));
+    else if (!phone && !byCode.has(code)) errors.push(importError(row, 'phone', 'value.required'));
     if (flag === null) errors.push(importError(row, 'lookup_authorised', 'flag.invalid'));
     if (flag === true && reason.length < 10)
       errors.push(importError(row, 'lookup_reason', 'reason.required'));
@@ -75,6 +82,7 @@ export function planDepartmentImport(table: CsvTable, existing: readonly Departm
             Array.from(values.contact ?? '')
               .slice(0, 500)
               .join('') || null,
+          phone: phone?.success ? phone.data : (byCode.get(code)?.phone ?? null),
           lookupAuthorised: flag === true,
           lookupAuthorisationReason: flag === true ? reason : null,
         },

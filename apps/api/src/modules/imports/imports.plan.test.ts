@@ -47,7 +47,7 @@ describe('reading CSV', () => {
 });
 
 describe('planning a department import', () => {
-  const header = 'code;name;parent_code;contact;lookup_authorised;lookup_reason\n';
+  const header = 'code;name;parent_code;contact;phone;lookup_authorised;lookup_reason\n';
   it('creates parents before children and leaves unchanged rows alone', async () => {
     const existing = [
       {
@@ -55,13 +55,14 @@ describe('planning a department import', () => {
         name: 'Sozialamt',
         parentCode: null,
         contact: null,
+        phone: null,
         lookupAuthorised: false,
         lookupAuthorisationReason: null,
       },
     ];
     const plan = planDepartmentImport(
       await table(
-        `${header}32-1;Ordnungsdienst;32;;ja;Hausbesuche im Vollzug\n32;Ordnungsamt;;;nein;\n50;Sozialamt;;;nein;\n`,
+        `${header}32-1;Ordnungsdienst;32;;0221 221-3210;ja;Hausbesuche im Vollzug\n32;Ordnungsamt;;;+49 221 221-32;nein;\n50;Sozialamt;;;;nein;\n`,
       ),
       existing,
     );
@@ -71,12 +72,24 @@ describe('planning a department import', () => {
       ['50', 'unchanged'],
       ['32-1', 'create'],
     ]);
+    expect(plan.ops.map((o) => o.data.phone)).toEqual(['+49 221 221-32', null, '0221 221-3210']);
+  });
+
+  it('asks a new department for a telephone number and refuses one that is none', async () => {
+    const plan = planDepartmentImport(
+      await table(`${header}60;Ohne Telefon;;;;nein;\n61;Falsch;;;bitte anrufen;nein;\n`),
+      [],
+    );
+    expect(plan.errors.map((e) => `${e.row}:${e.field}:${e.code}`)).toEqual([
+      '1:phone:value.required',
+      '2:phone:value.invalid',
+    ]);
   });
 
   it('reports every bad row and field and plans nothing', async () => {
     const plan = planDepartmentImport(
       await table(
-        `${header};Ohne Code;;;nein;\n40;Amt;99;;ja;kurz\n40;Doppelt;;;vielleicht;\n41;Kreis;42;;nein;\n42;Kreis;41;;nein;\n`,
+        `${header};Ohne Code;;;0221 1;nein;\n40;Amt;99;;0221 1;ja;kurz\n40;Doppelt;;;0221 1;vielleicht;\n41;Kreis;42;;0221 1;nein;\n42;Kreis;41;;0221 1;nein;\n`,
       ),
       [],
     );

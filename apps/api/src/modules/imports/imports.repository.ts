@@ -90,6 +90,7 @@ export async function upsertDepartmentByCode({
         name: values.name,
         parentId: values.parentId,
         contact: values.contact,
+        phone: values.phone,
         lookupAuthorised: values.lookupAuthorised,
         lookupAuthorisationReason: values.lookupAuthorisationReason,
         updatedAt: values.updatedAt,

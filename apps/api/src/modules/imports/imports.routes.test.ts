@@ -6,10 +6,10 @@ import { buildTestApp, createTestUser, signIn, type TestApp } from '../../test-s
 import { engines, engineTitle } from '../../test-support/test-database.js';
 
 const departmentsCsv = [
-  'code;name;parent_code;contact;lookup_authorised;lookup_reason',
-  '32;Ordnungsamt;;;nein;',
-  '32-1;Ordnungsdienst;32;Leitstelle 0221 1234;ja;Hausbesuche und Kontrollen im Außendienst',
-  '50;Sozialamt;;;nein;',
+  'code;name;parent_code;contact;phone;lookup_authorised;lookup_reason',
+  '32;Ordnungsamt;;;0221 221-3200;nein;',
+  '32-1;Ordnungsdienst;32;Leitstelle;0221 221-3210;ja;Hausbesuche und Kontrollen im Außendienst',
+  '50;Sozialamt;;;0221 221-5000;nein;',
 ].join('\n');
 
 for (const target of engines) {

@@ -18,7 +18,7 @@ export const importsRoutes: FastifyPluginAsyncZod<{ imports: ImportsService }> =
       schema: {
         tags: ['organisation'],
         summary:
-          'Import departments from CSV (code;name;parent_code;contact;lookup_authorised;lookup_reason)',
+          'Import departments from CSV (code;name;parent_code;contact;phone;lookup_authorised;lookup_reason)',
         body: ImportRequest,
         response: { 200: ImportReport },
       },

@@ -109,6 +109,7 @@ export function createImportsService({
               name: op.data.name,
               parentId: op.data.parentCode ? ids.get(op.data.parentCode)! : null,
               contact: op.data.contact,
+              phone: op.data.phone,
               lookupAuthorised: op.data.lookupAuthorised,
               lookupAuthorisationReason: op.data.lookupAuthorisationReason,
               createdAt: now,

@@ -21,9 +21,10 @@ export const LEGACY_COLUMNS = {
     'complaintfilenumber',
     'complaintreference',
   ],
-  precautions: ['vorsichtsmassnahmen', 'massnahmen', 'precautions'],
+  precautions: ['vorsichtsmassnahmen', 'schutzmassnahmen', 'massnahmen', 'precautions'],
   precautionsText: [
     'vorsichtsmassnahmenfreitext',
+    'schutzmassnahmenfreitext',
     'hinweise',
     'hinweis',
     'precautionstext',

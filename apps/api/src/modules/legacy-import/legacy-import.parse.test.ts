@@ -69,6 +69,11 @@ describe('legacy spreadsheet', () => {
     ['German headers, ;', GERMAN, ';'],
     ['English headers, ,', ENGLISH, ','],
     ['German headers, tab', GERMAN.replaceAll(';', '\t'), '\t'],
+    [
+      'German headers with the app’s word Schutzmaßnahmen, ;',
+      GERMAN.replace('Vorsichtsmaßnahmen', 'Schutzmaßnahmen'),
+      ';',
+    ],
   ])('reads %s', async (_, header, separator) => {
     const quote = (c: string) => (c.includes(separator) || c.includes(',') ? `"${c}"` : c);
     const { rows, problems } = await rowsOf(

@@ -89,10 +89,10 @@ describe('notificationLetter', () => {
     expect(text).toContain('Geburtsdatum');
     expect(text).toContain('Anschriften');
     expect(text).toContain(
-      'Vorsichtsmaßnahmen für Beschäftigte: nur zu zweit; Alarm vor Betreten aktivieren; Hund bekannt',
+      'Schutzmaßnahmen für Beschäftigte: nur zu zweit; Alarm vor Betreten aktivieren; Hund bekannt',
     );
     const none = allText(notificationLetter(buildLetterInput({ listing: { precautions: [] } })));
-    expect(none).toContain('Vorsichtsmaßnahmen für Beschäftigte: keine besonderen');
+    expect(none).toContain('Schutzmaßnahmen für Beschäftigte: keine besonderen');
   });
 
   it('names who can see the entry: the register office and field staff of the configured departments', () => {

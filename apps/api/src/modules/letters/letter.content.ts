@@ -168,8 +168,8 @@ export function notificationLetter(input: NotificationLetterInput): LetterDocume
         'Anschriften, jeweils mit dem Zeitraum, in dem sie galten',
         `Gefährdungsstufe (${listing.level}) und Kategorien (${categories})`,
         precautions.length > 0
-          ? `Vorsichtsmaßnahmen für Beschäftigte: ${precautions.join('; ')}`
-          : 'Vorsichtsmaßnahmen für Beschäftigte: keine besonderen',
+          ? `Schutzmaßnahmen für Beschäftigte: ${precautions.join('; ')}`
+          : 'Schutzmaßnahmen für Beschäftigte: keine besonderen',
         'zu den genannten Vorfällen: Datum, Ort, Art des Vorfalls, Beschreibung, Verletzungen, ' +
           'Beteiligung der Polizei und Aktenzeichen der Strafanzeige',
       ],
@@ -181,7 +181,7 @@ export function notificationLetter(input: NotificationLetterInput): LetterDocume
         'die Beschäftigten der oben genannten ZeMAG-Stelle, die den Eintrag führen und prüfen;',
         `berechtigte Beschäftigte im Außendienst der folgenden Dienststellen, und nur vor einem ` +
           `Hausbesuch oder Termin unter Angabe des Anlasses: ${departments}. Sie sehen nur ` +
-          `Stufe, Kategorien, Vorsichtsmaßnahmen und Gültigkeit, nicht die Beschreibung der Vorfälle.`,
+          `Stufe, Kategorien, Schutzmaßnahmen und Gültigkeit, nicht die Beschreibung der Vorfälle.`,
       ],
     },
     {

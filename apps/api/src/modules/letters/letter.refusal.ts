@@ -11,7 +11,7 @@ const FIELD_LABELS: Readonly<Record<string, LocalizedText>> = {
   'person.address.postalCode': { de: 'Postleitzahl', en: 'Postal code' },
   'person.address.city': { de: 'Ort', en: 'City' },
   'listing.reference': { de: 'Aktenzeichen', en: 'File number' },
-  'listing.precautions': { de: 'Vorsichtsmaßnahmen', en: 'Precautions' },
+  'listing.precautions': { de: 'Schutzmaßnahmen', en: 'Precautions' },
 };
 
 function label(field: string): LocalizedText {

@@ -45,7 +45,8 @@ export async function createFixtureRegistrar({ db }: { db: DbOrTx }) {
     .values({
       code: `ZEMAG-${randomUUID().slice(0, 8)}`,
       name: 'ZeMAG-Stelle (Kriminalprävention)',
-      contact: '0221 123-4567, zemag@stadt.example',
+      contact: 'zemag@stadt.example',
+      phone: '0221 123-4567',
       createdAt: now,
       updatedAt: now,
     })

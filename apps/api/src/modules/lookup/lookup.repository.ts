@@ -505,7 +505,7 @@ export interface CandidateRecord {
     validUntil: string;
   };
   /** Whom to call: the department of the registrar who activated (or proposed) the listing. */
-  contact: { department: string; contact: string | null } | null;
+  contact: { department: string; phone: string | null; contact: string | null } | null;
   incidents: { id: string; reference: string }[];
 }
 
@@ -548,7 +548,7 @@ export async function findCandidates({
         'categories', to_json(l.categories), 'precautions', to_json(l.precautions),
         'precautionsText', l.precautions_text, 'validUntil', l.valid_until) AS listing,
       CASE WHEN d.id IS NULL THEN NULL
-        ELSE json_build_object('department', d.name, 'contact', d.contact) END AS contact,
+        ELSE json_build_object('department', d.name, 'phone', d.phone, 'contact', d.contact) END AS contact,
       ${incidentsColumn} AS incidents
     FROM persons p
     JOIN LATERAL (

@@ -178,7 +178,7 @@ for (const target of engines) {
         precautionsText: 'Hund im Hof',
         validUntil: '2027-06-30',
         matchedAddress: { street: 'Kölner Straße', houseNumber: '12a', current: true },
-        contact: { department: 'ZeMAG-Stelle (Kriminalprävention)' },
+        contact: { department: 'ZeMAG-Stelle (Kriminalprävention)', phone: '0221 123-4567' },
       });
       expect(hit.explanation.de).toContain('Nachname stimmt');
       expect(Object.keys(hit)).not.toEqual(

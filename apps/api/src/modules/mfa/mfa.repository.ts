@@ -11,12 +11,14 @@ export async function factorSummary({ db, userId }: { db: DbOrTx; userId: string
       totp: sql<number>`(SELECT count(*)::int FROM ${userFactors} WHERE ${userFactors.userId} = ${userId} AND ${userFactors.kind} = 'totp' AND ${userFactors.confirmedAt} IS NOT NULL)`,
       webauthn: sql<number>`(SELECT count(*)::int FROM ${userFactors} WHERE ${userFactors.userId} = ${userId} AND ${userFactors.kind} = 'webauthn' AND ${userFactors.confirmedAt} IS NOT NULL)`,
       recoveryCodesLeft: sql<number>`(SELECT count(*)::int FROM ${recoveryCodes} WHERE ${recoveryCodes.userId} = ${userId} AND ${recoveryCodes.usedAt} IS NULL)`,
+      recoveryCodesUnconfirmed: sql<number>`(SELECT count(*)::int FROM ${recoveryCodes} WHERE ${recoveryCodes.userId} = ${userId} AND ${recoveryCodes.confirmedAt} IS NULL)`,
     })
     .from(sql`(SELECT 1) AS one`);
   return {
     totp: row?.totp ?? 0,
     webauthn: row?.webauthn ?? 0,
     recoveryCodesLeft: row?.recoveryCodesLeft ?? 0,
+    recoveryCodesUnconfirmed: row?.recoveryCodesUnconfirmed ?? 0,
   };
 }
 
@@ -225,6 +227,24 @@ export async function replaceRecoveryCodes({
       .insert(recoveryCodes)
       .values(hashes.map((codeHash) => ({ userId, codeHash, createdAt: at })));
   }
+}
+
+/** The user confirmed they kept their codes; the number of codes confirmed now (0: none open). */
+export async function confirmRecoveryCodes({
+  db,
+  userId,
+  at,
+}: {
+  db: DbOrTx;
+  userId: string;
+  at: Date;
+}) {
+  const rows = await db
+    .update(recoveryCodes)
+    .set({ confirmedAt: at })
+    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.confirmedAt)))
+    .returning({ codeHash: recoveryCodes.codeHash });
+  return { confirmed: rows.length };
 }
 
 /** Marks an unused code used; false when it is unknown or was used before. */

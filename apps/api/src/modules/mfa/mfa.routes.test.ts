@@ -113,6 +113,51 @@ for (const target of engines) {
       );
     });
 
+    it('counts enrolment complete only once the recovery codes are confirmed as kept, whatever is reloaded', async () => {
+      const who = await createTestUser(t, { roles: ['admin'], secondFactor: 'none' });
+      const first = await signIn(t.app, who, { secondFactor: false });
+      const started = (await call(first.cookie, 'POST', '/api/v1/me/factors/totp')).json();
+      const confirmed = await call(first.cookie, 'POST', '/api/v1/me/factors/totp/confirm', {
+        factorId: started.factorId,
+        code: totpCode(started.secret, t.clock.now()),
+      });
+      expect(confirmed.json().session.mfa).toMatchObject({
+        satisfied: true,
+        recoveryCodesUnconfirmed: true,
+      });
+      const cookie = cookieOf(confirmed)!;
+      // A reload reads the session again: the codes are still to be confirmed.
+      const reloaded = await call(cookie, 'GET', '/api/v1/session');
+      expect(reloaded.json().mfa).toMatchObject({ recoveryCodesUnconfirmed: true });
+      // New codes (the old ones are never shown again) are to be confirmed too.
+      const renewed = await call(cookie, 'POST', '/api/v1/me/recovery-codes');
+      expect(renewed.json().recoveryCodes).toHaveLength(10);
+      expect((await call(cookie, 'GET', '/api/v1/session')).json().mfa).toMatchObject({
+        recoveryCodesUnconfirmed: true,
+      });
+
+      const kept = await call(cookie, 'POST', '/api/v1/me/recovery-codes/confirmation');
+      expect(kept.statusCode).toBe(200);
+      expect(kept.json().mfa).toMatchObject({
+        satisfied: true,
+        recoveryCodesUnconfirmed: false,
+        recoveryCodesLeft: 10,
+      });
+      expect((await call(cookie, 'GET', '/api/v1/session')).json().mfa).toMatchObject({
+        recoveryCodesUnconfirmed: false,
+      });
+      const [event] = await actions(who.user.id);
+      expect(event).toMatchObject({
+        action: 'mfa.recovery_codes_confirmed',
+        details: { count: 10 },
+      });
+      // Confirming again changes nothing and records nothing.
+      expect(
+        (await call(cookie, 'POST', '/api/v1/me/recovery-codes/confirmation')).statusCode,
+      ).toBe(200);
+      expect((await actions(who.user.id))[0]!.seq).toBe(event!.seq);
+    });
+
     it('asks for the code at the next sign-in, refuses a replayed and a wrong code', async () => {
       const who = await createTestUser(t, { roles: ['field'] });
       const pending = await signIn(t.app, who, { secondFactor: false });

@@ -243,6 +243,19 @@ export const mfaRoutes: FastifyPluginAsyncZod<{ mfa: MfaService; cookie: Session
     },
   );
 
+  app.post(
+    '/api/v1/me/recovery-codes/confirmation',
+    {
+      config: { permission: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'Confirms that the recovery codes shown were kept; returns the session',
+        response: { 200: SessionInfo, ...errors },
+      },
+    },
+    async (request) => mfa.confirmRecoveryCodes({ auth: request.auth! }),
+  );
+
   app.get(
     '/api/v1/users/:id/factors',
     {

@@ -26,6 +26,7 @@ import {
   insertFactor,
   listConfirmedFactors,
   renameFactor,
+  confirmRecoveryCodes,
   replaceRecoveryCodes,
   saveChallenge,
   takeChallenge,
@@ -516,6 +517,30 @@ export function createMfaService({
         issueRecoveryCodes(tx, auth.user.id, auth.user.id),
       );
       return { recoveryCodes };
+    },
+
+    /**
+     * The user kept their recovery codes: enrolment is complete. Until then every start of the
+     * app asks for new codes, so reloading the page cannot skip the confirmation.
+     */
+    async confirmRecoveryCodes({ auth }: { auth: Authenticated }): Promise<SessionInfo> {
+      return db.transaction(async (tx) => {
+        const { confirmed } = await confirmRecoveryCodes({
+          db: tx,
+          userId: auth.user.id,
+          at: clock.now(),
+        });
+        if (confirmed > 0) {
+          await audit.record({
+            tx,
+            actor: auth.user.id,
+            action: 'mfa.recovery_codes_confirmed',
+            subject: { type: 'user', id: auth.user.id },
+            details: { count: confirmed },
+          });
+        }
+        return identity.refreshInfo({ tx, tokenHash: auth.tokenHash });
+      });
     },
   };
 }

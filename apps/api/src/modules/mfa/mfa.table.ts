@@ -46,6 +46,11 @@ export const recoveryCodes = pgTable(
     codeHash: text('code_hash').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+    /**
+     * When the user confirmed that they kept the codes; null while the codes were shown but not
+     * confirmed (a reload then asks for new codes instead of skipping the confirmation).
+     */
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
 );

@@ -39,6 +39,7 @@ for (const target of engines) {
         code: `50-${deptCounter}`,
         name: `Sozialamt Abteilung ${deptCounter}`,
         parentCode: null,
+        phone: `0221 221-50${deptCounter}`,
         lookupAuthorised: authorised,
         lookupAuthorisationReason: authorised ? 'Hausbesuche der Bezirkssozialarbeit' : null,
       });
@@ -83,6 +84,25 @@ for (const target of engines) {
     const abilitiesOf = async (cookie: string) =>
       (await call(cookie, 'GET', '/api/v1/session')).json().user.abilities as string[];
 
+    it('asks every department for a telephone number, naming the field, and keeps it', async () => {
+      const base = { code: '51-9', name: 'Jugendamt Bezirk', parentCode: null };
+      for (const phone of [undefined, '', 'bitte anrufen', '12', '0221 12345678901234567890']) {
+        const refused = await call(admin1, 'POST', '/api/v1/departments', { ...base, phone });
+        expect(refused.statusCode).toBe(400);
+        expect(refused.json().errors).toEqual([expect.objectContaining({ field: 'phone' })]);
+      }
+      const created = await call(admin1, 'POST', '/api/v1/departments', {
+        ...base,
+        phone: ' +49 (221) 221-5190 ',
+      });
+      expect(created.statusCode).toBe(201);
+      expect(created.json()).toMatchObject({ code: '51-9', phone: '+49 (221) 221-5190' });
+      const listed = (await call(admin1, 'GET', '/api/v1/departments')).json();
+      expect(listed.departments.find((d: { code: string }) => d.code === '51-9')).toMatchObject({
+        phone: '+49 (221) 221-5190',
+      });
+    });
+
     it('creates an employee as reporter in their department', async () => {
       const dept = await department(false);
       const user = await employee(dept.code);
@@ -119,6 +139,7 @@ for (const target of engines) {
         code: dept.code,
         name: dept.name,
         parentCode: null,
+        phone: dept.phone,
         lookupAuthorised: false,
         lookupAuthorisationReason: null,
       });

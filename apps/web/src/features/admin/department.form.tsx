@@ -16,6 +16,7 @@ const FIELDS = [
   'code',
   'name',
   'parentCode',
+  'phone',
   'contact',
   'lookupAuthorised',
   'lookupAuthorisationReason',
@@ -41,6 +42,7 @@ export function DepartmentForm({
   const [code, setCode] = useState(editing?.code ?? '');
   const [name, setName] = useState(editing?.name ?? '');
   const [parentCode, setParentCode] = useState(editing?.parentCode ?? '');
+  const [phone, setPhone] = useState(editing?.phone ?? '');
   const [contact, setContact] = useState(editing?.contact ?? '');
   const [lookupAuthorised, setLookupAuthorised] = useState(editing?.lookupAuthorised ?? false);
   const [reason, setReason] = useState(editing?.lookupAuthorisationReason ?? '');
@@ -51,6 +53,7 @@ export function DepartmentForm({
     code: t('admin.departments.code'),
     name: t('admin.departments.name'),
     parentCode: t('admin.departments.parent'),
+    phone: t('admin.departments.phone'),
     contact: t('admin.departments.contact'),
     lookupAuthorised: t('admin.departments.lookupAuthorised'),
     lookupAuthorisationReason: t('admin.departments.reason'),
@@ -64,6 +67,7 @@ export function DepartmentForm({
       name: name.trim(),
       parentCode: parentCode || null,
       contact: contact.trim() || null,
+      phone: phone.trim(),
       lookupAuthorised,
       lookupAuthorisationReason: lookupAuthorised ? reason.trim() || null : null,
     };
@@ -134,6 +138,21 @@ export function DepartmentForm({
           value={parentCode}
           onValueChange={setParentCode}
           error={error.parentCode}
+        />
+        <TextField
+          id={`${ID}phone`}
+          type="tel"
+          label={labels.phone}
+          hint={t('admin.departments.phoneHint')}
+          required
+          autoComplete="off"
+          maxLength={40}
+          value={phone}
+          onValueChange={setPhone}
+          error={
+            error.phone ??
+            (editing && !editing.phone ? t('admin.departments.phoneMissing') : undefined)
+          }
         />
         <TextField
           id={`${ID}contact`}

@@ -1,4 +1,4 @@
-import type { CurrentUser, Department } from '@zemag/contracts';
+import { type CurrentUser, type Department, telephoneHref } from '@zemag/contracts';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../ui/alert';
@@ -57,6 +57,16 @@ export function DepartmentsPage({ user }: { user: CurrentUser }) {
           {t('admin.departments.listTitle')}
         </h2>
         <ResourceState resource={resource} reload={reload} />
+        {departments.some((d) => !d.phone) ? (
+          <Alert
+            variant="warning"
+            title={t('admin.departments.phonesMissing', {
+              count: departments.filter((d) => !d.phone).length,
+            })}
+          >
+            <p className="kern-body">{t('admin.departments.phoneMissing')}</p>
+          </Alert>
+        ) : null}
         {resource.data && departments.length === 0 ? (
           <p className="kern-body">{t('admin.departments.none')}</p>
         ) : null}
@@ -87,6 +97,21 @@ export function DepartmentsPage({ user }: { user: CurrentUser }) {
                     </th>
                     <td className="kern-table__cell" data-label={t('admin.departments.name')}>
                       {department.name}
+                      {department.phone ? (
+                        <a
+                          className="kern-link zm-cell-note"
+                          href={telephoneHref(department.phone)}
+                        >
+                          {department.phone}
+                        </a>
+                      ) : (
+                        <span className="zm-cell-note">
+                          <Badge
+                            variant="warning"
+                            label={t('admin.departments.phoneMissingBadge')}
+                          />
+                        </span>
+                      )}
                       {department.contact ? (
                         <span className="zm-cell-note">{department.contact}</span>
                       ) : null}

@@ -5,10 +5,9 @@ import { useTranslator } from '../../i18n/use-translator';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { SelectField } from '../../ui/select-field';
-import { TextField } from '../../ui/text-field';
+import { DateField } from '../../ui/date-field';
 import { FailureAlert } from './failure-alert';
 import { type FormFailure, formFailure } from './form-failure';
-import { localToday } from './format';
 import { needsSecondAdmin } from './grant-status';
 import { useAdminApi } from './use-admin-api';
 import { asApiError } from './use-resource';
@@ -107,12 +106,10 @@ export function GrantRoleForm({
           onValueChange={(value) => setRole(value as Role | '')}
           error={error.role}
         />
-        <TextField
+        <DateField
           id={`${ID}endsOn`}
-          type="date"
           label={labels.endsOn}
           hint={t('admin.grant.endsOnHint')}
-          min={localToday()}
           value={endsOn}
           onValueChange={setEndsOn}
           error={error.endsOn}

@@ -13,7 +13,7 @@ import { useAdminApi } from './use-admin-api';
 import { asApiError } from './use-resource';
 
 const HEADERS: Record<ImportKind, string> = {
-  departments: 'code;name;parent_code;contact;lookup_authorised;lookup_reason',
+  departments: 'code;name;parent_code;contact;phone;lookup_authorised;lookup_reason',
   users: 'username;display_name;department_code;roles',
 };
 

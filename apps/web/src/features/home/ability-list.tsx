@@ -1,5 +1,6 @@
 import type { Permission } from '@zemag/contracts';
 import { useTranslation } from 'react-i18next';
+import { availableAbilities } from './available-abilities';
 
 /** `incident.report` → `abilities.incident.report`. */
 export function abilityKey(permission: Permission): string {
@@ -7,11 +8,12 @@ export function abilityKey(permission: Permission): string {
 }
 
 /**
- * What the user may do, exactly as the server computed it (`user.abilities`); the client never
- * derives permissions from roles. A plain list: the functions themselves are not built yet.
+ * What the user may do, as the server computed it (`user.abilities`; the client never derives
+ * permissions from roles), limited to the functions the app has today.
  */
-export function AbilityList({ abilities }: { abilities: readonly Permission[] }) {
+export function AbilityList({ abilities: granted }: { abilities: readonly Permission[] }) {
   const { t } = useTranslation();
+  const abilities = availableAbilities(granted);
   return (
     <section className="kern-card zm-card" aria-labelledby="abilities-title">
       <div className="kern-card__container">
@@ -21,8 +23,10 @@ export function AbilityList({ abilities }: { abilities: readonly Permission[] })
           </h2>
         </div>
         <div className="kern-card__body kern-stack-sm">
-          {abilities.length === 0 ? (
+          {granted.length === 0 ? (
             <p className="kern-body">{t('home.noAbilities')}</p>
+          ) : abilities.length === 0 ? (
+            <p className="kern-body">{t('home.noFunctionsYet')}</p>
           ) : (
             <>
               <p className="kern-body">{t('home.abilitiesIntro')}</p>
@@ -33,7 +37,6 @@ export function AbilityList({ abilities }: { abilities: readonly Permission[] })
                   </li>
                 ))}
               </ul>
-              <p className="kern-body kern-body--small kern-body--muted">{t('home.comingSoon')}</p>
             </>
           )}
         </div>

@@ -4,6 +4,7 @@ import { type Notice, useRoute } from '../../app/router';
 import { usePage } from '../../app/use-page';
 import { Alert } from '../../ui/alert';
 import { DemoAccounts } from '../demo/demo-accounts';
+import { SetupNextSteps } from '../setup/setup-next-steps';
 import { SsoSignIn } from '../sso/sso-sign-in';
 import { SignInForm } from './sign-in.form';
 
@@ -37,6 +38,7 @@ export function SignInPage() {
       <DemoAccounts />
       <SsoSignIn />
       <SignInForm onSubmitted={() => setShowNotice(false)} />
+      {notice === 'setupCompleted' ? <SetupNextSteps /> : null}
     </div>
   );
 }

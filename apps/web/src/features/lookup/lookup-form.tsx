@@ -6,6 +6,7 @@ import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { ErrorSummary } from '../../ui/error-summary';
 import { TextField } from '../../ui/text-field';
+import { DateField } from '../../ui/date-field';
 import { localToday } from '../admin/format';
 import {
   LOOKUP_FIELDS,
@@ -150,7 +151,14 @@ export function LookupForm({
         <div className="kern-fieldset__body zm-lookup-fields">
           {field('familyName', { hint: t('lookup.form.familyNameHint') })}
           {field('givenNames')}
-          {field('dateOfBirth', { hint: t('lookup.form.dateOfBirthHint'), maxLength: 10 })}
+          <DateField
+            id={`${ID}dateOfBirth`}
+            label={t('lookup.fields.dateOfBirth')}
+            value={draft.dateOfBirth}
+            error={errors.dateOfBirth}
+            onValueChange={(dateOfBirth) => update({ dateOfBirth })}
+            partial
+          />
         </div>
       </fieldset>
       <fieldset className="kern-fieldset zm-lookup-group">

@@ -1,8 +1,9 @@
-import type {
-  FieldLookupCandidate,
-  LocalizedText,
-  LookupResult,
-  RegistrarLookupCandidate,
+import {
+  type FieldLookupCandidate,
+  type LocalizedText,
+  type LookupResult,
+  type RegistrarLookupCandidate,
+  telephoneHref,
 } from '@zemag/contracts';
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,9 +30,13 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/**
+ * How sure the match is, in a neutral colour: the danger is the level bar's to show, and a
+ * "sicher" match of a level-2 entry is no more dangerous than a "möglich" one.
+ */
 const BAND_VARIANT: Record<FieldLookupCandidate['band'], BadgeVariant> = {
-  sicher: 'danger',
-  wahrscheinlich: 'warning',
+  sicher: 'info',
+  wahrscheinlich: 'info',
   möglich: 'info',
 };
 
@@ -122,12 +127,12 @@ export function CandidateCard({
   headingLevel = 3,
 }: {
   candidate: Candidate;
-  headingLevel?: 3 | 4;
+  headingLevel?: 3 | 4 | 5;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const titleId = useId();
-  const Heading = headingLevel === 3 ? 'h3' : 'h4';
+  const Heading = (['h3', 'h4', 'h5'] as const)[headingLevel - 3]!;
   const c = candidate;
   return (
     <article className={`zm-hit zm-hit--${c.level}`} aria-labelledby={titleId} data-testid="hit">
@@ -173,6 +178,18 @@ export function CandidateCard({
             {c.contact ? (
               <>
                 <span className="zm-hit__department">{c.contact.department}</span>
+                {c.contact.phone ? (
+                  <a
+                    className="kern-link zm-touch-link zm-hit__phone"
+                    href={telephoneHref(c.contact.phone)}
+                    aria-label={t('lookup.hit.call', {
+                      department: c.contact.department,
+                      phone: c.contact.phone,
+                    })}
+                  >
+                    {c.contact.phone}
+                  </a>
+                ) : null}
                 {c.contact.contact ? (
                   <span className="zm-pre zm-hit__contact">{c.contact.contact}</span>
                 ) : null}
@@ -197,7 +214,7 @@ export function LookupAnswer({
   headingLevel = 3,
 }: {
   result: Pick<LookupResult, 'notice'> & { candidates: readonly Candidate[] };
-  headingLevel?: 3 | 4;
+  headingLevel?: 3 | 4 | 5;
 }) {
   const { t, i18n } = useTranslation();
   const none = result.candidates.length === 0;

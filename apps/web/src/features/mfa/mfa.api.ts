@@ -66,6 +66,11 @@ export function revokeFactor(api: ApiClient, id: string) {
   return api.send('DELETE', `/api/v1/me/factors/${id}`);
 }
 
+/** The recovery codes shown were kept: enrolment is complete; returns the session's new state. */
+export function confirmRecoveryCodes(api: ApiClient) {
+  return api.post('/api/v1/me/recovery-codes/confirmation', {}, SessionInfo);
+}
+
 export function regenerateRecoveryCodes(api: ApiClient) {
   return api.post('/api/v1/me/recovery-codes', {}, RecoveryCodes);
 }

@@ -11,7 +11,13 @@ import { Loading } from '../../ui/loading';
 import { TextField } from '../../ui/text-field';
 import { useSession } from '../identity/session.context';
 import { AddFactor } from './add-factor';
-import { listFactors, regenerateRecoveryCodes, renameFactor, revokeFactor } from './mfa.api';
+import {
+  confirmRecoveryCodes,
+  listFactors,
+  regenerateRecoveryCodes,
+  renameFactor,
+  revokeFactor,
+} from './mfa.api';
 import { RecoveryCodesView } from './recovery-codes.view';
 import { useFailure } from './use-failure';
 
@@ -91,10 +97,11 @@ export function SecurityPage({ session }: { session: SessionInfo }) {
           codes={view.codes}
           username={session.user.username}
           continueLabel={t('mfa.codes.done')}
-          onContinue={() => {
-            setView({ kind: 'list' });
-            load();
-          }}
+          onContinue={() =>
+            void act(async () => {
+              signedIn(await confirmRecoveryCodes(api));
+            }, t('mfa.codes.keptNotice'))
+          }
         />
       ) : view.kind === 'rename' ? (
         <RenameForm

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/button';
+import { DateField } from '../../ui/date-field';
 import { TextField } from '../../ui/text-field';
 import { TextareaField } from '../../ui/textarea-field';
 import { AddressInputs } from './place-fields';
@@ -90,7 +91,6 @@ function PersonCard({
   const { t } = useTranslation();
   const id = (field: string) => `report-persons-${index}-${field}`;
   const title = t('reports.person.title', { n: index + 1 });
-  const dobError = errors[id('dateOfBirth')];
   return (
     <fieldset className="kern-fieldset zm-person">
       <legend className="kern-label zm-person__legend">{title}</legend>
@@ -115,51 +115,15 @@ function PersonCard({
             error={errors[id('givenNames')]}
           />
         </div>
-        <fieldset
-          className={`kern-fieldset${dobError ? ' kern-fieldset--error' : ''}`}
-          aria-describedby={dobError ? `${id('dateOfBirth')}-error` : undefined}
-        >
-          <legend className="kern-label">{t('reports.fields.persons.dateOfBirth')}</legend>
-          <div className="kern-hint">{t('reports.person.dateOfBirthHint')}</div>
-          <div className="zm-date-parts">
-            <TextField
-              id={id('dateOfBirth')}
-              label={t('reports.person.day')}
-              inputMode="numeric"
-              autoComplete="off"
-              maxLength={2}
-              value={person.birthDay}
-              onValueChange={(birthDay) => onChange({ birthDay })}
-              aria-invalid={dobError ? true : undefined}
-            />
-            <TextField
-              id={id('birthMonth')}
-              label={t('reports.person.month')}
-              inputMode="numeric"
-              autoComplete="off"
-              maxLength={2}
-              value={person.birthMonth}
-              onValueChange={(birthMonth) => onChange({ birthMonth })}
-              aria-invalid={dobError ? true : undefined}
-            />
-            <TextField
-              id={id('birthYear')}
-              label={t('reports.person.year')}
-              inputMode="numeric"
-              autoComplete="off"
-              maxLength={4}
-              value={person.birthYear}
-              onValueChange={(birthYear) => onChange({ birthYear })}
-              aria-invalid={dobError ? true : undefined}
-            />
-          </div>
-          {dobError ? (
-            <p className="kern-error" id={`${id('dateOfBirth')}-error`}>
-              <span className="kern-icon kern-icon--danger" aria-hidden="true" />
-              <span className="kern-body">{dobError}</span>
-            </p>
-          ) : null}
-        </fieldset>
+        <DateField
+          id={id('dateOfBirth')}
+          label={t('reports.fields.persons.dateOfBirth')}
+          hint={t('reports.person.dateOfBirthHint')}
+          value={person.dateOfBirth}
+          onValueChange={(dateOfBirth) => onChange({ dateOfBirth })}
+          error={errors[id('dateOfBirth')]}
+          partial
+        />
         <fieldset className="kern-fieldset">
           <legend className="kern-label">{t('reports.person.address')}</legend>
           <div className="kern-fieldset__body">

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  draftFrom,
-  emptyDraft,
-  emptyPerson,
-  partialDate,
-  splitPartialDate,
-  toReportInput,
-} from './report-form.model';
+import { draftFrom, emptyDraft, emptyPerson, toReportInput } from './report-form.model';
 import {
   fieldId,
   fieldKey,
@@ -45,21 +38,14 @@ describe('the report form', () => {
     expect(toReportInput(draft)).toMatchObject({ quick: false, policeInvolved: true });
   });
 
-  it.each([
-    ['', '', '1984', '1984'],
-    ['', '3', '1984', '1984-03'],
-    ['7', '3', '1984', '1984-03-07'],
-    ['', '', '', ''],
-  ])('composes a partial date of birth from %j/%j/%j', (day, month, year, expected) => {
-    expect(partialDate(day, month, year)).toBe(expected);
-  });
-
-  it('refuses a day of birth without a month instead of dropping it', () => {
-    const draft = {
+  it('sends the date of birth as the date field hands it, and refuses one that is no date', () => {
+    const withDate = (dateOfBirth: string) => ({
       ...quickDraft(),
-      persons: [{ ...emptyPerson(), familyName: 'Muster', birthDay: '7', birthYear: '1984' }],
-    };
-    expect(validateReport(toReportInput(draft), NOW)).toEqual([
+      persons: [{ ...emptyPerson(), familyName: 'Muster', dateOfBirth }],
+    });
+    expect(toReportInput(withDate('1984-03')).persons![0]!.dateOfBirth).toBe('1984-03');
+    expect(toReportInput(withDate('')).persons![0]!.dateOfBirth).toBeNull();
+    expect(validateReport(toReportInput(withDate('07..1984')), NOW)).toEqual([
       { field: 'persons.0.dateOfBirth', code: 'invalid_format' },
     ]);
   });
@@ -106,12 +92,11 @@ describe('the report form', () => {
       policeInvolved: 'no' as const,
       complaintStatus: 'planned' as const,
       complaintFileNumber: 'AZ 123/26',
-      persons: [{ ...emptyPerson(), familyName: 'Muster', birthMonth: '03', birthYear: '1984' }],
+      persons: [{ ...emptyPerson(), familyName: 'Muster', dateOfBirth: '1984-03' }],
     };
     const input = toReportInput(draft);
     const again = toReportInput(draftFrom(input));
     expect(again).toEqual(input);
-    expect(splitPartialDate('1984-03')).toEqual({ day: '', month: '03', year: '1984' });
   });
 });
 

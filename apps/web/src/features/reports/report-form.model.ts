@@ -10,15 +10,14 @@ import {
 
 export type Injuries = (typeof INJURIES)[number];
 
-/** A person as typed into the form: every field a string, the date of birth in three parts. */
+/** A person as typed into the form: every field a string. */
 export interface PersonDraft {
   /** Only for React lists; never sent. */
   key: string;
   familyName: string;
   givenNames: string;
-  birthDay: string;
-  birthMonth: string;
-  birthYear: string;
+  /** As the date field hands it: ISO (`1984-03-07`, `1984-03`, `1984`), or the text as typed. */
+  dateOfBirth: string;
   street: string;
   houseNumber: string;
   postalCode: string;
@@ -91,9 +90,7 @@ export function emptyPerson(): PersonDraft {
     key: `person-${personKeys}`,
     familyName: '',
     givenNames: '',
-    birthDay: '',
-    birthMonth: '',
-    birthYear: '',
+    dateOfBirth: '',
     street: '',
     houseNumber: '',
     postalCode: '',
@@ -103,29 +100,6 @@ export function emptyPerson(): PersonDraft {
 }
 
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
-const pad = (value: string) => value.trim().padStart(2, '0');
-
-/** `1984`, `1984-03` or `1984-03-07` from the three parts; `''` when nothing is given. */
-export function partialDate(day: string, month: string, year: string): string {
-  const y = year.trim();
-  const m = month.trim();
-  const d = day.trim();
-  if (!y && !m && !d) return '';
-  if (!m && !d) return y;
-  if (!d) return `${y}-${pad(m)}`;
-  // A day without month stays visibly wrong (the schema refuses it) instead of being dropped.
-  return m ? `${y}-${pad(m)}-${pad(d)}` : `${y}--${pad(d)}`;
-}
-
-/** Splits a stored partial date back into day, month and year. */
-export function splitPartialDate(value: string | null): {
-  day: string;
-  month: string;
-  year: string;
-} {
-  const [year = '', month = '', day = ''] = (value ?? '').split('-');
-  return { day, month, year };
-}
 
 function address(parts: { street: string; houseNumber: string; postalCode: string; city: string }) {
   const any = [parts.street, parts.houseNumber, parts.postalCode, parts.city].some(
@@ -174,7 +148,7 @@ export function toReportInput(draft: ReportDraft): IncidentReportInput {
     persons: draft.persons.map((person) => ({
       familyName: orNull(person.familyName),
       givenNames: orNull(person.givenNames),
-      dateOfBirth: orNull(partialDate(person.birthDay, person.birthMonth, person.birthYear)),
+      dateOfBirth: orNull(person.dateOfBirth),
       address: address(person),
       description: orNull(person.description),
     })),
@@ -230,14 +204,11 @@ export function draftFrom(r: ReportSource): ReportDraft {
     complaintStatus: r.criminalComplaint?.status ?? 'unknown',
     complaintFileNumber: r.criminalComplaint?.fileNumber ?? '',
     persons: (r.persons ?? []).map((p) => {
-      const { day, month, year } = splitPartialDate(p.dateOfBirth ?? null);
       return {
         ...emptyPerson(),
         familyName: p.familyName ?? '',
         givenNames: p.givenNames ?? '',
-        birthDay: day,
-        birthMonth: month,
-        birthYear: year,
+        dateOfBirth: p.dateOfBirth ?? '',
         street: p.address?.street ?? '',
         houseNumber: p.address?.houseNumber ?? '',
         postalCode: p.address?.postalCode ?? '',

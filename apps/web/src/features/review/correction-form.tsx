@@ -5,6 +5,7 @@ import { useTranslator } from '../../i18n/use-translator';
 import { FormActions } from '../../ui/form-actions';
 import { SelectField } from '../../ui/select-field';
 import { TextField } from '../../ui/text-field';
+import { DateField } from '../../ui/date-field';
 import { FailureAlert } from '../admin/failure-alert';
 import { type FormFailure, formFailure } from '../admin/form-failure';
 import { asApiError } from '../admin/use-resource';
@@ -120,12 +121,15 @@ export function PersonCorrectionForm({
       <div className="zm-form-grid">
         {text('familyName', form.familyName, setTop('familyName'))}
         {text('givenNames', form.givenNames, setTop('givenNames'))}
-        {text(
-          'dateOfBirth',
-          form.dateOfBirth,
-          setTop('dateOfBirth'),
-          t('review.person.dateOfBirthHint'),
-        )}
+        <DateField
+          id={`${P}dateOfBirth`}
+          label={t(f('dateOfBirth'))}
+          hint={t('review.person.dateOfBirthHint')}
+          value={form.dateOfBirth}
+          onValueChange={setTop('dateOfBirth')}
+          error={failure?.byField.dateOfBirth}
+          partial
+        />
       </div>
       <div className="kern-stack-sm">
         <h3 className="kern-heading-small">{t('correction.namesTitle')}</h3>
@@ -171,11 +175,18 @@ export function PersonCorrectionForm({
           }
           renderItem={(a, i) =>
             ADDRESS_FIELDS.map((field) =>
-              text(
-                `addresses.${i}.${field}`,
-                a[field],
-                (v) => setAddress(i, { [field]: v }),
-                field === 'validFrom' || field === 'validTo' ? t('correction.dateHint') : undefined,
+              field === 'validFrom' || field === 'validTo' ? (
+                <DateField
+                  key={field}
+                  id={`${P}addresses.${i}.${field}`}
+                  label={t(f(field))}
+                  hint={t('correction.dateHint')}
+                  value={a[field]}
+                  onValueChange={(v) => setAddress(i, { [field]: v })}
+                  error={failure?.byField[`addresses.${i}.${field}`]}
+                />
+              ) : (
+                text(`addresses.${i}.${field}`, a[field], (v) => setAddress(i, { [field]: v }))
               ),
             )
           }

@@ -14,6 +14,7 @@ import {
   emptyClassification,
 } from './confirm-classification';
 import { IncidentCorrection } from './correction-incident';
+import { ProposeNext } from './propose-next';
 import { IncidentFacts } from './incident-facts';
 import { InvolvedPersonCard } from './involved-person';
 import { MessageThread } from './message-thread';
@@ -39,6 +40,8 @@ export function IncidentReviewPage({ user, id }: { user: CurrentUser; id: string
   const [busy, setBusy] = useState(false);
   const [classification, setClassification] = useState<Classification>(emptyClassification);
   const [classifyErrors, setClassifyErrors] = useState<{ level?: true; categories?: true }>({});
+  // Just confirmed here: the next step (proposing the listing) is pointed to.
+  const [confirmedNow, setConfirmedNow] = useState(false);
   const incident: Incident | undefined = resource.data;
   // The report as it was when a decision went through: its actions are out of date until the
   // reloaded report arrives (a second click would only meet a refusal).
@@ -87,6 +90,7 @@ export function IncidentReviewPage({ user, id }: { user: CurrentUser; id: string
           ? { decision: 'reject', reason: text }
           : { decision: 'ask', question: text };
     await review.decide(id, decision);
+    setConfirmedNow(dialog === 'confirm');
     done(t(`review.decision.${dialog}.notice`, { reference: incident.reference }));
   }
 
@@ -124,6 +128,9 @@ export function IncidentReviewPage({ user, id }: { user: CurrentUser; id: string
       }
     >
       {notice ? <Alert variant="success" title={notice} role="status" /> : null}
+      {confirmedNow && incident && user.abilities.includes('listing.manage') ? (
+        <ProposeNext incident={incident} />
+      ) : null}
       {actionError ? (
         <Alert variant="danger" title={t('admin.common.failed')} role="alert">
           <p className="kern-body">{actionError}</p>

@@ -1,3 +1,4 @@
+import { formatPartialDate } from '../admin/format';
 import type { InvolvedPerson, Permission, PersonInput } from '@zemag/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -44,8 +45,9 @@ export function InvolvedPersonCard({
   abilities: readonly Permission[];
   onLinked(message: string): void;
 }) {
-  const { t } = useTranslation();
-  const born = (date: string) => t('review.person.born', { date });
+  const { t, i18n } = useTranslation();
+  const born = (date: string) =>
+    t('review.person.born', { date: formatPartialDate(date, i18n.language) });
   const title = personName(person) || t('review.involved.unnamed', { n: index + 1 });
   const headingId = `involved-${person.id}-title`;
   return (
@@ -88,7 +90,7 @@ function LinkChoices({
   title: string;
   onLinked(message: string): void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const translator = useTranslator();
   const review = useReviewApi();
   const [creating, setCreating] = useState(false);
@@ -139,7 +141,7 @@ function LinkChoices({
                 <p className="kern-body">
                   <strong>{name}</strong>
                   {candidate.dateOfBirth
-                    ? ` · ${t('review.person.born', { date: candidate.dateOfBirth })}`
+                    ? ` · ${t('review.person.born', { date: formatPartialDate(candidate.dateOfBirth, i18n.language) })}`
                     : ''}
                 </p>
                 {candidate.addresses.length > 0 ? (

@@ -7,7 +7,7 @@ import { useTranslator } from '../../i18n/use-translator';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { takeFlash } from '../admin/flash';
-import { formatDate, formatDateTime } from '../admin/format';
+import { formatDate, formatDateTime, formatPartialDate } from '../admin/format';
 import { ResourceState } from '../admin/resource-state';
 import { asApiError, useResource } from '../admin/use-resource';
 import { ListingHistory } from './listing-history';
@@ -147,7 +147,7 @@ export function ListingDetailPage({ user, id }: { user: CurrentUser; id: string 
                   {personName(listing.person)}
                 </AppLink>
                 {listing.person.dateOfBirth
-                  ? ` · ${t('review.person.born', { date: listing.person.dateOfBirth })}`
+                  ? ` · ${t('review.person.born', { date: formatPartialDate(listing.person.dateOfBirth, i18n.language) })}`
                   : ''}
               </Row>
               <Row label={t('review.fields.status')}>

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useTranslator } from '../../i18n/use-translator';
 import { Button } from '../../ui/button';
 import { SelectField } from '../../ui/select-field';
-import { TextField } from '../../ui/text-field';
+import { DateField } from '../../ui/date-field';
 import { TextareaField } from '../../ui/textarea-field';
 import { FailureAlert } from '../admin/failure-alert';
 import { type FormFailure, formFailure } from '../admin/form-failure';
@@ -235,9 +235,8 @@ export function ListingProposalForm({
         value={form.precautionsText}
         onValueChange={(value) => setForm((f) => ({ ...f, precautionsText: value }))}
       />
-      <TextField
+      <DateField
         id={`${ID}validUntil`}
-        type="date"
         label={labels.validUntil!}
         hint={t('review.proposal.validUntilHint')}
         error={failure?.byField.validUntil}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../app/app-link';
 import { ColumnHeads } from '../../ui/column-heads';
-import { formatDate, formatDateTime } from '../admin/format';
+import { formatDate, formatDateTime, formatPartialDate } from '../admin/format';
 import { ResourceState } from '../admin/resource-state';
 import { useResource } from '../admin/use-resource';
 import { LevelBadge, ListingStatusBadge } from './review-badges';
@@ -87,7 +87,9 @@ export function ListingsPage({ user }: { user: CurrentUser }) {
                     </AppLink>
                     {listing.person.dateOfBirth ? (
                       <span className="zm-cell-note">
-                        {t('review.person.born', { date: listing.person.dateOfBirth })}
+                        {t('review.person.born', {
+                          date: formatPartialDate(listing.person.dateOfBirth, i18n.language),
+                        })}
                       </span>
                     ) : null}
                   </th>

@@ -1,3 +1,4 @@
+import { formatPartialDate } from '../admin/format';
 import type { Person } from '@zemag/contracts';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,7 +35,7 @@ export function MergeDialog({
   onCancel(): void;
   onMerge(mergeId: string, reason: string): Promise<void>;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const translator = useTranslator();
   const formId = useId();
   const [choice, setChoice] = useState<string>('');
@@ -89,7 +90,12 @@ export function MergeDialog({
   const options = [
     ...candidates.map((c) => ({
       value: c.id,
-      label: [personName(c), c.dateOfBirth ? t('review.person.born', { date: c.dateOfBirth }) : '']
+      label: [
+        personName(c),
+        c.dateOfBirth
+          ? t('review.person.born', { date: formatPartialDate(c.dateOfBirth, i18n.language) })
+          : '',
+      ]
         .filter(Boolean)
         .join(' · '),
     })),

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTranslator } from '../../i18n/use-translator';
 import { Button } from '../../ui/button';
-import { TextField } from '../../ui/text-field';
+import { DateField } from '../../ui/date-field';
 import { TextareaField } from '../../ui/textarea-field';
 import { FailureAlert } from '../admin/failure-alert';
 import { type FormFailure, formFailure } from '../admin/form-failure';
@@ -95,12 +95,10 @@ export function NotificationRecordForm({
         </div>
       </fieldset>
       {form.state === 'sent' ? (
-        <TextField
+        <DateField
           id={`${ID}sentOn`}
-          type="date"
           label={labels.sentOn}
           value={form.sentOn}
-          max={localToday()}
           onValueChange={(sentOn) => setForm((f) => ({ ...f, sentOn }))}
           error={failure?.byField.sentOn}
         />
@@ -116,13 +114,11 @@ export function NotificationRecordForm({
             onValueChange={(reason) => setForm((f) => ({ ...f, reason }))}
             error={failure?.byField.reason}
           />
-          <TextField
+          <DateField
             id={`${ID}reviewOn`}
-            type="date"
             label={labels.reviewOn}
             hint={t('review.notification.reviewOnHint')}
             value={form.reviewOn}
-            min={localToday()}
             onValueChange={(reviewOn) => setForm((f) => ({ ...f, reviewOn }))}
             error={failure?.byField.reviewOn}
           />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useTranslator } from '../../i18n/use-translator';
 import { Button } from '../../ui/button';
 import { TextField } from '../../ui/text-field';
+import { DateField } from '../../ui/date-field';
 import { TextareaField } from '../../ui/textarea-field';
 import { FailureAlert } from '../admin/failure-alert';
 import { type FormFailure, formFailure } from '../admin/form-failure';
@@ -100,7 +101,15 @@ export function NewPersonForm({
       <div className="zm-form-grid">
         {text('familyName')}
         {text('givenNames')}
-        {text('dateOfBirth', { hint: t('review.person.dateOfBirthHint') })}
+        <DateField
+          id={id('dateOfBirth')}
+          label={label('dateOfBirth')}
+          hint={t('review.person.dateOfBirthHint')}
+          value={form.dateOfBirth}
+          onValueChange={set('dateOfBirth')}
+          error={failure?.byField.dateOfBirth}
+          partial
+        />
         {text('street')}
         {text('houseNumber')}
         {text('postalCode')}

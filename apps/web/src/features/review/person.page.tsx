@@ -6,7 +6,7 @@ import { navigate } from '../../app/router';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { setFlash, takeFlash } from '../admin/flash';
-import { formatDate } from '../admin/format';
+import { formatDate, formatPartialDate } from '../admin/format';
 import { ResourceState } from '../admin/resource-state';
 import { useResource } from '../admin/use-resource';
 import { CorrectionHistory } from './correction-history';
@@ -70,7 +70,11 @@ export function PersonPage({ user, id }: { user: CurrentUser; id: string }) {
       current={null}
       title={title}
       back={{ href: '/listings', label: t('review.personPage.back') }}
-      meta={person?.dateOfBirth ? t('review.person.born', { date: person.dateOfBirth }) : null}
+      meta={
+        person?.dateOfBirth
+          ? t('review.person.born', { date: formatPartialDate(person.dateOfBirth, i18n.language) })
+          : null
+      }
     >
       {notice ? <Alert variant="success" title={notice} role="status" /> : null}
       <ResourceState resource={resource} reload={reload} />
@@ -112,7 +116,9 @@ export function PersonPage({ user, id }: { user: CurrentUser; id: string }) {
                   {t('review.person.fields.dateOfBirth')}
                 </dt>
                 <dd className="kern-description-list-item__value">
-                  {person.dateOfBirth ?? t('review.facts.unknown')}
+                  {person.dateOfBirth
+                    ? formatPartialDate(person.dateOfBirth, i18n.language)
+                    : t('review.facts.unknown')}
                 </dd>
               </div>
               <div className="kern-description-list-item">

@@ -4,7 +4,7 @@ import { useTranslator } from '../../i18n/use-translator';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
-import { TextField } from '../../ui/text-field';
+import { DateField } from '../../ui/date-field';
 import { TextareaField } from '../../ui/textarea-field';
 import { formFailure } from '../admin/form-failure';
 import { asApiError } from '../admin/use-resource';
@@ -131,9 +131,8 @@ export function TextDialog({
           </Alert>
         ) : null}
         {date ? (
-          <TextField
+          <DateField
             id={dateId}
-            type="date"
             label={date.label}
             hint={date.hint}
             required

@@ -7,7 +7,7 @@ import { useTranslator } from '../../i18n/use-translator';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { SelectField } from '../../ui/select-field';
-import { TextField } from '../../ui/text-field';
+import { DateField } from '../../ui/date-field';
 import { TextareaField } from '../../ui/textarea-field';
 import { FailureAlert } from '../admin/failure-alert';
 import { formatDate, localToday } from '../admin/format';
@@ -180,9 +180,8 @@ export function SubjectRequestPage({ user, id }: { user: CurrentUser; id: string
                 }
               >
                 <FailureAlert failure={extend.failure} />
-                <TextField
+                <DateField
                   id="sr-ext-extendedDueOn"
-                  type="date"
                   label={t('subjectRequests.extend.date')}
                   hint={t('subjectRequests.extend.dateHint')}
                   value={extension.extendedDueOn}
@@ -240,11 +239,9 @@ export function SubjectRequestPage({ user, id }: { user: CurrentUser; id: string
                   onValueChange={(reason) => setAnswer((f) => ({ ...f, reason }))}
                   error={answering.failure?.byField.reason}
                 />
-                <TextField
+                <DateField
                   id="sr-ans-answeredOn"
-                  type="date"
                   label={t('subjectRequests.answer.date')}
-                  max={localToday()}
                   value={answer.answeredOn}
                   onValueChange={(answeredOn) => setAnswer((f) => ({ ...f, answeredOn }))}
                   error={answering.failure?.byField.answeredOn}

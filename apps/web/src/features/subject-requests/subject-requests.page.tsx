@@ -9,6 +9,7 @@ import { Button } from '../../ui/button';
 import { ColumnHeads } from '../../ui/column-heads';
 import { SelectField } from '../../ui/select-field';
 import { TextField } from '../../ui/text-field';
+import { DateField } from '../../ui/date-field';
 import { FailureAlert } from '../admin/failure-alert';
 import { type FormFailure, formFailure } from '../admin/form-failure';
 import { formatDate, localToday } from '../admin/format';
@@ -151,11 +152,9 @@ export function SubjectRequestsPage({ user }: { user: CurrentUser }) {
             onValueChange={(kind) => setForm((f) => ({ ...f, kind }))}
             error={failure?.byField.kind}
           />
-          <TextField
+          <DateField
             id={`${ID}receivedOn`}
-            type="date"
             label={labels.receivedOn}
-            max={localToday()}
             value={form.receivedOn}
             onValueChange={(receivedOn) => setForm((f) => ({ ...f, receivedOn }))}
             error={failure?.byField.receivedOn}

@@ -23,7 +23,7 @@ export const MEYER: FieldLookupCandidate = {
   precautions: [{ code: 'pairs_only', de: 'Nur zu zweit', en: 'Visit only in pairs' }],
   precautionsText: 'Hund im Hof',
   validUntil: '2027-06-30',
-  contact: { department: 'ZeMAG-Stelle', contact: '0221 123-4567' },
+  contact: { department: 'ZeMAG-Stelle', phone: '0221 123-4567', contact: null },
 };
 
 /** The same candidate as a registrar gets it, with what only registrars may see. */

@@ -107,7 +107,8 @@ export function VisitListPage({
     fileNumber: '',
     reason: '',
     text: '',
-    keep: true,
+    // Kept on the phone only when asked: the default keeps nothing on the device.
+    keep: false,
   });
   const [problems, setProblems] = useState<VisitProblem[]>([]);
   const [message, setMessage] = useState<string | null>(null);

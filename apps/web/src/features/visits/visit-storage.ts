@@ -49,7 +49,9 @@ function minimalCandidate(c: FieldLookupCandidate): FieldLookupCandidate {
     precautions: c.precautions.map((p) => ({ code: p.code, de: p.de, en: p.en })),
     precautionsText: c.precautionsText,
     validUntil: c.validUntil,
-    contact: c.contact ? { department: c.contact.department, contact: c.contact.contact } : null,
+    contact: c.contact
+      ? { department: c.contact.department, phone: c.contact.phone, contact: c.contact.contact }
+      : null,
   };
 }
 
