@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { DisplayName, NewPassword, Username } from '@zemag/contracts';
+import { DisplayName, errorDetail, NewPassword, Username } from '@zemag/contracts';
 import { z } from 'zod';
 import { ConfigError, loadConfig } from './config.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
@@ -8,7 +8,6 @@ import type { Database } from './db/database.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './modules/demo/demo.data.js';
 import { createDemoService, DemoRefusedError } from './modules/demo/demo.service.js';
 import { AppError } from './http/app-error.js';
-import { PROBLEM_MESSAGES } from './http/problem-messages.js';
 import { benchImportUsers } from './bench/import.bench.js';
 import { benchSignIn } from './bench/sign-in.bench.js';
 import { benchImportPersons } from './bench/legacy-import.bench.js';
@@ -293,7 +292,7 @@ async function main() {
       process.exit(75);
     }
     if (error instanceof AppError) {
-      const { de, en } = PROBLEM_MESSAGES[error.code].detail;
+      const { de, en } = errorDetail(error.code);
       console.error(`${de}\n${en}`);
       process.exit(1);
     }

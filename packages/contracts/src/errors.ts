@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-/** Stable error codes. The web app translates them; clients may script against them. */
+/**
+ * Stable error codes. The web app shows their texts; clients may script against them.
+ * To add a code: add it here, then its texts in errors.de.ts, errors.en.ts and errors.titles.ts
+ * (typecheck fails until all three have it).
+ */
 export const ERROR_CODES = [
   'request.invalid',
   'request.malformed_body',

@@ -1,11 +1,12 @@
 import {
+  ERROR_TITLES,
+  errorDetail,
   Problem as ProblemSchema,
   type ErrorCode,
   type FieldError,
   type Problem,
 } from '@zemag/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PROBLEM_MESSAGES } from './problem-messages.js';
 
 /** Builds an RFC 9457 problem with ZeMAG's stable code. */
 export function problem(
@@ -14,13 +15,12 @@ export function problem(
   code: ErrorCode,
   errors?: FieldError[],
 ): Problem {
-  const { title, detail } = PROBLEM_MESSAGES[code];
   return {
     type: `urn:zemag:problem:${code}`,
-    title,
+    title: ERROR_TITLES[code],
     status,
     code,
-    detail,
+    detail: errorDetail(code),
     requestId: request.id,
     ...(errors && errors.length > 0 ? { errors } : {}),
   };
