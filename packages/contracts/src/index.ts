@@ -20,3 +20,6 @@ export * from './visits.schemas.js';
 export * from './csv.js';
 export * from './corrections.schemas.js';
 export * from './correction-history.schemas.js';
+export * from './route.js';
+export * from './identity.routes.js';
+export * from './routes.js';

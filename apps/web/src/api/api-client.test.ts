@@ -1,6 +1,7 @@
-import { SetupStatus } from '@zemag/contracts';
+import { route, SetupStatus } from '@zemag/contracts';
 import { describe, expect, it, vi } from 'vitest';
-import { createApiClient } from './api-client';
+import { z } from 'zod';
+import { createApiClient, routeUrl } from './api-client';
 import { ApiError } from './api-error';
 
 function json(status: number, body: unknown, type = 'application/json') {
@@ -102,5 +103,60 @@ describe('createApiClient', () => {
     const fetch = vi.fn().mockRejectedValue(new TypeError('Failed to fetch'));
     const error = await failure(createApiClient({ fetch }).send('DELETE', '/api/v1/session'));
     expect(error.code).toBe('client.network');
+  });
+});
+
+describe('call(route, …)', () => {
+  const answer = route({
+    method: 'POST',
+    path: '/api/v1/things/:id/answers/:n',
+    access: 'authenticated',
+    tag: 'test',
+    summary: 'test',
+    params: z.object({ id: z.string(), n: z.string() }),
+    query: z.object({ status: z.string().optional() }),
+    body: z.object({ text: z.string() }),
+    status: 200,
+    response: SetupStatus,
+    problems: [400],
+  });
+  const remove = route({
+    method: 'DELETE',
+    path: '/api/v1/things/:id',
+    access: 'authenticated',
+    tag: 'test',
+    summary: 'test',
+    params: z.object({ id: z.string() }),
+    status: 204,
+    response: z.null(),
+    problems: [404],
+  });
+
+  it('fills the path parameters (encoded), the query and the JSON body from the contract', async () => {
+    const fetch = vi.fn().mockResolvedValue(json(200, { required: true }));
+    const api = createApiClient({ fetch });
+    await expect(
+      api.call(answer, {
+        params: { id: 'a/b', n: '2' },
+        query: { status: 'proposed,active' },
+        body: { text: 'hi' },
+      }),
+    ).resolves.toEqual({ required: true });
+    const [url, init] = fetch.mock.calls[0] as [string, RequestInit];
+    expect(url).toBe('/api/v1/things/a%2Fb/answers/2?status=proposed%2Cactive');
+    expect(init).toMatchObject({ method: 'POST', body: '{"text":"hi"}' });
+  });
+
+  it('reads no body from a 204 answer', async () => {
+    const fetch = vi.fn().mockResolvedValue(new Response(null, { status: 204 }));
+    await expect(createApiClient({ fetch }).call(remove, { params: { id: 'x' } })).resolves.toBe(
+      undefined,
+    );
+    expect((fetch.mock.calls[0] as [string, RequestInit])[1].method).toBe('DELETE');
+  });
+
+  it('refuses to build a path with a parameter missing', () => {
+    expect(() => routeUrl('/api/v1/things/:id', {})).toThrow(/id/);
+    expect(routeUrl('/api/v1/things', {}, { a: undefined, b: 1 })).toBe('/api/v1/things?b=1');
   });
 });
