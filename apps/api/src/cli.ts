@@ -14,6 +14,7 @@ import { benchImportPersons } from './bench/legacy-import.bench.js';
 import { benchRetention } from './bench/retention.bench.js';
 import { readSecret } from './cli/read-secret.js';
 import { registerPhoneticCommand } from './cli/phonetic.command.js';
+import { registerOpenApiCommand } from './cli/openapi.command.js';
 import { registerMatchEvalCommand } from './cli/match-eval.command.js';
 import { registerBenchLookupCommand } from './cli/bench-lookup.command.js';
 import { registerImportPersonsCommand } from './cli/import-persons.command.js';
@@ -258,6 +259,7 @@ export function buildCli() {
     });
   registerBenchLookupCommand(bench);
   registerPhoneticCommand(program);
+  registerOpenApiCommand(program);
   registerMatchEvalCommand(program);
   registerImportPersonsCommand(program, (run) =>
     withServices((services) => run(services.legacyImport, stop.signal)),

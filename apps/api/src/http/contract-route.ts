@@ -12,6 +12,7 @@ type ContractSchema<R extends RouteContract> = Part<R, 'params', 'params'> &
     tags: string[];
     summary: string;
     produces?: string[];
+    security?: [];
     response: { [S in R['status']]: R['response'] } & {
       [S in R['problems'][number]]: typeof Problem;
     };
@@ -32,6 +33,8 @@ export function fromContract<const R extends RouteContract>(contract: R) {
     ...(body && { body }),
     ...(headers && { headers }),
     ...(produces && { produces: [...produces] }),
+    // Public routes need no session cookie (also set by access.ts; here for the OpenAPI file).
+    ...(contract.access === 'public' && { security: [] }),
     response: {
       [contract.status]: contract.response,
       ...Object.fromEntries(contract.problems.map((status) => [status, Problem])),
