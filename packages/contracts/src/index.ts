@@ -23,3 +23,4 @@ export * from './correction-history.schemas.js';
 export * from './route.js';
 export * from './identity.routes.js';
 export * from './routes.js';
+export * from './incidents.routes.js';

@@ -1,5 +1,6 @@
 import {
   Incident,
+  incidentsContract as incidents,
   IncidentList,
   type LinkPersonRequest,
   Listing,
@@ -68,11 +69,11 @@ export function letterFileName(response: Pick<Response, 'headers'>, id: string):
 /** Every call of the registrars' pages; one place for the paths. */
 export function reviewApi(api: ApiClient) {
   return {
-    queue: async () => (await api.get(`${V1}/incidents/review-queue`, IncidentList)).incidents,
-    incident: (id: string) => api.get(incident(id), Incident),
-    startReview: (id: string) => api.post(`${incident(id)}/review`, {}, Incident),
+    queue: async () => (await api.call(incidents.reviewQueue)).incidents,
+    incident: (id: string) => api.call(incidents.get, { params: { id } }),
+    startReview: (id: string) => api.call(incidents.startReview, { params: { id } }),
     decide: (id: string, decision: ReviewDecision) =>
-      api.post(`${incident(id)}/decision`, decision, Incident),
+      api.call(incidents.decide, { params: { id }, body: decision }),
     suggestions: async (id: string, involvedId: string) =>
       (await api.get(`${involved(id, involvedId)}/suggestions`, Candidates)).candidates,
     linkPerson: (id: string, involvedId: string, request: LinkPersonRequest) =>
