@@ -1,11 +1,25 @@
 import { identityContract } from './identity.routes.js';
 import { incidentsContract } from './incidents.routes.js';
+import { personsContract } from './persons.routes.js';
+import { correctionsContract } from './corrections.routes.js';
+import { lookupContract } from './lookup.routes.js';
+import { visitsContract } from './visits.routes.js';
+import { notificationsContract } from './notifications.routes.js';
+import { listingLifeContract } from './listings.life.routes.js';
+import { listingsContract } from './listings.routes.js';
 import type { RouteContract } from './route.js';
 
 /** Every module's routes: one line per module contract (`<module>.routes.ts`). */
 export const API_CONTRACTS = {
   identity: identityContract,
   incidents: incidentsContract,
+  persons: personsContract,
+  corrections: correctionsContract,
+  lookup: lookupContract,
+  visits: visitsContract,
+  notifications: notificationsContract,
+  listingLife: listingLifeContract,
+  listings: listingsContract,
 } satisfies Record<string, Record<string, RouteContract>>;
 
 /** Every route of the contract, for the API's completeness test and the OpenAPI document. */

@@ -2,8 +2,11 @@ import { type HttpMethod as Method, Problem, type RouteContract } from '@zemag/c
 import type { z } from 'zod';
 import { ApiError } from './api-error';
 
+/** A part of the input: required unless everything in it is optional. */
 type Part<R, K extends string> = R extends { [P in K]: infer S extends z.ZodType }
-  ? { [P in K]: z.input<S> }
+  ? Record<string, never> extends z.input<S>
+    ? { [P in K]?: z.input<S> }
+    : { [P in K]: z.input<S> }
   : { [P in K]?: never };
 
 /** What a call of a route takes: its path parameters, query and body, typed by the contract. */
