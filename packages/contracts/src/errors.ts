@@ -127,34 +127,28 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** The error codes as a schema (a component of the OpenAPI document). */
-export const ErrorCode = z.enum(ERROR_CODES).meta({ id: 'ErrorCode' });
+export const ErrorCode = z.enum(ERROR_CODES);
 
 /** A message in both UI languages, so API clients without a translation table read it too. */
-export const LocalizedText = z
-  .object({ de: z.string(), en: z.string() })
-  .meta({ id: 'LocalizedText' });
+export const LocalizedText = z.object({ de: z.string(), en: z.string() });
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 /** One problem with one input field. `field` is a dotted path such as `password`. */
-export const FieldError = z
-  .object({
-    field: z.string(),
-    code: z.string(),
-    message: LocalizedText,
-  })
-  .meta({ id: 'FieldError' });
+export const FieldError = z.object({
+  field: z.string(),
+  code: z.string(),
+  message: LocalizedText,
+});
 export type FieldError = z.infer<typeof FieldError>;
 
 /** RFC 9457 problem details with ZeMAG's stable `code`. */
-export const Problem = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    code: ErrorCode,
-    detail: LocalizedText,
-    requestId: z.string().optional(),
-    errors: z.array(FieldError).optional(),
-  })
-  .meta({ id: 'Problem' });
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  code: ErrorCode,
+  detail: LocalizedText,
+  requestId: z.string().optional(),
+  errors: z.array(FieldError).optional(),
+});
 export type Problem = z.infer<typeof Problem>;

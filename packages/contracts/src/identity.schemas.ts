@@ -29,28 +29,24 @@ export type SignInRequest = z.infer<typeof SignInRequest>;
  * The signed-in user as the web app sees it, with the abilities computed on the server. While a
  * required second factor is not yet proven, `abilities` is empty.
  */
-export const CurrentUser = z
-  .object({
-    id: z.uuid(),
-    username: z.string(),
-    displayName: z.string(),
-    roles: z.array(z.enum(ROLES)),
-    abilities: z.array(z.enum(PERMISSIONS)),
-  })
-  .meta({ id: 'CurrentUser' });
+export const CurrentUser = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  abilities: z.array(z.enum(PERMISSIONS)),
+});
 export type CurrentUser = z.infer<typeof CurrentUser>;
 
-export const SessionInfo = z
-  .object({
-    user: CurrentUser,
-    /** When the session ends without activity (ISO 8601). */
-    idleExpiresAt: z.iso.datetime(),
-    /** When the session ends regardless of activity (ISO 8601). */
-    absoluteExpiresAt: z.iso.datetime(),
-    /** Second factor: required, proven, what is enrolled. */
-    mfa: MfaStatus,
-  })
-  .meta({ id: 'SessionInfo' });
+export const SessionInfo = z.object({
+  user: CurrentUser,
+  /** When the session ends without activity (ISO 8601). */
+  idleExpiresAt: z.iso.datetime(),
+  /** When the session ends regardless of activity (ISO 8601). */
+  absoluteExpiresAt: z.iso.datetime(),
+  /** Second factor: required, proven, what is enrolled. */
+  mfa: MfaStatus,
+});
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
 /** A confirmed enrolment: the session's new state and, for the first factor, recovery codes (shown once). */

@@ -4,6 +4,9 @@ import type { RouteAccess } from './permissions.js';
 /** HTTP methods the API uses. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** Statuses of a successful answer (302: a redirect the browser follows, e.g. single sign-on). */
+export type SuccessStatus = 200 | 201 | 202 | 204 | 302;
+
 /** Problem statuses a register route may answer (400, 401, 403, 404, 409, 422). */
 export const REGISTER_PROBLEM_STATUSES = [400, 401, 403, 404, 409, 422] as const;
 
@@ -28,8 +31,10 @@ export interface RouteContract {
   /** Request headers the route reads (e.g. `idempotency-key`). */
   headers?: z.ZodType;
   /** The success status and the schema of its body (`z.null()` for 204). */
-  status: 200 | 201 | 202 | 204;
+  status: SuccessStatus;
   response: z.ZodType;
+  /** Further success statuses with the same body (e.g. 202 when a second person must confirm). */
+  alsoStatuses?: readonly SuccessStatus[];
   /** Statuses answered with problem+json. */
   problems: readonly number[];
   /** Media types of a success body that is no JSON (e.g. `application/pdf`). */

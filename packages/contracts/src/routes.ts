@@ -7,6 +7,15 @@ import { visitsContract } from './visits.routes.js';
 import { notificationsContract } from './notifications.routes.js';
 import { listingLifeContract } from './listings.life.routes.js';
 import { listingsContract } from './listings.routes.js';
+import { setupContract } from './setup.routes.js';
+import { demoContract } from './demo.routes.js';
+import { activationContract } from './activation.routes.js';
+import { departmentsContract } from './departments.routes.js';
+import { importsContract } from './imports.routes.js';
+import { usersContract } from './users.routes.js';
+import { grantsContract } from './grants.routes.js';
+import { mfaContract } from './mfa.routes.js';
+import { ssoContract } from './sso.routes.js';
 import type { RouteContract } from './route.js';
 
 /** Every module's routes: one line per module contract (`<module>.routes.ts`). */
@@ -20,6 +29,15 @@ export const API_CONTRACTS = {
   notifications: notificationsContract,
   listingLife: listingLifeContract,
   listings: listingsContract,
+  setup: setupContract,
+  demo: demoContract,
+  activation: activationContract,
+  departments: departmentsContract,
+  imports: importsContract,
+  users: usersContract,
+  grants: grantsContract,
+  mfa: mfaContract,
+  sso: ssoContract,
 } satisfies Record<string, Record<string, RouteContract>>;
 
 /** Every route of the contract, for the API's completeness test and the OpenAPI document. */

@@ -13,7 +13,13 @@ type ContractSchema<R extends RouteContract> = Part<R, 'params', 'params'> &
     summary: string;
     produces?: string[];
     security?: [];
-    response: { [S in R['status']]: R['response'] } & {
+    response: {
+      [
+        S in
+          | R['status']
+          | (R extends { alsoStatuses: readonly (infer A extends number)[] } ? A : never)
+      ]: R['response'];
+    } & {
       [S in R['problems'][number]]: typeof Problem;
     };
   };
@@ -37,6 +43,9 @@ export function fromContract<const R extends RouteContract>(contract: R) {
     ...(contract.access === 'public' && { security: [] }),
     response: {
       [contract.status]: contract.response,
+      ...Object.fromEntries(
+        (contract.alsoStatuses ?? []).map((status) => [status, contract.response]),
+      ),
       ...Object.fromEntries(contract.problems.map((status) => [status, Problem])),
     },
   } as ContractSchema<R>;

@@ -1,18 +1,20 @@
 import swagger, { type FastifyDynamicSwaggerOptions } from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { registerOpenApiComponents } from '@zemag/contracts';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 
 /**
  * The OpenAPI options: the session cookie is the default security scheme; public routes
- * override it with `security: []`. Schemas registered with an id (`.meta({ id })` in
- * packages/contracts) become components referenced by `$ref`.
+ * override it with `security: []`. The schemas named in packages/contracts'
+ * openapi.components.ts become components referenced by `$ref`.
  */
 export function openApiOptions({
   cookieName,
 }: {
   cookieName: string;
 }): FastifyDynamicSwaggerOptions {
+  registerOpenApiComponents();
   return {
     openapi: {
       openapi: '3.1.0',
