@@ -41,3 +41,5 @@ export * from './grants.routes.js';
 export * from './mfa.routes.js';
 export * from './sso.routes.js';
 export * from './openapi.components.js';
+export * from './subject-requests.schemas.js';
+export * from './subject-requests.routes.js';

@@ -21,6 +21,7 @@ import {
   UserDetail,
   UserSummary,
 } from './organisation.schemas.js';
+import { SubjectRequest } from './subject-requests.schemas.js';
 
 /**
  * Schemas the OpenAPI document names once, as components, and refers to by `$ref` (instead of
@@ -52,6 +53,7 @@ const COMPONENTS: Record<string, z.ZodType> = {
   StatusRequest,
   UserSummary,
   UserDetail,
+  SubjectRequest,
 };
 
 /** Registers the components with zod's global registry (for the OpenAPI generator); idempotent. */

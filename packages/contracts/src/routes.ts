@@ -16,6 +16,7 @@ import { usersContract } from './users.routes.js';
 import { grantsContract } from './grants.routes.js';
 import { mfaContract } from './mfa.routes.js';
 import { ssoContract } from './sso.routes.js';
+import { subjectRequestsContract } from './subject-requests.routes.js';
 import type { RouteContract } from './route.js';
 
 /** Every module's routes: one line per module contract (`<module>.routes.ts`). */
@@ -38,6 +39,7 @@ export const API_CONTRACTS = {
   grants: grantsContract,
   mfa: mfaContract,
   sso: ssoContract,
+  subjectRequests: subjectRequestsContract,
 } satisfies Record<string, Record<string, RouteContract>>;
 
 /** Every route of the contract, for the API's completeness test and the OpenAPI document. */
