@@ -45,12 +45,6 @@ export function routeUrl(
 export interface ApiClient {
   /** Calls a route of the contract (packages/contracts, `*.routes.ts`). */
   call<R extends RouteContract>(route: R, ...input: CallArgs<R>): Promise<CallResult<R>>;
-  get<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>>;
-  post<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.infer<S>>;
-  put<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.infer<S>>;
-  patch<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.infer<S>>;
-  /** For answers without a body (204). */
-  send(method: Method, path: string, body?: unknown): Promise<void>;
   /** Called whenever the server says the session is gone; returns an unsubscribe function. */
   onUnauthenticated(listener: () => void): () => void;
 }
@@ -139,21 +133,6 @@ export function createApiClient({ fetch: fetchImpl = fetch }: ApiClientOptions =
       );
       if (route.status === 204) return undefined as CallResult<typeof route>;
       return (await parse(response, route.response)) as CallResult<typeof route>;
-    },
-    async get(path, schema) {
-      return parse(await call('GET', path), schema);
-    },
-    async post(path, body, schema) {
-      return parse(await call('POST', path, body), schema);
-    },
-    async put(path, body, schema) {
-      return parse(await call('PUT', path, body), schema);
-    },
-    async patch(path, body, schema) {
-      return parse(await call('PATCH', path, body), schema);
-    },
-    async send(method, path, body) {
-      await call(method, path, body);
     },
     onUnauthenticated(listener) {
       listeners.add(listener);
