@@ -10,20 +10,26 @@ import {
 import { REGISTER_PROBLEM_STATUSES, route } from './route.js';
 const IdParams = z.object({ id: z.uuid() });
 
+/**
+ * Submitting a report, on its own: the outbox (also in its worker) needs only this route, not
+ * the schemas of the whole module.
+ */
+export const submitIncident = route({
+  method: 'POST',
+  path: '/api/v1/incidents',
+  access: 'incident.report',
+  tag: 'incidents',
+  summary: 'Report an incident (send an Idempotency-Key; a retry is stored once)',
+  body: IncidentReportInput,
+  headers: z.object({ 'idempotency-key': z.string().optional() }),
+  status: 201,
+  response: IncidentReceipt,
+  problems: REGISTER_PROBLEM_STATUSES,
+});
+
 /** Reports: submit (idempotent), own reports, the registrars' review. */
 export const incidentsContract = {
-  submit: route({
-    method: 'POST',
-    path: '/api/v1/incidents',
-    access: 'incident.report',
-    tag: 'incidents',
-    summary: 'Report an incident (send an Idempotency-Key; a retry is stored once)',
-    body: IncidentReportInput,
-    headers: z.object({ 'idempotency-key': z.string().optional() }),
-    status: 201,
-    response: IncidentReceipt,
-    problems: REGISTER_PROBLEM_STATUSES,
-  }),
+  submit: submitIncident,
   listMine: route({
     method: 'GET',
     path: '/api/v1/incidents/mine',

@@ -1,5 +1,5 @@
 import swagger from '@fastify/swagger';
-import { ALL_ROUTES } from '@zemag/contracts';
+import { allRoutes } from '@zemag/contracts';
 import Fastify from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { fromContract } from './contract-route.js';
@@ -20,7 +20,7 @@ export async function buildOpenApiDocument(): Promise<Record<string, unknown>> {
   app.setSerializerCompiler(serializerCompiler);
   registerStrictBodies(app);
   await app.register(swagger, openApiOptions({ cookieName: COOKIE_NAME }));
-  for (const contract of ALL_ROUTES) {
+  for (const contract of allRoutes()) {
     app.route({ ...fromContract(contract), handler: async () => null });
   }
   await app.ready();

@@ -2,7 +2,7 @@ import {
   type FieldError,
   IDEMPOTENCY_HEADER,
   type IncidentReceipt,
-  incidentsContract,
+  submitIncident as submit,
 } from '@zemag/contracts';
 import { toApiError } from '../../api/api-client';
 
@@ -22,8 +22,6 @@ export type SendIncident = (idempotencyKey: string, report: unknown) => Promise<
 
 /** Answers about the content itself; anything else (401, 409, 429, 5xx, a proxy's 404) passes. */
 const CONTENT_STATUSES = new Set([400, 413, 422]);
-
-const { submit } = incidentsContract;
 
 /**
  * The HTTP sender of the outbox (also in its worker, so plain fetch, not the app's client);
