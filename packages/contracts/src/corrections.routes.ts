@@ -3,6 +3,7 @@ import { IncidentCorrectionRequest, PersonCorrectionRequest } from './correction
 import { Incident } from './incidents.schemas.js';
 import { Person } from './listings.schemas.js';
 import { REGISTER_PROBLEM_STATUSES, route } from './route.js';
+
 const IdParams = z.object({ id: z.uuid() });
 
 /** Corrections (Art. 16 GDPR) of persons and incidents (registrars). */

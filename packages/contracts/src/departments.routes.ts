@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Department, DepartmentInput } from './organisation.schemas.js';
 import { route } from './route.js';
+
 const IdParams = z.object({ id: z.uuid() });
 
 /** Departments (administration). */

@@ -7,6 +7,7 @@ import {
 } from './organisation.schemas.js';
 import { ROLES } from './roles.js';
 import { route } from './route.js';
+
 const IdParams = z.object({ id: z.uuid() });
 
 const GrantParams = z.object({ id: z.uuid(), role: z.enum(ROLES) });

@@ -8,6 +8,7 @@ import {
   ReviewDecision,
 } from './incidents.schemas.js';
 import { REGISTER_PROBLEM_STATUSES, route } from './route.js';
+
 const IdParams = z.object({ id: z.uuid() });
 
 /**

@@ -8,6 +8,7 @@ import {
   Precaution,
 } from './listings.schemas.js';
 import { REGISTER_PROBLEM_STATUSES, route } from './route.js';
+
 const IdParams = z.object({ id: z.uuid() });
 
 const ListQuery = z.object({

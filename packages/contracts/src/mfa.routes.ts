@@ -11,6 +11,7 @@ import {
   WebAuthnJson,
 } from './mfa.schemas.js';
 import { route } from './route.js';
+
 const FactorParams = z.object({ id: z.uuid() });
 
 const UserFactorParams = z.object({ id: z.uuid(), factorId: z.uuid() });

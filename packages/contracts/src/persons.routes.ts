@@ -7,6 +7,7 @@ import {
   PersonCandidate,
 } from './listings.schemas.js';
 import { REGISTER_PROBLEM_STATUSES, route } from './route.js';
+
 const IdParams = z.object({ id: z.uuid() });
 
 const InvolvedParams = z.object({ id: z.uuid(), involvedId: z.uuid() });

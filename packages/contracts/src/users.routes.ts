@@ -10,6 +10,7 @@ import {
   UserSearchResult,
 } from './organisation.schemas.js';
 import { route } from './route.js';
+
 const IdParams = z.object({ id: z.uuid() });
 
 /** User accounts and their status requests (administration). */

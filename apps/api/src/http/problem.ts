@@ -1,7 +1,6 @@
 import {
   ERROR_TITLES,
   errorDetail,
-  Problem as ProblemSchema,
   type ErrorCode,
   type FieldError,
   type Problem,
@@ -38,13 +37,3 @@ export function sendProblem(
     .type('application/problem+json; charset=utf-8')
     .send(problem(request, status, code, errors));
 }
-
-/** The problem answers a register route may give, for its response schema (OpenAPI). */
-export const REGISTER_PROBLEMS = {
-  400: ProblemSchema,
-  401: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-  422: ProblemSchema,
-} as const;
