@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { DisplayName, NewPassword, Username } from '@zemag/contracts';
+import { DisplayName, errorDetail, NewPassword, Username } from '@zemag/contracts';
 import { z } from 'zod';
 import { ConfigError, loadConfig } from './config.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
@@ -8,13 +8,13 @@ import type { Database } from './db/database.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './modules/demo/demo.data.js';
 import { createDemoService, DemoRefusedError } from './modules/demo/demo.service.js';
 import { AppError } from './http/app-error.js';
-import { PROBLEM_MESSAGES } from './http/problem-messages.js';
 import { benchImportUsers } from './bench/import.bench.js';
 import { benchSignIn } from './bench/sign-in.bench.js';
 import { benchImportPersons } from './bench/legacy-import.bench.js';
 import { benchRetention } from './bench/retention.bench.js';
 import { readSecret } from './cli/read-secret.js';
 import { registerPhoneticCommand } from './cli/phonetic.command.js';
+import { registerOpenApiCommand } from './cli/openapi.command.js';
 import { registerMatchEvalCommand } from './cli/match-eval.command.js';
 import { registerBenchLookupCommand } from './cli/bench-lookup.command.js';
 import { registerImportPersonsCommand } from './cli/import-persons.command.js';
@@ -259,6 +259,7 @@ export function buildCli() {
     });
   registerBenchLookupCommand(bench);
   registerPhoneticCommand(program);
+  registerOpenApiCommand(program);
   registerMatchEvalCommand(program);
   registerImportPersonsCommand(program, (run) =>
     withServices((services) => run(services.legacyImport, stop.signal)),
@@ -293,7 +294,7 @@ async function main() {
       process.exit(75);
     }
     if (error instanceof AppError) {
-      const { de, en } = PROBLEM_MESSAGES[error.code].detail;
+      const { de, en } = errorDetail(error.code);
       console.error(`${de}\n${en}`);
       process.exit(1);
     }

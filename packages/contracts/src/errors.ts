@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-/** Stable error codes. The web app translates them; clients may script against them. */
+/**
+ * Stable error codes. The web app shows their texts; clients may script against them.
+ * To add a code: add it here, then its texts in errors.de.ts, errors.en.ts and errors.titles.ts
+ * (typecheck fails until all three have it).
+ */
 export const ERROR_CODES = [
   'request.invalid',
   'request.malformed_body',
@@ -123,6 +127,9 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** The error codes as a schema (a component of the OpenAPI document). */
+export const ErrorCode = z.enum(ERROR_CODES);
+
 /** A message in both UI languages, so API clients without a translation table read it too. */
 export const LocalizedText = z.object({ de: z.string(), en: z.string() });
 export type LocalizedText = z.infer<typeof LocalizedText>;
@@ -140,7 +147,7 @@ export const Problem = z.object({
   type: z.string(),
   title: z.string(),
   status: z.number().int(),
-  code: z.enum(ERROR_CODES),
+  code: ErrorCode,
   detail: LocalizedText,
   requestId: z.string().optional(),
   errors: z.array(FieldError).optional(),

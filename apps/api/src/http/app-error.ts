@@ -1,5 +1,4 @@
-import type { ErrorCode, FieldError } from '@zemag/contracts';
-import { fieldErrorMessage } from './problem-messages.js';
+import { errorDetail, type ErrorCode, type FieldError } from '@zemag/contracts';
 
 /**
  * An expected failure with a stable code; the error handler turns it into problem+json.
@@ -17,8 +16,6 @@ export class AppError extends Error {
     this.name = 'AppError';
     this.errors =
       options.errors ??
-      (options.field
-        ? [{ field: options.field, code, message: fieldErrorMessage(code) }]
-        : undefined);
+      (options.field ? [{ field: options.field, code, message: errorDetail(code) }] : undefined);
   }
 }

@@ -1,11 +1,11 @@
 import {
-  Problem as ProblemSchema,
+  ERROR_TITLES,
+  errorDetail,
   type ErrorCode,
   type FieldError,
   type Problem,
 } from '@zemag/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PROBLEM_MESSAGES } from './problem-messages.js';
 
 /** Builds an RFC 9457 problem with ZeMAG's stable code. */
 export function problem(
@@ -14,13 +14,12 @@ export function problem(
   code: ErrorCode,
   errors?: FieldError[],
 ): Problem {
-  const { title, detail } = PROBLEM_MESSAGES[code];
   return {
     type: `urn:zemag:problem:${code}`,
-    title,
+    title: ERROR_TITLES[code],
     status,
     code,
-    detail,
+    detail: errorDetail(code),
     requestId: request.id,
     ...(errors && errors.length > 0 ? { errors } : {}),
   };
@@ -38,13 +37,3 @@ export function sendProblem(
     .type('application/problem+json; charset=utf-8')
     .send(problem(request, status, code, errors));
 }
-
-/** The problem answers a register route may give, for its response schema (OpenAPI). */
-export const REGISTER_PROBLEMS = {
-  400: ProblemSchema,
-  401: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-  422: ProblemSchema,
-} as const;

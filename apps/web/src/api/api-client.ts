@@ -1,17 +1,50 @@
-import { Problem } from '@zemag/contracts';
+import { type HttpMethod as Method, Problem, type RouteContract } from '@zemag/contracts';
 import type { z } from 'zod';
 import { ApiError } from './api-error';
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** A part of the input: required unless everything in it is optional. */
+type Part<R, K extends string> = R extends { [P in K]: infer S extends z.ZodType }
+  ? Record<string, never> extends z.input<S>
+    ? { [P in K]?: z.input<S> }
+    : { [P in K]: z.input<S> }
+  : { [P in K]?: never };
+
+/** What a call of a route takes: its path parameters, query and body, typed by the contract. */
+export type CallInput<R extends RouteContract> = Part<R, 'params'> &
+  Part<R, 'query'> &
+  Part<R, 'body'> & { headers?: Record<string, string> };
+
+/** What a call of a route gives: the parsed success body (nothing for 204). */
+export type CallResult<R extends RouteContract> = R['status'] extends 204
+  ? void
+  : z.output<R['response']>;
+
+type CallArgs<R extends RouteContract> =
+  Record<string, never> extends CallInput<R> ? [input?: CallInput<R>] : [input: CallInput<R>];
+
+/** The route's path with its `:name` parameters filled in (encoded) and its query appended. */
+export function routeUrl(
+  path: string,
+  params: Record<string, string | number> = {},
+  query: Record<string, unknown> = {},
+): string {
+  const filled = path.replace(/:([A-Za-z]\w*)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`missing path parameter ${name} for ${path}`);
+    return encodeURIComponent(String(value));
+  });
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null) search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `${filled}?${text}` : filled;
+}
 
 /** A small typed fetch client: every answer is checked against a contract schema. */
 export interface ApiClient {
-  get<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>>;
-  post<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.infer<S>>;
-  put<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.infer<S>>;
-  patch<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.infer<S>>;
-  /** For answers without a body (204). */
-  send(method: Method, path: string, body?: unknown): Promise<void>;
+  /** Calls a route of the contract (packages/contracts, `*.routes.ts`). */
+  call<R extends RouteContract>(route: R, ...input: CallArgs<R>): Promise<CallResult<R>>;
   /** Called whenever the server says the session is gone; returns an unsubscribe function. */
   onUnauthenticated(listener: () => void): () => void;
 }
@@ -47,7 +80,12 @@ export async function toApiError(response: Response): Promise<ApiError> {
 export function createApiClient({ fetch: fetchImpl = fetch }: ApiClientOptions = {}): ApiClient {
   const listeners = new Set<() => void>();
 
-  async function call(method: Method, path: string, body?: unknown): Promise<Response> {
+  async function call(
+    method: Method,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
     let response: Response;
     try {
       response = await fetchImpl(path, {
@@ -57,6 +95,7 @@ export function createApiClient({ fetch: fetchImpl = fetch }: ApiClientOptions =
         headers: {
           accept: 'application/json',
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
@@ -78,20 +117,22 @@ export function createApiClient({ fetch: fetchImpl = fetch }: ApiClientOptions =
   }
 
   return {
-    async get(path, schema) {
-      return parse(await call('GET', path), schema);
-    },
-    async post(path, body, schema) {
-      return parse(await call('POST', path, body), schema);
-    },
-    async put(path, body, schema) {
-      return parse(await call('PUT', path, body), schema);
-    },
-    async patch(path, body, schema) {
-      return parse(await call('PATCH', path, body), schema);
-    },
-    async send(method, path, body) {
-      await call(method, path, body);
+    async call(route, ...[input]) {
+      const { params, query, body, headers } = (input ?? {}) as {
+        params?: Record<string, string>;
+        query?: Record<string, unknown>;
+        body?: unknown;
+        headers?: Record<string, string>;
+      };
+      const write = route.method !== 'GET' && route.method !== 'DELETE';
+      const response = await call(
+        route.method,
+        routeUrl(route.path, params, query),
+        body ?? (write ? {} : undefined),
+        headers,
+      );
+      if (route.status === 204) return undefined as CallResult<typeof route>;
+      return (await parse(response, route.response)) as CallResult<typeof route>;
     },
     onUnauthenticated(listener) {
       listeners.add(listener);

@@ -1,4 +1,5 @@
-import { DemoInfo, DemoSignInRequest, Problem, SessionInfo } from '@zemag/contracts';
+import { demoContract as contract } from '@zemag/contracts';
+import { fromContract } from '../../http/contract-route.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../http/app-error.js';
 import type { SessionCookie } from '../../http/session-cookie.js';
@@ -13,34 +14,17 @@ export const demoRoutes: FastifyPluginAsyncZod<{
   demo: DemoService;
   cookie: SessionCookie;
 }> = async (app, { enabled, demo, cookie }) => {
-  app.get(
-    '/api/v1/demo',
-    {
-      config: { permission: 'public' },
-      schema: {
-        tags: ['demo'],
-        summary: 'Whether this is a demo instance, and its demo accounts',
-        response: { 200: DemoInfo },
-      },
-    },
-    async () =>
+  app.route({
+    ...fromContract(contract.info),
+    handler: async () =>
       enabled
         ? { enabled: true, ...(await demo.listAccounts()) }
         : { enabled: false, accounts: [] },
-  );
+  });
 
-  app.post(
-    '/api/v1/demo/sign-in',
-    {
-      config: { permission: 'public' },
-      schema: {
-        tags: ['demo'],
-        summary: 'Sign in as a demo account without a password (demo instances only)',
-        body: DemoSignInRequest,
-        response: { 200: SessionInfo, 400: Problem, 403: Problem, 404: Problem },
-      },
-    },
-    async (request, reply) => {
+  app.route({
+    ...fromContract(contract.signIn),
+    handler: async (request, reply) => {
       if (!enabled) throw new AppError(404, 'demo.not_enabled');
       const { token, info } = await demo.signIn({
         username: request.body.username,
@@ -49,5 +33,5 @@ export const demoRoutes: FastifyPluginAsyncZod<{
       cookie.set(reply, token, new Date(info.absoluteExpiresAt));
       return info;
     },
-  );
+  });
 };

@@ -1,4 +1,5 @@
-import { ImportReport, ImportRequest } from '@zemag/contracts';
+import { importsContract as contract } from '@zemag/contracts';
+import { fromContract } from '../../http/contract-route.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ImportsService } from './imports.service.js';
 
@@ -10,34 +11,17 @@ export const importsRoutes: FastifyPluginAsyncZod<{ imports: ImportsService }> =
   app,
   { imports },
 ) => {
-  app.post(
-    '/api/v1/imports/departments',
-    {
-      bodyLimit: IMPORT_BODY_LIMIT,
-      config: { permission: 'department.manage' },
-      schema: {
-        tags: ['organisation'],
-        summary:
-          'Import departments from CSV (code;name;parent_code;contact;phone;lookup_authorised;lookup_reason)',
-        body: ImportRequest,
-        response: { 200: ImportReport },
-      },
-    },
-    async (request) => imports.importDepartments({ actor: request.auth!.user.id, ...request.body }),
-  );
+  app.route({
+    ...fromContract(contract.importDepartments),
+    bodyLimit: IMPORT_BODY_LIMIT,
+    handler: async (request) =>
+      imports.importDepartments({ actor: request.auth!.user.id, ...request.body }),
+  });
 
-  app.post(
-    '/api/v1/imports/users',
-    {
-      bodyLimit: IMPORT_BODY_LIMIT,
-      config: { permission: 'user.manage' },
-      schema: {
-        tags: ['organisation'],
-        summary: 'Import users from CSV (username;display_name;department_code;roles)',
-        body: ImportRequest,
-        response: { 200: ImportReport },
-      },
-    },
-    async (request) => imports.importUsers({ actor: request.auth!.user.id, ...request.body }),
-  );
+  app.route({
+    ...fromContract(contract.importUsers),
+    bodyLimit: IMPORT_BODY_LIMIT,
+    handler: async (request) =>
+      imports.importUsers({ actor: request.auth!.user.id, ...request.body }),
+  });
 };

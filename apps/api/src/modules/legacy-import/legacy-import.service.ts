@@ -1,9 +1,8 @@
-import type { LocalizedText, Precaution, Role } from '@zemag/contracts';
+import { errorDetail, type LocalizedText, type Precaution, type Role } from '@zemag/contracts';
 import { ZodError } from 'zod';
 import type { Clock } from '../../clock.js';
 import type { Db, DbOrTx, Tx } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
-import { PROBLEM_MESSAGES } from '../../http/problem-messages.js';
 import { localDate } from '../../local-date.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { findUserByUsername } from '../identity/identity.repository.js';
@@ -245,7 +244,7 @@ export function createLegacyImportService({
         ...result,
         outcome: 'failed',
         listing: 'none',
-        notes: [{ ...PROBLEM_MESSAGES[code].detail }],
+        notes: [errorDetail(code)],
       };
     }
     return result;

@@ -1,3 +1,4 @@
+import type { SubjectRequest } from '@zemag/contracts';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
 import { listings } from '../listings/listings.table.js';
@@ -19,12 +20,12 @@ export function toSubjectRequest(
   { request: r, person }: SubjectRequestJoined,
   today: string,
   listing: { id: string; status: string; restricted: boolean } | null,
-) {
+): SubjectRequest {
   const deadline = deadlineOf(r, today);
   return {
     id: r.id,
     reference: r.reference,
-    kind: r.kind,
+    kind: r.kind as SubjectRequest['kind'],
     personId: r.personId,
     person: person
       ? {
@@ -41,8 +42,8 @@ export function toSubjectRequest(
     ...deadline,
     /** A restriction is to be decided by the request's (effective) due date. */
     decideBy: r.kind === 'restriction' ? deadline.effectiveDueOn : null,
-    status: r.status,
-    decision: r.decision,
+    status: r.status as SubjectRequest['status'],
+    decision: r.decision as SubjectRequest['decision'],
     decisionReason: r.decisionReason,
     answeredOn: r.answeredOn,
     erasureProposed: r.erasureProposedBy !== null,

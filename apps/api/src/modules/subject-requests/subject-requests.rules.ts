@@ -1,15 +1,11 @@
 import { addMonths } from '../../local-date.js';
 
-export const SUBJECT_REQUEST_KINDS = [
-  'access',
-  'rectification',
-  'erasure',
-  'restriction',
-  'objection',
-] as const;
-export type SubjectRequestKind = (typeof SUBJECT_REQUEST_KINDS)[number];
-
-export const SUBJECT_REQUEST_DECISIONS = ['granted', 'partly_granted', 'refused'] as const;
+// The kinds and decisions are part of the HTTP contract.
+export {
+  SUBJECT_REQUEST_DECISIONS,
+  SUBJECT_REQUEST_KINDS,
+  type SubjectRequestKind,
+} from '@zemag/contracts';
 
 /** Days before the due date from which an open request is flagged "due soon". */
 export const DUE_SOON_DAYS = 7;

@@ -1,8 +1,7 @@
 import type { ActivateAccountRequest } from '@zemag/contracts';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@zemag/contracts';
+import { activationContract, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@zemag/contracts';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { ApiError } from '../../api/api-error';
 import { useApi } from '../../api/api.context';
 import { errorKey, fieldErrorMessages, problemMessage } from '../../api/problem-message';
@@ -22,7 +21,6 @@ import {
 } from './activation.validation';
 
 const LIMITS = { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH };
-const Answer = z.object({ username: z.string() });
 
 let captured: string | null = null;
 /** The token from `/activate#token=…`, taken out of the address bar at once, kept in memory. */
@@ -77,7 +75,7 @@ export function ActivationPage() {
     setBusy(true);
     try {
       const request: ActivateAccountRequest = { token, password: values.password };
-      await api.post('/api/v1/activation', request, Answer);
+      await api.call(activationContract.activate, { body: request });
       captured = null;
       navigate('/sign-in', { notice: 'accountActivated', replace: true });
     } catch (error) {

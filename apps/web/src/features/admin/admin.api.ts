@@ -1,74 +1,69 @@
 import {
-  ActivationLink,
-  CreatedUser,
+  activationContract,
   type CreateUserRequest,
-  Department,
   type DepartmentInput,
-  FactorList,
+  departmentsContract as departments,
   type GrantRequest,
-  PendingGrant,
-  PendingStatusRequest,
-  RecertifyAnswer,
+  grantsContract as grants,
+  importsContract as imports,
+  mfaContract as mfa,
   type Role,
   type UpdateUserRequest,
-  UserDetail,
-  UserSearchResult,
+  type UserSearchQuery,
+  usersContract as users,
 } from '@zemag/contracts';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { ApiClient } from '../../api/api-client';
-import { ImportReport, type ImportKind } from './import-report';
+import type { ImportKind } from './import-report';
 
-const V1 = '/api/v1';
-const DepartmentList = z.object({ departments: z.array(Department) });
-const PendingList = z.object({ pending: z.array(PendingGrant) });
-const DueList = z.object({ due: z.array(PendingGrant) });
-const StatusRequestList = z.object({ pending: z.array(PendingStatusRequest) });
-const GrantAnswer = z.object({ status: z.enum(['pending', 'active']) });
+const byId = (id: string) => ({ params: { id } });
+const byGrant = (id: string, role: Role) => ({ params: { id, role } });
 
-const user = (id: string) => `${V1}/users/${encodeURIComponent(id)}`;
-const grant = (id: string, role: Role) => `${user(id)}/grants/${encodeURIComponent(role)}`;
-
-/** Every call the administration pages make; one place for the paths. */
+/** Every call the administration pages make, by their contracts in packages/contracts. */
 export function adminApi(api: ApiClient) {
   return {
-    departments: async () => (await api.get(`${V1}/departments`, DepartmentList)).departments,
-    createDepartment: (input: DepartmentInput) => api.post(`${V1}/departments`, input, Department),
+    departments: async () => (await api.call(departments.list)).departments,
+    createDepartment: (input: DepartmentInput) => api.call(departments.create, { body: input }),
     updateDepartment: (id: string, input: DepartmentInput) =>
-      api.put(`${V1}/departments/${encodeURIComponent(id)}`, input, Department),
+      api.call(departments.update, { ...byId(id), body: input }),
 
-    searchUsers: (query: string) => api.get(`${V1}/users?${query}`, UserSearchResult),
-    user: (id: string) => api.get(user(id), UserDetail),
-    createUser: (input: CreateUserRequest) => api.post(`${V1}/users`, input, CreatedUser),
-    reissueActivationLink: (id: string) =>
-      api.post(`${user(id)}/activation-link`, {}, ActivationLink),
-    updateUser: (id: string, input: UpdateUserRequest) => api.patch(user(id), input, UserDetail),
+    /** `query`: the search part of the URL, as user-filter.ts builds it. */
+    searchUsers: (query: string) =>
+      api.call(users.search, {
+        query: Object.fromEntries(new URLSearchParams(query)) as z.input<typeof UserSearchQuery>,
+      }),
+    user: (id: string) => api.call(users.get, byId(id)),
+    createUser: (input: CreateUserRequest) => api.call(users.create, { body: input }),
+    reissueActivationLink: (id: string) => api.call(activationContract.reissue, byId(id)),
+    updateUser: (id: string, input: UpdateUserRequest) =>
+      api.call(users.update, { ...byId(id), body: input }),
     disableUser: (id: string, reason: string) =>
-      api.post(`${user(id)}/disable`, { reason }, UserDetail),
-    enableUser: (id: string) => api.post(`${user(id)}/enable`, {}, UserDetail),
-    statusRequests: async () => (await api.get(`${V1}/status-requests`, StatusRequestList)).pending,
-    confirmStatusRequest: (id: string) =>
-      api.post(`${user(id)}/status-request/confirm`, {}, UserDetail),
+      api.call(users.disable, { ...byId(id), body: { reason } }),
+    enableUser: (id: string) => api.call(users.enable, byId(id)),
+    statusRequests: async () => (await api.call(users.statusRequests)).pending,
+    confirmStatusRequest: (id: string) => api.call(users.confirmStatusRequest, byId(id)),
     declineStatusRequest: (id: string, reason: string) =>
-      api.post(`${user(id)}/status-request/decline`, { reason }, UserDetail),
+      api.call(users.declineStatusRequest, { ...byId(id), body: { reason } }),
 
     grantRole: (id: string, request: GrantRequest) =>
-      api.post(`${user(id)}/grants`, request, GrantAnswer),
-    confirmGrant: (id: string, role: Role) => api.send('POST', `${grant(id, role)}/confirm`, {}),
+      api.call(grants.grant, { ...byId(id), body: request }),
+    confirmGrant: (id: string, role: Role) => api.call(grants.confirm, byGrant(id, role)),
     declineGrant: (id: string, role: Role, reason: string) =>
-      api.send('POST', `${grant(id, role)}/decline`, { reason }),
+      api.call(grants.decline, { ...byGrant(id, role), body: { reason } }),
     revokeGrant: (id: string, role: Role, reason: string) =>
-      api.send('POST', `${grant(id, role)}/revoke`, { reason }),
-    recertifyGrant: (id: string, role: Role) =>
-      api.post(`${grant(id, role)}/recertify`, {}, RecertifyAnswer),
-    pendingGrants: async () => (await api.get(`${V1}/grants/pending`, PendingList)).pending,
-    dueGrants: async () => (await api.get(`${V1}/grants/recertification-due`, DueList)).due,
+      api.call(grants.revoke, { ...byGrant(id, role), body: { reason } }),
+    recertifyGrant: (id: string, role: Role) => api.call(grants.recertify, byGrant(id, role)),
+    pendingGrants: async () => (await api.call(grants.listPending)).pending,
+    dueGrants: async () => (await api.call(grants.listDue)).due,
 
-    factors: (id: string) => api.get(`${user(id)}/factors`, FactorList),
+    factors: (id: string) => api.call(mfa.userFactors, byId(id)),
     revokeFactor: (id: string, factorId: string) =>
-      api.send('DELETE', `${user(id)}/factors/${encodeURIComponent(factorId)}`),
+      api.call(mfa.revokeUserFactor, { params: { id, factorId } }),
 
     importCsv: (kind: ImportKind, csv: string, dryRun: boolean) =>
-      api.post(`${V1}/imports/${kind}`, { csv, dryRun }, ImportReport),
+      api.call(kind === 'departments' ? imports.importDepartments : imports.importUsers, {
+        body: { csv, dryRun },
+      }),
   };
 }
 

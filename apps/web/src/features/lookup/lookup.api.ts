@@ -1,8 +1,8 @@
 import {
   type LookupReason,
-  LookupReasonList,
   type LookupRequest,
-  LookupResult,
+  type LookupResult,
+  lookupContract,
 } from '@zemag/contracts';
 import { useMemo } from 'react';
 import { useApi } from '../../api/api.context';
@@ -13,9 +13,9 @@ export function useLookupApi() {
   return useMemo(
     () => ({
       reasons: async (): Promise<LookupReason[]> =>
-        (await api.get('/api/v1/lookups/reasons', LookupReasonList)).reasons,
+        (await api.call(lookupContract.reasons)).reasons,
       lookup: (request: LookupRequest): Promise<LookupResult> =>
-        api.post('/api/v1/lookups', request, LookupResult),
+        api.call(lookupContract.lookup, { body: request }),
     }),
     [api],
   );

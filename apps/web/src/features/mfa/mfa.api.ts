@@ -1,12 +1,4 @@
-import {
-  EnrolmentResult,
-  FactorList,
-  RecoveryCodes,
-  SessionInfo,
-  TotpEnrolment,
-  WebAuthnJson,
-  type SecondFactorRequest,
-} from '@zemag/contracts';
+import { mfaContract as mfa, type SecondFactorRequest } from '@zemag/contracts';
 import {
   startAuthentication,
   startRegistration,
@@ -17,12 +9,12 @@ import type { ApiClient } from '../../api/api-client';
 
 /** Proves the session's second factor; the server rotates the session cookie. */
 export function proveSecondFactor(api: ApiClient, request: SecondFactorRequest) {
-  return api.post('/api/v1/session/second-factor', request, SessionInfo);
+  return api.call(mfa.verifySecondFactor, { body: request });
 }
 
 /** Asks the phone's passkey and proves it as second factor. */
 export async function proveWithPasskey(api: ApiClient) {
-  const options = await api.post('/api/v1/session/second-factor/passkey-options', {}, WebAuthnJson);
+  const options = await api.call(mfa.passkeyAuthenticationOptions);
   const response = await startAuthentication({
     optionsJSON: options as unknown as PublicKeyCredentialRequestOptionsJSON,
   });
@@ -31,46 +23,40 @@ export async function proveWithPasskey(api: ApiClient) {
 
 /** Creates a passkey on this device and stores it. */
 export async function enrolPasskey(api: ApiClient, label?: string) {
-  const options = await api.post('/api/v1/me/factors/passkey-options', {}, WebAuthnJson);
+  const options = await api.call(mfa.passkeyRegistrationOptions);
   const response = await startRegistration({
     optionsJSON: options as unknown as PublicKeyCredentialCreationOptionsJSON,
   });
-  return api.post(
-    '/api/v1/me/factors/passkey',
-    { response: { ...response }, ...(label ? { label } : {}) },
-    EnrolmentResult,
-  );
+  return api.call(mfa.registerPasskey, {
+    body: { response: { ...response }, ...(label ? { label } : {}) },
+  });
 }
 
 export function startTotp(api: ApiClient) {
-  return api.post('/api/v1/me/factors/totp', {}, TotpEnrolment);
+  return api.call(mfa.startTotp);
 }
 
 export function confirmTotp(api: ApiClient, factorId: string, code: string, label?: string) {
-  return api.post(
-    '/api/v1/me/factors/totp/confirm',
-    { factorId, code, ...(label ? { label } : {}) },
-    EnrolmentResult,
-  );
+  return api.call(mfa.confirmTotp, { body: { factorId, code, ...(label ? { label } : {}) } });
 }
 
 export function listFactors(api: ApiClient) {
-  return api.get('/api/v1/me/factors', FactorList);
+  return api.call(mfa.listFactors);
 }
 
 export function renameFactor(api: ApiClient, id: string, label: string) {
-  return api.send('PATCH', `/api/v1/me/factors/${id}`, { label });
+  return api.call(mfa.renameFactor, { params: { id }, body: { label } });
 }
 
 export function revokeFactor(api: ApiClient, id: string) {
-  return api.send('DELETE', `/api/v1/me/factors/${id}`);
+  return api.call(mfa.revokeFactor, { params: { id } });
 }
 
 /** The recovery codes shown were kept: enrolment is complete; returns the session's new state. */
 export function confirmRecoveryCodes(api: ApiClient) {
-  return api.post('/api/v1/me/recovery-codes/confirmation', {}, SessionInfo);
+  return api.call(mfa.confirmRecoveryCodes);
 }
 
 export function regenerateRecoveryCodes(api: ApiClient) {
-  return api.post('/api/v1/me/recovery-codes', {}, RecoveryCodes);
+  return api.call(mfa.regenerateRecoveryCodes);
 }

@@ -1,4 +1,9 @@
-import { type FieldError, IDEMPOTENCY_HEADER, IncidentReceipt } from '@zemag/contracts';
+import {
+  type FieldError,
+  IDEMPOTENCY_HEADER,
+  type IncidentReceipt,
+  submitIncident as submit,
+} from '@zemag/contracts';
 import { toApiError } from '../../api/api-client';
 
 /** What became of one attempt to send a report from the outbox. */
@@ -18,13 +23,16 @@ export type SendIncident = (idempotencyKey: string, report: unknown) => Promise<
 /** Answers about the content itself; anything else (401, 409, 429, 5xx, a proxy's 404) passes. */
 const CONTENT_STATUSES = new Set([400, 413, 422]);
 
-/** The HTTP sender of the outbox; answers are sorted into the outcomes above. */
+/**
+ * The HTTP sender of the outbox (also in its worker, so plain fetch, not the app's client);
+ * answers are sorted into the outcomes above.
+ */
 export function createIncidentSender(fetchImpl: typeof fetch = fetch): SendIncident {
   return async (idempotencyKey, report) => {
     let response: Response;
     try {
-      response = await fetchImpl('/api/v1/incidents', {
-        method: 'POST',
+      response = await fetchImpl(submit.path, {
+        method: submit.method,
         credentials: 'same-origin',
         cache: 'no-store',
         headers: {
@@ -38,7 +46,7 @@ export function createIncidentSender(fetchImpl: typeof fetch = fetch): SendIncid
       return { kind: 'retry', code: 'client.network' };
     }
     if (response.ok) {
-      const parsed = IncidentReceipt.safeParse(await response.json().catch(() => undefined));
+      const parsed = submit.response.safeParse(await response.json().catch(() => undefined));
       // Stored, but the answer is unreadable: sending again returns the stored answer.
       return parsed.success
         ? { kind: 'stored', receipt: parsed.data }

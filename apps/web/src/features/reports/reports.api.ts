@@ -1,17 +1,15 @@
-import { Incident, type IncidentAmendment, IncidentList } from '@zemag/contracts';
+import { type IncidentAmendment, incidentsContract as incidents } from '@zemag/contracts';
 import { useMemo } from 'react';
 import type { ApiClient } from '../../api/api-client';
 import { useApi } from '../../api/api.context';
 
-const V1 = '/api/v1';
-const incident = (id: string) => `${V1}/incidents/${encodeURIComponent(id)}`;
-
 /** The reporter's calls; submissions go through the outbox (outbox.ts), not through here. */
 export function reportsApi(api: ApiClient) {
   return {
-    mine: async () => (await api.get(`${V1}/incidents/mine`, IncidentList)).incidents,
-    incident: (id: string) => api.get(incident(id), Incident),
-    amend: (id: string, amendment: IncidentAmendment) => api.put(incident(id), amendment, Incident),
+    mine: async () => (await api.call(incidents.listMine)).incidents,
+    incident: (id: string) => api.call(incidents.get, { params: { id } }),
+    amend: (id: string, amendment: IncidentAmendment) =>
+      api.call(incidents.amend, { params: { id }, body: amendment }),
   };
 }
 export type ReportsApi = ReturnType<typeof reportsApi>;

@@ -1,36 +1,22 @@
 import {
-  Incident,
-  IncidentList,
+  correctionsContract as corrections,
+  type IncidentCorrectionRequest,
+  incidentsContract as incidents,
   type LinkPersonRequest,
-  Listing,
-  ListingList,
+  listingLifeContract as life,
+  listingsContract as listings,
   type ListingProposal,
   type ListingStatus,
-  ListingsDue,
-  NoticeList,
+  notificationsContract,
   type NotificationRecord,
-  Person,
-  PersonCandidate,
-  Precaution,
-  type ReviewDecision,
-  type IncidentCorrectionRequest,
   type PersonCorrectionRequest,
+  personsContract as persons,
+  type ReviewDecision,
 } from '@zemag/contracts';
 import { useMemo } from 'react';
-import { z } from 'zod';
-import { type ApiClient, toApiError } from '../../api/api-client';
+import { type ApiClient, routeUrl, toApiError } from '../../api/api-client';
 import { useApi } from '../../api/api.context';
 import { ApiError } from '../../api/api-error';
-
-const V1 = '/api/v1';
-const Candidates = z.object({ candidates: z.array(PersonCandidate) });
-const Catalogue = z.object({ precautions: z.array(Precaution) });
-
-const incident = (id: string) => `${V1}/incidents/${encodeURIComponent(id)}`;
-const involved = (id: string, involvedId: string) =>
-  `${incident(id)}/persons/${encodeURIComponent(involvedId)}`;
-const person = (id: string) => `${V1}/persons/${encodeURIComponent(id)}`;
-const listing = (id: string) => `${V1}/listings/${encodeURIComponent(id)}`;
 
 /** The letter as a file, or an ApiError with the server's code. */
 export async function fetchLetter(
@@ -39,7 +25,7 @@ export async function fetchLetter(
 ): Promise<{ blob: Blob; fileName: string }> {
   let response: Response;
   try {
-    response = await fetchImpl(`${listing(id)}/letter`, {
+    response = await fetchImpl(routeUrl(listings.letter.path, { id }), {
       credentials: 'same-origin',
       cache: 'no-store',
       headers: { accept: 'application/pdf' },
@@ -65,54 +51,54 @@ export function letterFileName(response: Pick<Response, 'headers'>, id: string):
   return `benachrichtigung-${id.slice(0, 8)}.pdf`;
 }
 
-/** Every call of the registrars' pages; one place for the paths. */
+/** Every call of the registrars' pages, by their contracts in packages/contracts. */
 export function reviewApi(api: ApiClient) {
+  const byId = (id: string) => ({ params: { id } });
   return {
-    queue: async () => (await api.get(`${V1}/incidents/review-queue`, IncidentList)).incidents,
-    incident: (id: string) => api.get(incident(id), Incident),
-    startReview: (id: string) => api.post(`${incident(id)}/review`, {}, Incident),
+    queue: async () => (await api.call(incidents.reviewQueue)).incidents,
+    incident: (id: string) => api.call(incidents.get, byId(id)),
+    startReview: (id: string) => api.call(incidents.startReview, byId(id)),
     decide: (id: string, decision: ReviewDecision) =>
-      api.post(`${incident(id)}/decision`, decision, Incident),
+      api.call(incidents.decide, { ...byId(id), body: decision }),
     suggestions: async (id: string, involvedId: string) =>
-      (await api.get(`${involved(id, involvedId)}/suggestions`, Candidates)).candidates,
+      (await api.call(persons.suggestions, { params: { id, involvedId } })).candidates,
     linkPerson: (id: string, involvedId: string, request: LinkPersonRequest) =>
-      api.post(`${involved(id, involvedId)}/link`, request, Person),
+      api.call(persons.link, { params: { id, involvedId }, body: request }),
 
-    person: (id: string) => api.get(person(id), Person),
-    personIncidents: async (id: string) =>
-      (await api.get(`${person(id)}/incidents`, IncidentList)).incidents,
+    person: (id: string) => api.call(persons.get, byId(id)),
+    personIncidents: async (id: string) => (await api.call(persons.incidents, byId(id))).incidents,
     mergePerson: (keepId: string, mergeId: string, reason: string) =>
-      api.post(`${person(keepId)}/merge`, { mergeId, reason }, Person),
+      api.call(persons.merge, { ...byId(keepId), body: { mergeId, reason } }),
     correctPerson: (id: string, request: PersonCorrectionRequest) =>
-      api.post(`${person(id)}/corrections`, request, Person),
+      api.call(corrections.correctPerson, { ...byId(id), body: request }),
     correctIncident: (id: string, request: IncidentCorrectionRequest) =>
-      api.post(`${incident(id)}/corrections`, request, Incident),
+      api.call(corrections.correctIncident, { ...byId(id), body: request }),
 
-    precautions: async () => (await api.get(`${V1}/precautions`, Catalogue)).precautions,
+    precautions: async () => (await api.call(listings.precautions)).precautions,
     listings: async (statuses: readonly ListingStatus[]) =>
-      (await api.get(`${V1}/listings?status=${statuses.join(',')}`, ListingList)).listings,
-    listing: (id: string) => api.get(listing(id), Listing),
-    propose: (proposal: ListingProposal) => api.post(`${V1}/listings`, proposal, Listing),
+      (await api.call(listings.list, { query: { status: statuses.join(',') } })).listings,
+    listing: (id: string) => api.call(listings.get, byId(id)),
+    propose: (proposal: ListingProposal) => api.call(listings.propose, { body: proposal }),
     activate: (id: string, reason: string | null) =>
-      api.post(`${listing(id)}/activate`, { reason }, Listing),
+      api.call(listings.activate, { ...byId(id), body: { reason } }),
     recordNotification: (id: string, record: NotificationRecord) =>
-      api.post(`${listing(id)}/notification`, record, Listing),
+      api.call(listings.recordNotification, { ...byId(id), body: record }),
     // A listing's life cycle: decline, end, extend (four-eyes), restrict, the review queue.
     decline: (id: string, reason: string) =>
-      api.post(`${listing(id)}/decline`, { reason }, Listing),
-    end: (id: string, reason: string) => api.post(`${listing(id)}/end`, { reason }, Listing),
+      api.call(life.decline, { ...byId(id), body: { reason } }),
+    end: (id: string, reason: string) => api.call(life.end, { ...byId(id), body: { reason } }),
     proposeExtension: (id: string, validUntil: string, reason: string) =>
-      api.post(`${listing(id)}/extension`, { validUntil, reason }, Listing),
-    confirmExtension: (id: string) => api.post(`${listing(id)}/extension/confirm`, {}, Listing),
+      api.call(life.proposeExtension, { ...byId(id), body: { validUntil, reason } }),
+    confirmExtension: (id: string) => api.call(life.confirmExtension, byId(id)),
     withdrawExtension: (id: string, reason: string) =>
-      api.post(`${listing(id)}/extension/withdraw`, { reason }, Listing),
+      api.call(life.withdrawExtension, { ...byId(id), body: { reason } }),
     restrict: (id: string, until: string, reason: string, onRequest: boolean) =>
-      api.post(`${listing(id)}/restriction`, { until, reason, onRequest }, Listing),
+      api.call(life.restrict, { ...byId(id), body: { until, reason, onRequest } }),
     liftRestriction: (id: string, reason: string) =>
-      api.post(`${listing(id)}/restriction/lift`, { reason }, Listing),
-    due: () => api.get(`${V1}/listings/due`, ListingsDue),
+      api.call(life.liftRestriction, { ...byId(id), body: { reason } }),
+    due: () => api.call(life.due),
 
-    notifications: () => api.get(`${V1}/notifications`, NoticeList),
+    notifications: () => api.call(notificationsContract.list),
   };
 }
 

@@ -1,12 +1,9 @@
-import { type SetupAdminRequest, SetupStatus } from '@zemag/contracts';
-import { z } from 'zod';
+import { type SetupAdminRequest, setupContract, type SetupStatus } from '@zemag/contracts';
 import type { ApiClient } from '../../api/api-client';
-
-const SetupAdminResponse = z.object({ username: z.string() });
 
 /** Whether the first administrator still has to be created. */
 export function fetchSetupStatus(api: ApiClient): Promise<SetupStatus> {
-  return api.get('/api/v1/setup', SetupStatus);
+  return api.call(setupContract.status);
 }
 
 /** Creates the first administrator with the one-time token from the setup link. */
@@ -14,5 +11,5 @@ export function createFirstAdmin(
   api: ApiClient,
   request: SetupAdminRequest,
 ): Promise<{ username: string }> {
-  return api.post('/api/v1/setup/admin', request, SetupAdminResponse);
+  return api.call(setupContract.createAdmin, { body: request });
 }

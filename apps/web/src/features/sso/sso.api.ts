@@ -1,12 +1,18 @@
-import { SsoConfig, parseSsoError, SSO_ERROR_PARAM, type SsoErrorCode } from '@zemag/contracts';
+import {
+  parseSsoError,
+  SSO_ERROR_PARAM,
+  type SsoConfig,
+  ssoContract,
+  type SsoErrorCode,
+} from '@zemag/contracts';
 import type { ApiClient } from '../../api/api-client';
 
 /** Where the button goes: a full page navigation, the server redirects to the identity provider. */
-export const SSO_START_PATH = '/api/v1/sso/start';
+export const SSO_START_PATH = ssoContract.start.path;
 
 /** Whether single sign-on is offered, and the button text the city chose. */
 export function fetchSsoConfig(api: ApiClient): Promise<SsoConfig> {
-  return api.get('/api/v1/sso/config', SsoConfig);
+  return api.call(ssoContract.config);
 }
 
 /**

@@ -1,45 +1,19 @@
+import {
+  SUBJECT_REQUEST_DECISIONS,
+  SUBJECT_REQUEST_KINDS,
+  type SubjectRequestAnswer,
+  subjectRequestsContract as requests,
+  type SubjectRequestExtension,
+  type SubjectRequestInput,
+} from '@zemag/contracts';
 import { useMemo } from 'react';
-import { z } from 'zod';
-import { type ApiClient, toApiError } from '../../api/api-client';
+import { type ApiClient, routeUrl, toApiError } from '../../api/api-client';
 import { useApi } from '../../api/api.context';
 import { ApiError } from '../../api/api-error';
 
-const V1 = '/api/v1/subject-requests';
-export const KINDS = ['access', 'rectification', 'erasure', 'restriction', 'objection'] as const;
-export const DECISIONS = ['granted', 'partly_granted', 'refused'] as const;
-
-export const SubjectRequest = z.object({
-  id: z.string(),
-  reference: z.string(),
-  kind: z.enum(KINDS),
-  personId: z.string().nullable(),
-  person: z
-    .object({
-      familyName: z.string(),
-      givenNames: z.string().nullable(),
-      dateOfBirth: z.string().nullable(),
-    })
-    .nullable(),
-  receivedOn: z.string(),
-  identityCheck: z.string(),
-  dueOn: z.string(),
-  extendedDueOn: z.string().nullable(),
-  extensionReason: z.string().nullable(),
-  effectiveDueOn: z.string(),
-  overdue: z.boolean(),
-  dueSoon: z.boolean(),
-  decideBy: z.string().nullable(),
-  status: z.enum(['open', 'answered']),
-  decision: z.enum(DECISIONS).nullable(),
-  decisionReason: z.string().nullable(),
-  answeredOn: z.string().nullable(),
-  erasureProposed: z.boolean(),
-  listing: z.object({ id: z.string(), status: z.string(), restricted: z.boolean() }).nullable(),
-});
-export type SubjectRequest = z.infer<typeof SubjectRequest>;
-const SubjectRequestList = z.object({ requests: z.array(SubjectRequest) });
-
-const one = (id: string) => `${V1}/${encodeURIComponent(id)}`;
+export { SubjectRequest } from '@zemag/contracts';
+export const KINDS = SUBJECT_REQUEST_KINDS;
+export const DECISIONS = SUBJECT_REQUEST_DECISIONS;
 
 /** The access answer as a file (JSON or PDF), or an ApiError with the server's code. */
 export async function fetchAccess(
@@ -49,7 +23,8 @@ export async function fetchAccess(
 ): Promise<{ blob: Blob; fileName: string }> {
   let response: Response;
   try {
-    response = await fetchImpl(`${one(id)}/access.${format}`, {
+    const route = format === 'json' ? requests.accessJson : requests.accessPdf;
+    response = await fetchImpl(routeUrl(route.path, { id }), {
       credentials: 'same-origin',
       cache: 'no-store',
     });
@@ -62,24 +37,27 @@ export async function fetchAccess(
   return { blob: await response.blob(), fileName: match?.[1] ?? `auskunft.${format}` };
 }
 
-/** Every call of the data-subject request pages. */
+/** Every call of the data-subject request pages, by their contracts in packages/contracts. */
 export function subjectRequestsApi(api: ApiClient) {
+  const byId = (id: string) => ({ params: { id } });
   return {
     list: async (status: 'open' | 'answered' | 'all' = 'open') =>
-      (await api.get(`${V1}?status=${status}`, SubjectRequestList)).requests,
-    get: (id: string) => api.get(one(id), SubjectRequest),
-    record: (input: {
-      personId: string;
-      kind: string;
-      receivedOn: string;
-      identityCheck: string;
-    }) => api.post(V1, input, SubjectRequest),
-    extend: (id: string, input: { extendedDueOn: string; reason: string }) =>
-      api.post(`${one(id)}/extension`, input, SubjectRequest),
+      (await api.call(requests.list, { query: { status } })).requests,
+    get: (id: string) => api.call(requests.get, byId(id)),
+    // The forms' selects offer only the contract's kinds and decisions.
+    record: (input: Record<'personId' | 'kind' | 'receivedOn' | 'identityCheck', string>) =>
+      api.call(requests.record, {
+        body: { ...input, kind: input.kind as SubjectRequestInput['kind'] },
+      }),
+    extend: (id: string, input: SubjectRequestExtension) =>
+      api.call(requests.extend, { ...byId(id), body: input }),
     answer: (id: string, input: { decision: string; reason: string; answeredOn: string }) =>
-      api.post(`${one(id)}/answer`, input, SubjectRequest),
-    proposeErasure: (id: string) => api.post(`${one(id)}/erasure/propose`, {}, SubjectRequest),
-    confirmErasure: (id: string) => api.post(`${one(id)}/erasure/confirm`, {}, SubjectRequest),
+      api.call(requests.answer, {
+        ...byId(id),
+        body: { ...input, decision: input.decision as SubjectRequestAnswer['decision'] },
+      }),
+    proposeErasure: (id: string) => api.call(requests.proposeErasure, byId(id)),
+    confirmErasure: (id: string) => api.call(requests.confirmErasure, byId(id)),
   };
 }
 

@@ -1,4 +1,4 @@
-import { type VisitListRequest, VisitListResult } from '@zemag/contracts';
+import { type VisitListRequest, type VisitListResult, visitsContract } from '@zemag/contracts';
 import { useMemo } from 'react';
 import { useApi } from '../../api/api.context';
 
@@ -8,7 +8,7 @@ export function useVisitsApi() {
   return useMemo(
     () => ({
       check: (request: VisitListRequest): Promise<VisitListResult> =>
-        api.post('/api/v1/visit-lists', request, VisitListResult),
+        api.call(visitsContract.check, { body: request }),
     }),
     [api],
   );
