@@ -16,7 +16,7 @@ import {
   skipBrowser,
   type ViewportName,
 } from './support/browser';
-import { overflowsHorizontally, watchPageErrors } from './support/page-checks';
+import { elementsPastTheEdge, overflowsHorizontally, watchPageErrors } from './support/page-checks';
 import { snap } from './support/screenshot';
 import { type TestServer, startServer } from './support/server';
 
@@ -60,6 +60,8 @@ async function check(page: Page, viewport: ViewportName, name: string) {
   expect(await overflowsHorizontally(page)).toBe(false);
   // A mobile layout viewport widens with its content; compare with the screen itself too.
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (width > page.viewportSize()!.width)
+    expect(await elementsPastTheEdge(page, page.viewportSize()!.width)).toEqual([]);
   expect(width).toBeLessThanOrEqual(page.viewportSize()!.width);
   await snap(page, `${viewport}-review-${name}`);
 }

@@ -20,9 +20,27 @@ export function overflowsHorizontally(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
 }
 
+/** The innermost elements that reach past the right edge of the screen, to name in a failure. */
+export function elementsPastTheEdge(page: Page, screenWidth?: number): Promise<string[]> {
+  return page.evaluate((limit) => {
+    const edge = limit ?? window.innerWidth;
+    const past = [...document.body.querySelectorAll('*')].filter(
+      (element) => element.getBoundingClientRect().right > edge + 0.5,
+    );
+    return past
+      .filter((element) => !past.some((other) => other !== element && element.contains(other)))
+      .slice(0, 5)
+      .map(
+        (element) =>
+          `${element.outerHTML.slice(0, 160)} (right ${Math.round(element.getBoundingClientRect().right)})`,
+      );
+  }, screenWidth);
+}
+
 /** The page is accessible (no serious axe finding), fits the screen, and is kept as a screenshot. */
 export async function checkPage(page: Page, name: string): Promise<void> {
   expect(await seriousViolations(page)).toEqual([]);
+  if (await overflowsHorizontally(page)) expect(await elementsPastTheEdge(page)).toEqual([]);
   expect(await overflowsHorizontally(page)).toBe(false);
   await snap(page, name);
 }

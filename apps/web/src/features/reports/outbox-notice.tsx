@@ -11,8 +11,7 @@ import type { OutboxEntry } from './outbox';
 import { OutboxArrivals } from './outbox-arrivals';
 import { NotifyOnArrival } from './outbox-notify';
 import { countStatuses, earliestRetry, entryStatus } from './outbox-status';
-import { problemLabel } from './report-form';
-import { problemText } from './report-validation';
+import { problemLabel, problemText } from './report-validation';
 import { useOutbox } from './use-outbox';
 
 /**

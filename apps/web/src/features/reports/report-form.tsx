@@ -1,7 +1,6 @@
 import type { IncidentReportInput } from '@zemag/contracts';
 import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Translator } from '../../api/problem-message';
 import { useTranslator } from '../../i18n/use-translator';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
@@ -14,7 +13,7 @@ import { type ReportDraft, toReportInput } from './report-form.model';
 import {
   type FieldProblem,
   fieldId,
-  fieldKey,
+  problemLabel,
   problemText,
   validateReport,
 } from './report-validation';
@@ -67,15 +66,6 @@ function touchedPrefixes(draft: ReportDraft, patch: Partial<ReportDraft>): strin
     if (key === 'levelChosen') return [];
     return [`report-${key}`];
   });
-}
-
-/** "Person 2 – Family name", "Place – Postal code": the label a summary line starts with. */
-export function problemLabel(problem: FieldProblem, tr: Translator): string {
-  const key = `reports.fields.${fieldKey(problem.field)}`;
-  const label = tr.exists(key) ? tr.t(key) : '';
-  const person = /^(?:report\.)?persons\.(\d+)/.exec(problem.field);
-  const prefix = person ? tr.t('reports.person.title', { n: Number(person[1]) + 1 }) : '';
-  return [prefix, label].filter(Boolean).join(' – ');
 }
 
 /**

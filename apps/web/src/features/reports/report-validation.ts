@@ -139,3 +139,12 @@ export function problemText(problem: FieldProblem, tr: Translator): string {
   }
   return tr.t('fieldErrors.generic.invalid');
 }
+
+/** "Person 2 – Family name", "Place – Postal code": the label a summary line starts with. */
+export function problemLabel(problem: FieldProblem, tr: Translator): string {
+  const key = `reports.fields.${fieldKey(problem.field)}`;
+  const label = tr.exists(key) ? tr.t(key) : '';
+  const person = /^(?:report\.)?persons\.(\d+)/.exec(problem.field);
+  const prefix = person ? tr.t('reports.person.title', { n: Number(person[1]) + 1 }) : '';
+  return [prefix, label].filter(Boolean).join(' – ');
+}
