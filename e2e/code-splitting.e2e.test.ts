@@ -62,7 +62,7 @@ describe.skipIf(skipBrowser)(browserSuiteName('code split by role'), () => {
   let browser: Browser;
   let server: TestServer;
   const officeChunks = chunksOf(
-    /^src\/(features\/(admin|review|subject-requests)\/|features\/home\/registrar-panels|i18n\/parts\/)/,
+    /^src\/(features\/(admin|review|listings|persons|subject-requests)\/|features\/home\/registrar-panels|i18n\/parts\/)/,
   );
 
   beforeAll(async () => {
@@ -92,7 +92,7 @@ describe.skipIf(skipBrowser)(browserSuiteName('code split by role'), () => {
       expect(requested.filter((file) => officeChunks.includes(file))).toEqual([]);
       expect(cached.filter((file) => officeChunks.includes(file))).toEqual([]);
       // The field parts themselves were loaded, and kept for offline use.
-      for (const fieldChunk of chunksOf(/^src\/features\/(reports|lookup)\/.*\.routes\.tsx$/)) {
+      for (const fieldChunk of chunksOf(/^src\/features\/(incidents|lookup)\/.*\.routes\.tsx$/)) {
         expect(requested).toContain(fieldChunk);
         expect(cached).toContain(fieldChunk);
       }

@@ -11,8 +11,8 @@ import type { ManifestTransform } from 'workbox-build';
  */
 const OFFLINE_MODULES = [
   'src/features/home/home.page.tsx',
-  'src/features/reports/reports.routes.tsx',
-  'src/features/reports/offline-outbox-notice.tsx',
+  'src/features/incidents/incidents.routes.tsx',
+  'src/features/incidents/offline-outbox-notice.tsx',
   'src/features/lookup/lookup.routes.tsx',
   'src/features/visits/visit-list.page.tsx',
   'src/i18n/catalogue.en.ts',

@@ -6,13 +6,13 @@ import {
   precacheAndRoute,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { OUTBOX_SYNC_TAG } from './features/reports/outbox-background';
+import { OUTBOX_SYNC_TAG } from './features/incidents/outbox-background';
 import {
   ARRIVAL_NOTIFICATION_TAG,
   ARRIVAL_NOTIFICATION_URL,
   arrivalNotification,
-} from './features/reports/outbox-notification';
-import { flushOutboxInBackground } from './features/reports/outbox.worker';
+} from './features/incidents/outbox-notification';
+import { flushOutboxInBackground } from './features/incidents/outbox.worker';
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: (string | { url: string; revision: string | null })[];

@@ -4,7 +4,7 @@ import { useSession } from '../features/identity/session.context';
 import { ReturnAfterSso } from '../features/identity/return-after-sso';
 import { pathAfterSignIn } from '../features/identity/return-path';
 import { SignInPage } from '../features/identity/sign-in.page';
-import { OutboxSync } from '../features/reports/outbox-sync';
+import { OutboxSync } from '../features/incidents/outbox-sync';
 import { OfflineVisitLink } from '../features/visits/offline-visit-link';
 import { VisitListExpiry } from '../features/visits/visit-expiry';
 import { useTranslator } from '../i18n/use-translator';

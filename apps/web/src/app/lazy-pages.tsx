@@ -7,11 +7,11 @@ export const HomePage = lazyPage(() =>
   import('../features/home/home.page').then((m) => m.HomePage),
 );
 export const ReportsRoutes = lazyPage(() =>
-  import('../features/reports/reports.routes').then((m) => m.ReportsRoutes),
+  import('../features/incidents/incidents.routes').then((m) => m.ReportsRoutes),
 );
 // Offline start: the quick report kept on the device (the service worker has this file).
 export const OfflineOutboxNotice = lazyPage(() =>
-  import('../features/reports/offline-outbox-notice').then((m) => m.OfflineOutboxNotice),
+  import('../features/incidents/offline-outbox-notice').then((m) => m.OfflineOutboxNotice),
 );
 export const LookupRoutes = lazyPage(() =>
   import('../features/lookup/lookup.routes').then((m) => m.LookupRoutes),

@@ -2,7 +2,7 @@ import type { ActivationLink } from '@zemag/contracts';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/button';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../../ui/format';
 
 /**
  * The one-time activation link, shown once to the administrator who hands it over. The

@@ -4,7 +4,7 @@ import { NotFoundPage } from '../../app/not-found.page';
 import { DepartmentsPage } from './departments.page';
 import { GrantsPage } from './grants.page';
 import { ImportPage } from './import.page';
-import { matchPath } from './match-path';
+import { matchPath } from '../../ui/match-path';
 import { UserDetailPage } from './user-detail.page';
 import { UsersPage } from './users.page';
 

@@ -6,10 +6,10 @@ import { Button } from '../../ui/button';
 import { SelectField } from '../../ui/select-field';
 import { TextField } from '../../ui/text-field';
 import { departmentOptions } from './department-options';
-import { FailureAlert } from './failure-alert';
-import { type FormFailure, formFailure } from './form-failure';
+import { FailureAlert } from '../../ui/failure-alert';
+import { type FormFailure, formFailure } from '../../ui/form-failure';
 import { useAdminApi } from './use-admin-api';
-import { asApiError } from './use-resource';
+import { asApiError } from '../../ui/use-resource';
 
 const FIELDS = ['username', 'displayName', 'departmentCode'] as const;
 type Field = (typeof FIELDS)[number];

@@ -7,10 +7,10 @@ import { CheckboxField } from '../../ui/checkbox-field';
 import { SelectField } from '../../ui/select-field';
 import { TextField } from '../../ui/text-field';
 import { TextareaField } from '../../ui/textarea-field';
-import { FailureAlert } from './failure-alert';
-import { type FormFailure, formFailure } from './form-failure';
+import { FailureAlert } from '../../ui/failure-alert';
+import { type FormFailure, formFailure } from '../../ui/form-failure';
 import { useAdminApi } from './use-admin-api';
-import { asApiError } from './use-resource';
+import { asApiError } from '../../ui/use-resource';
 
 const FIELDS = [
   'code',

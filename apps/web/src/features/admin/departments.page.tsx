@@ -7,9 +7,9 @@ import { Button } from '../../ui/button';
 import { ColumnHeads } from '../../ui/column-heads';
 import { AdminLayout } from './admin-layout';
 import { DepartmentForm } from './department.form';
-import { ResourceState } from './resource-state';
+import { ResourceState } from '../../ui/resource-state';
 import { useAdminApi } from './use-admin-api';
-import { useResource } from './use-resource';
+import { useResource } from '../../ui/use-resource';
 
 /** The departments, with whether they may look up the register and why; create and edit. */
 export function DepartmentsPage({ user }: { user: CurrentUser }) {

@@ -6,11 +6,11 @@ import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { SelectField } from '../../ui/select-field';
 import { DateField } from '../../ui/date-field';
-import { FailureAlert } from './failure-alert';
-import { type FormFailure, formFailure } from './form-failure';
+import { FailureAlert } from '../../ui/failure-alert';
+import { type FormFailure, formFailure } from '../../ui/form-failure';
 import { needsSecondAdmin } from './grant-status';
 import { useAdminApi } from './use-admin-api';
-import { asApiError } from './use-resource';
+import { asApiError } from '../../ui/use-resource';
 
 const FIELDS = ['role', 'endsOn'] as const;
 type Field = (typeof FIELDS)[number];

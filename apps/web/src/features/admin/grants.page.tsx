@@ -9,13 +9,13 @@ import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
 import { ColumnHeads } from '../../ui/column-heads';
 import { AdminLayout } from './admin-layout';
-import { formatDate, localToday } from './format';
+import { formatDate, localToday } from '../../ui/format';
 import { recertificationState } from './grant-status';
 import { PersonStamp } from './person-stamp';
 import { ReasonDialog } from './reason-dialog';
-import { ResourceState } from './resource-state';
+import { ResourceState } from '../../ui/resource-state';
 import { StatusRequestsSection } from './status-requests.section';
-import { type Resource, asApiError, useResource } from './use-resource';
+import { type Resource, asApiError, useResource } from '../../ui/use-resource';
 import { useAdminApi } from './use-admin-api';
 
 type Dialog = { kind: 'decline' | 'revoke'; item: PendingGrant } | null;

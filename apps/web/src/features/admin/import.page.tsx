@@ -6,11 +6,11 @@ import { useTranslator } from '../../i18n/use-translator';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { AdminLayout } from './admin-layout';
-import { countDataRows, readCsvFile } from './csv-file';
+import { countDataRows, readCsvFile } from '../../ui/csv-file';
 import type { ImportKind, ImportReport } from './import-report';
 import { ImportReportView } from './import-report.view';
 import { useAdminApi } from './use-admin-api';
-import { asApiError } from './use-resource';
+import { asApiError } from '../../ui/use-resource';
 
 const HEADERS: Record<ImportKind, string> = {
   departments: 'code;name;parent_code;contact;phone;lookup_authorised;lookup_reason',

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../../ui/format';
 
 /** "Kim Muster, 10.03.2026, 09:15" — who did something and when; "–" when nobody did. */
 export function PersonStamp({

@@ -5,8 +5,8 @@ import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
 import { TextareaField } from '../../ui/textarea-field';
-import { type FormFailure, formFailure } from './form-failure';
-import { asApiError } from './use-resource';
+import { type FormFailure, formFailure } from '../../ui/form-failure';
+import { asApiError } from '../../ui/use-resource';
 
 const REASON_MIN = 3;
 const REASON_MAX = 500;

@@ -9,9 +9,9 @@ import { Button } from '../../ui/button';
 import { ColumnHeads } from '../../ui/column-heads';
 import { PersonStamp } from './person-stamp';
 import { ReasonDialog } from './reason-dialog';
-import { ResourceState } from './resource-state';
+import { ResourceState } from '../../ui/resource-state';
 import { useAdminApi } from './use-admin-api';
-import { asApiError, useResource } from './use-resource';
+import { asApiError, useResource } from '../../ui/use-resource';
 
 /**
  * Requests to disable or re-enable an account holding a four-eyes role: another

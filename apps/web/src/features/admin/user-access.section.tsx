@@ -7,9 +7,9 @@ import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { ActivationLinkPanel } from './activation-link.panel';
 import { takeActivationLink } from './activation-link';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../../ui/format';
 import { useAdminApi } from './use-admin-api';
-import { asApiError } from './use-resource';
+import { asApiError } from '../../ui/use-resource';
 
 /**
  * Activation and open status requests of one account: the link shown once after creating

@@ -7,9 +7,9 @@ import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
 import { Loading } from '../../ui/loading';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../../ui/format';
 import { useAdminApi } from './use-admin-api';
-import { asApiError, useResource } from './use-resource';
+import { asApiError, useResource } from '../../ui/use-resource';
 
 /**
  * A user's second factors as an administrator sees them (never a secret), with revocation for

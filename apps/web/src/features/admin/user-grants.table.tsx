@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
 import { ColumnHeads } from '../../ui/column-heads';
-import { formatDate, localToday } from './format';
+import { formatDate, localToday } from '../../ui/format';
 import { GRANT_STATUS_VARIANT, grantStatusKey, recertificationState } from './grant-status';
 import { PersonStamp } from './person-stamp';
 

@@ -9,11 +9,11 @@ import { ColumnHeads } from '../../ui/column-heads';
 import { AdminLayout } from './admin-layout';
 import { CreateUserForm } from './create-user.form';
 import { keepActivationLink } from './activation-link';
-import { setFlash } from './flash';
-import { ResourceState } from './resource-state';
+import { setFlash } from '../../ui/flash';
+import { ResourceState } from '../../ui/resource-state';
 import { RoleBadges } from './role-badges';
 import { useAdminApi } from './use-admin-api';
-import { useResource } from './use-resource';
+import { useResource } from '../../ui/use-resource';
 import {
   PAGE_SIZE,
   type UserFilter,

@@ -5,7 +5,7 @@ import { AppLink } from '../../app/app-link';
 import { usePage } from '../../app/use-page';
 import { AbilityList } from './ability-list';
 import { LookupHome } from '../lookup/lookup-home';
-import { ReportsHome } from '../reports/reports-home';
+import { ReportsHome } from '../incidents/reports-home';
 import { AdminLinks } from './admin-links';
 import { hasRegistrarPanels, RegistrarPanels } from './home-panels';
 import { RoleList } from './role-list';

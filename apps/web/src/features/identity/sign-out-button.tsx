@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useOutboxSignOut } from '../reports/sign-out-guard';
+import { useOutboxSignOut } from '../incidents/sign-out-guard';
 import { useSession } from './session.context';
 
 /** Ends the session on the server and returns to sign-in. */

@@ -7,7 +7,7 @@ import { Button } from '../../ui/button';
 import { ErrorSummary } from '../../ui/error-summary';
 import { TextField } from '../../ui/text-field';
 import { DateField } from '../../ui/date-field';
-import { localToday } from '../admin/format';
+import { localToday } from '../../ui/format';
 import {
   LOOKUP_FIELDS,
   type LookupDraft,

@@ -8,7 +8,7 @@ import {
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../app/app-link';
-import { formatDate } from '../admin/format';
+import { formatDate } from '../../ui/format';
 import { Alert } from '../../ui/alert';
 import { Badge, type BadgeVariant } from '../../ui/badge';
 import { formatBirthDate } from './birth-date';

@@ -6,7 +6,7 @@ import { usePage } from '../../app/use-page';
 import { problemMessage } from '../../api/problem-message';
 import { useTranslator } from '../../i18n/use-translator';
 import { Alert } from '../../ui/alert';
-import { asApiError, useResource } from '../admin/use-resource';
+import { asApiError, useResource } from '../../ui/use-resource';
 import { LookupForm } from './lookup-form';
 import { failureOf } from './lookup-form.model';
 import { LookupAnswer } from './lookup-result';

@@ -1,6 +1,6 @@
 import type { Correction } from '@zemag/contracts';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../admin/format';
+import { formatDateTime } from '../../ui/format';
 import { correctionLines } from './correction-values';
 import { useValueLabels } from './use-value-labels';
 

@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTranslator } from '../../i18n/use-translator';
 import { Button } from '../../ui/button';
-import { asApiError } from '../admin/use-resource';
-import { ReportForm } from '../reports/report-form';
-import { draftFrom } from '../reports/report-form.model';
+import { asApiError } from '../../ui/use-resource';
+import { ReportForm } from '../incidents/report-form';
+import { draftFrom } from '../incidents/report-form.model';
 import { CorrectionHistory } from './correction-history';
 import { ReasonField } from './correction-parts';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatPartialDate } from '../admin/format';
+import { formatDateTime, formatPartialDate } from '../../ui/format';
 import { correctionLines, type ValueLabels, valueLines } from './correction-values';
 
 /** German labels as the app shows them (the real ones come from i18n). */

@@ -2,7 +2,7 @@ import type { Incident } from '@zemag/contracts';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/api-error';
 import type { Translator } from '../../api/problem-message';
-import { type ReportDraft, draftFrom } from '../reports/report-form.model';
+import { type ReportDraft, draftFrom } from '../incidents/report-form.model';
 import {
   changesNothing,
   correctionRefusal,

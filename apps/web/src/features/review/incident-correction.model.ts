@@ -1,9 +1,9 @@
 import type { Incident, IncidentCorrectionRequest, IncidentReportInput } from '@zemag/contracts';
 import { ApiError } from '../../api/api-error';
 import { type Translator, problemMessage } from '../../api/problem-message';
-import type { SubmitFailure } from '../reports/report-form';
-import { type ReportDraft, draftFrom, toReportInput } from '../reports/report-form.model';
-import { serverProblems } from '../reports/report-validation';
+import type { SubmitFailure } from '../incidents/report-form';
+import { type ReportDraft, draftFrom, toReportInput } from '../incidents/report-form.model';
+import { serverProblems } from '../incidents/report-validation';
 
 /** The facts of a report a correction may change, in the order of the form. */
 export const INCIDENT_FACTS = [

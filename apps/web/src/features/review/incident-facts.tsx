@@ -1,7 +1,7 @@
 import type { Incident } from '@zemag/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../admin/format';
+import { formatDateTime } from '../../ui/format';
 import { LevelBadge, useCategoryNames } from './review-badges';
 import { addressLine } from './review.model';
 import { useValueLabels } from './use-value-labels';

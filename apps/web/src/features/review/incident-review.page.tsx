@@ -5,8 +5,8 @@ import { problemMessage } from '../../api/problem-message';
 import { useTranslator } from '../../i18n/use-translator';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
-import { ResourceState } from '../admin/resource-state';
-import { asApiError, useResource } from '../admin/use-resource';
+import { ResourceState } from '../../ui/resource-state';
+import { asApiError, useResource } from '../../ui/use-resource';
 import {
   type Classification,
   ConfirmClassification,

@@ -1,4 +1,4 @@
-import { formatPartialDate } from '../admin/format';
+import { formatPartialDate } from '../../ui/format';
 import type { InvolvedPerson, Permission, PersonInput } from '@zemag/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,9 +8,9 @@ import { useTranslator } from '../../i18n/use-translator';
 import { Alert } from '../../ui/alert';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
-import { ResourceState } from '../admin/resource-state';
-import { asApiError, useResource } from '../admin/use-resource';
-import { NewPersonForm } from './person-form';
+import { ResourceState } from '../../ui/resource-state';
+import { asApiError, useResource } from '../../ui/use-resource';
+import { NewPersonForm } from '../persons/person-form';
 import { useReviewApi } from './review.api';
 import { addressLine, personFormFromReport, personName } from './review.model';
 

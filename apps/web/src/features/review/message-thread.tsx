@@ -1,6 +1,6 @@
 import type { IncidentMessage } from '@zemag/contracts';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../admin/format';
+import { formatDateTime } from '../../ui/format';
 
 /** Questions, answers and decision notes in order; every body is plain text. */
 export function MessageThread({ messages }: { messages: readonly IncidentMessage[] }) {

@@ -1,8 +1,8 @@
 import type { CurrentUser, ListingsDue, ListingSummary } from '@zemag/contracts';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../app/app-link';
-import { formatDate } from '../admin/format';
-import { useResource } from '../admin/use-resource';
+import { formatDate } from '../../ui/format';
+import { useResource } from '../../ui/use-resource';
 import { useReviewApi } from './review.api';
 import { personName } from './review.model';
 import './review.css';

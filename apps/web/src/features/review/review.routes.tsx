@@ -1,11 +1,11 @@
 import type { CurrentUser, Permission } from '@zemag/contracts';
 import type { ReactNode } from 'react';
 import { NotFoundPage } from '../../app/not-found.page';
-import { matchPath } from '../admin/match-path';
+import { matchPath } from '../../ui/match-path';
 import { IncidentReviewPage } from './incident-review.page';
-import { ListingDetailPage } from './listing-detail.page';
-import { ListingsPage } from './listings.page';
-import { PersonPage } from './person.page';
+import { ListingDetailPage } from '../listings/listing-detail.page';
+import { ListingsPage } from '../listings/listings.page';
+import { PersonPage } from '../persons/person.page';
 import { ReviewQueuePage } from './review-queue.page';
 
 interface ReviewRoute {

@@ -6,8 +6,8 @@ import { Button } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
 import { DateField } from '../../ui/date-field';
 import { TextareaField } from '../../ui/textarea-field';
-import { formFailure } from '../admin/form-failure';
-import { asApiError } from '../admin/use-resource';
+import { formFailure } from '../../ui/form-failure';
+import { asApiError } from '../../ui/use-resource';
 
 /**
  * A decision that carries a text (confirm with a note, reject with a reason, ask a question,

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatDateTime, formatPartialDate } from '../admin/format';
+import { formatDateTime, formatPartialDate } from '../../ui/format';
 import type { ValueLabels } from './correction-values';
 
 /** The labels and date formats of the UI language for showing stored values. */

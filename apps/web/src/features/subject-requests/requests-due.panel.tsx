@@ -1,7 +1,7 @@
 import type { CurrentUser } from '@zemag/contracts';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../app/app-link';
-import { useResource } from '../admin/use-resource';
+import { useResource } from '../../ui/use-resource';
 import { useSubjectRequestsApi } from './subject-requests.api';
 
 /** Start-page panel for registrars: open data-subject requests, how many overdue or due soon. */

@@ -1,7 +1,7 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslator } from '../../i18n/use-translator';
-import { type FormFailure, formFailure } from '../admin/form-failure';
-import { asApiError } from '../admin/use-resource';
+import { type FormFailure, formFailure } from '../../ui/form-failure';
+import { asApiError } from '../../ui/use-resource';
 
 /** One line of a description list. */
 export function Row({ label, children }: { label: string; children: ReactNode }) {

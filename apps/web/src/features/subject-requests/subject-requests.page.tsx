@@ -10,11 +10,11 @@ import { ColumnHeads } from '../../ui/column-heads';
 import { SelectField } from '../../ui/select-field';
 import { TextField } from '../../ui/text-field';
 import { DateField } from '../../ui/date-field';
-import { FailureAlert } from '../admin/failure-alert';
-import { type FormFailure, formFailure } from '../admin/form-failure';
-import { formatDate, localToday } from '../admin/format';
-import { ResourceState } from '../admin/resource-state';
-import { asApiError, useResource } from '../admin/use-resource';
+import { FailureAlert } from '../../ui/failure-alert';
+import { type FormFailure, formFailure } from '../../ui/form-failure';
+import { formatDate, localToday } from '../../ui/format';
+import { ResourceState } from '../../ui/resource-state';
+import { asApiError, useResource } from '../../ui/use-resource';
 import { ReviewLayout } from '../review/review-layout';
 import { KINDS, type SubjectRequest, useSubjectRequestsApi } from './subject-requests.api';
 

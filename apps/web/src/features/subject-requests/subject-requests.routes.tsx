@@ -1,6 +1,6 @@
 import type { CurrentUser } from '@zemag/contracts';
 import { NotFoundPage } from '../../app/not-found.page';
-import { matchPath } from '../admin/match-path';
+import { matchPath } from '../../ui/match-path';
 import { SubjectRequestPage } from './subject-request.page';
 import { SubjectRequestsPage } from './subject-requests.page';
 

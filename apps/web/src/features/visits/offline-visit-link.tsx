@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../app/app-link';
-import { formatDateTime } from '../admin/format';
+import { formatDateTime } from '../../ui/format';
 import { browserVisitStore } from './visit-store.browser';
 
 /**

@@ -1,4 +1,4 @@
-import { idbDone, idbRequest } from '../reports/outbox-idb';
+import { idbDone, idbRequest } from '../incidents/outbox-idb';
 import type { VisitBackend, VisitRecord } from './visit-store';
 
 /** The IndexedDB database of the visit list kept on the device: its key and one record. */

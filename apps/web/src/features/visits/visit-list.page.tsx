@@ -10,9 +10,9 @@ import { Button } from '../../ui/button';
 import { CheckboxField } from '../../ui/checkbox-field';
 import { ErrorSummary } from '../../ui/error-summary';
 import { TextareaField } from '../../ui/textarea-field';
-import { formatDateTime } from '../admin/format';
-import { readCsvFile } from '../admin/csv-file';
-import { asApiError, useResource } from '../admin/use-resource';
+import { formatDateTime } from '../../ui/format';
+import { readCsvFile } from '../../ui/csv-file';
+import { asApiError, useResource } from '../../ui/use-resource';
 import { useLookupApi } from '../lookup/lookup.api';
 import { PurposeFields } from '../lookup/purpose-fields';
 import {

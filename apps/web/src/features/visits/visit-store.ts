@@ -1,5 +1,5 @@
 import type { VisitListResult } from '@zemag/contracts';
-import { type Sealed, createOutboxKey, openJson, sealJson } from '../reports/outbox-crypto';
+import { type Sealed, createOutboxKey, openJson, sealJson } from '../incidents/outbox-crypto';
 import { type StoredVisitList, isExpired, minimalVisitList } from './visit-storage';
 
 /**

@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
-import { formatDate, formatDateTime } from '../admin/format';
-import { useReviewApi } from './review.api';
-import { TextDialog } from './text-dialog';
+import { formatDate, formatDateTime } from '../../ui/format';
+import { useReviewApi } from '../review/review.api';
+import { TextDialog } from '../review/text-dialog';
 
 type Decision = 'decline' | 'end' | 'extend' | 'withdraw' | 'restrict' | 'lift';
 

@@ -2,10 +2,10 @@ import type { CurrentUser } from '@zemag/contracts';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../app/app-link';
 import { Alert } from '../../ui/alert';
-import { useResource } from '../admin/use-resource';
+import { useResource } from '../../ui/use-resource';
 import { OneTapReport } from './one-tap-report';
 import { OutboxNotice } from './outbox-notice';
-import { useReportsApi } from './reports.api';
+import { useReportsApi } from './incidents.api';
 import './reports.css';
 
 function OpenQuestions() {

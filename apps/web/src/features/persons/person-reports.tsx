@@ -2,10 +2,10 @@ import type { IncidentSummary } from '@zemag/contracts';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../app/app-link';
 import { ColumnHeads } from '../../ui/column-heads';
-import { formatDateTime } from '../admin/format';
-import { ResourceState } from '../admin/resource-state';
-import type { Resource } from '../admin/use-resource';
-import { IncidentStatusBadge, LevelBadge, useCategoryNames } from './review-badges';
+import { formatDateTime } from '../../ui/format';
+import { ResourceState } from '../../ui/resource-state';
+import type { Resource } from '../../ui/use-resource';
+import { IncidentStatusBadge, LevelBadge, useCategoryNames } from '../review/review-badges';
 
 /** The reports linked to a person, as a table that stacks on phones. */
 export function PersonReports({

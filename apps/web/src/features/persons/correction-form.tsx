@@ -6,9 +6,9 @@ import { FormActions } from '../../ui/form-actions';
 import { SelectField } from '../../ui/select-field';
 import { TextField } from '../../ui/text-field';
 import { DateField } from '../../ui/date-field';
-import { FailureAlert } from '../admin/failure-alert';
-import { type FormFailure, formFailure } from '../admin/form-failure';
-import { asApiError } from '../admin/use-resource';
+import { FailureAlert } from '../../ui/failure-alert';
+import { type FormFailure, formFailure } from '../../ui/form-failure';
+import { asApiError } from '../../ui/use-resource';
 import {
   type AddressRow,
   correctionFieldOf,
@@ -18,8 +18,8 @@ import {
   type PersonCorrectionForm,
   personCorrectionRequest,
 } from './correction.model';
-import { EditableList, ReasonField } from './correction-parts';
-import { renameFieldErrors } from './review.model';
+import { EditableList, ReasonField } from '../review/correction-parts';
+import { renameFieldErrors } from '../review/review.model';
 
 const ADDRESS_FIELDS = [
   'street',

@@ -1,5 +1,5 @@
 import type { Person } from '@zemag/contracts';
-import type { ReviewApi } from './review.api';
+import type { ReviewApi } from '../review/review.api';
 
 /** How many of the person's reports are searched for duplicates (each costs two calls). */
 const REPORTS_SEARCHED = 5;

@@ -5,20 +5,20 @@ import { AppLink } from '../../app/app-link';
 import { navigate } from '../../app/router';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
-import { setFlash, takeFlash } from '../admin/flash';
-import { formatDate, formatPartialDate } from '../admin/format';
-import { ResourceState } from '../admin/resource-state';
-import { useResource } from '../admin/use-resource';
-import { CorrectionHistory } from './correction-history';
+import { setFlash, takeFlash } from '../../ui/flash';
+import { formatDate, formatPartialDate } from '../../ui/format';
+import { ResourceState } from '../../ui/resource-state';
+import { useResource } from '../../ui/use-resource';
+import { CorrectionHistory } from '../review/correction-history';
 import { PersonCorrectionForm } from './correction-form';
-import { ListingProposalForm } from './listing-proposal.form';
+import { ListingProposalForm } from '../listings/listing-proposal.form';
 import { MergeDialog } from './merge-dialog';
 import { PersonReports } from './person-reports';
-import { ListingStatusBadge } from './review-badges';
-import { ReviewLayout } from './review-layout';
+import { ListingStatusBadge } from '../review/review-badges';
+import { ReviewLayout } from '../review/review-layout';
 import { mergeCandidates } from './merge-candidates';
-import { useReviewApi } from './review.api';
-import { addressLine, confirmedReports, personName } from './review.model';
+import { useReviewApi } from '../review/review.api';
+import { addressLine, confirmedReports, personName } from '../review/review.model';
 
 /** A person record: names, addresses, linked reports; propose a listing; merge a duplicate. */
 export function PersonPage({ user, id }: { user: CurrentUser; id: string }) {

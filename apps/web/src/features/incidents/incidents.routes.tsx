@@ -1,7 +1,7 @@
 import type { CurrentUser, Permission } from '@zemag/contracts';
 import type { ReactNode } from 'react';
 import { NotFoundPage } from '../../app/not-found.page';
-import { matchPath } from '../admin/match-path';
+import { matchPath } from '../../ui/match-path';
 import { MyReportsPage } from './my-reports.page';
 import { NewReportPage } from './new-report.page';
 import { OutboxEntryPage } from './outbox-entry.page';

@@ -1,7 +1,7 @@
 import type { IncidentReportInput } from '@zemag/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../admin/format';
+import { formatDateTime } from '../../ui/format';
 import { LevelBadge, placeLine } from './report-badges';
 
 /** A report's content, the same for a stored report and one still on the device. */

@@ -1,4 +1,4 @@
-import { formatPartialDate } from '../admin/format';
+import { formatPartialDate } from '../../ui/format';
 import type { Person } from '@zemag/contracts';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,10 +8,10 @@ import { Dialog } from '../../ui/dialog';
 import { Loading } from '../../ui/loading';
 import { TextField } from '../../ui/text-field';
 import { TextareaField } from '../../ui/textarea-field';
-import { FailureAlert } from '../admin/failure-alert';
-import { type FormFailure, formFailure } from '../admin/form-failure';
-import { asApiError } from '../admin/use-resource';
-import { personName } from './review.model';
+import { FailureAlert } from '../../ui/failure-alert';
+import { type FormFailure, formFailure } from '../../ui/form-failure';
+import { asApiError } from '../../ui/use-resource';
+import { personName } from '../review/review.model';
 
 const OTHER = 'other';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

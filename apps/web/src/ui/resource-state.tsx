@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { problemMessage } from '../../api/problem-message';
-import { useTranslator } from '../../i18n/use-translator';
-import { Alert } from '../../ui/alert';
-import { Button } from '../../ui/button';
-import { Loading } from '../../ui/loading';
+import { problemMessage } from '../api/problem-message';
+import { useTranslator } from '../i18n/use-translator';
+import { Alert } from './alert';
+import { Button } from './button';
+import { Loading } from './loading';
 import type { Resource } from './use-resource';
 
 /**

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../app/app-link';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
-import { formatDateTime } from '../admin/format';
+import { formatDateTime } from '../../ui/format';
 import type { Arrival } from './outbox-store';
 import './outbox.css';
 

@@ -1,6 +1,6 @@
-import type { ApiError } from '../../api/api-error';
-import { type Translator, fieldErrorMessages, problemMessage } from '../../api/problem-message';
-import type { ErrorSummaryItem } from '../../ui/error-summary';
+import type { ApiError } from '../api/api-error';
+import { type Translator, fieldErrorMessages, problemMessage } from '../api/problem-message';
+import type { ErrorSummaryItem } from './error-summary';
 
 export interface FormFailure<F extends string> {
   /** The message under each field the server named. */

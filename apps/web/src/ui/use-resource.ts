@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../api/api-error';
+import { ApiError } from '../api/api-error';
 
 export type Resource<T> =
   | { status: 'loading'; data: T | undefined }

@@ -1,8 +1,8 @@
 import type { Listing } from '@zemag/contracts';
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatDateTime } from '../admin/format';
-import { useCategoryNames } from './review-badges';
-import { type HistoryKey, historyChanges } from './review.model';
+import { formatDate, formatDateTime } from '../../ui/format';
+import { useCategoryNames } from '../review/review-badges';
+import { type HistoryKey, historyChanges } from '../review/review.model';
 
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];

@@ -3,14 +3,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../app/app-link';
 import { ColumnHeads } from '../../ui/column-heads';
-import { formatDate, formatDateTime, formatPartialDate } from '../admin/format';
-import { ResourceState } from '../admin/resource-state';
-import { useResource } from '../admin/use-resource';
-import { LevelBadge, ListingStatusBadge } from './review-badges';
-import { ReviewLayout } from './review-layout';
-import { useReviewApi } from './review.api';
+import { formatDate, formatDateTime, formatPartialDate } from '../../ui/format';
+import { ResourceState } from '../../ui/resource-state';
+import { useResource } from '../../ui/use-resource';
+import { LevelBadge, ListingStatusBadge } from '../review/review-badges';
+import { ReviewLayout } from '../review/review-layout';
+import { useReviewApi } from '../review/review.api';
 import { LISTING_FILTERS, type ListingFilter, filterFromSearch } from './listing-filter';
-import { personName } from './review.model';
+import { personName } from '../review/review.model';
 
 /** Listings by state: waiting for activation (first), active, ended or expired. */
 export function ListingsPage({ user }: { user: CurrentUser }) {

@@ -5,17 +5,17 @@ import { useTranslator } from '../../i18n/use-translator';
 import { Button } from '../../ui/button';
 import { DateField } from '../../ui/date-field';
 import { TextareaField } from '../../ui/textarea-field';
-import { FailureAlert } from '../admin/failure-alert';
-import { type FormFailure, formFailure } from '../admin/form-failure';
-import { localToday } from '../admin/format';
-import { asApiError } from '../admin/use-resource';
-import { useReviewApi } from './review.api';
+import { FailureAlert } from '../../ui/failure-alert';
+import { type FormFailure, formFailure } from '../../ui/form-failure';
+import { localToday } from '../../ui/format';
+import { asApiError } from '../../ui/use-resource';
+import { useReviewApi } from '../review/review.api';
 import {
   type NotificationField,
   type NotificationForm,
   notificationFromForm,
   notificationProblems,
-} from './review.model';
+} from '../review/review.model';
 
 const ID = 'notification-';
 const FIELDS = ['sentOn', 'reason', 'reviewOn'] as const;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Alert } from '../../ui/alert';
-import { ErrorSummary } from '../../ui/error-summary';
+import { Alert } from './alert';
+import { ErrorSummary } from './error-summary';
 import type { FormFailure } from './form-failure';
 
 /** A form's failure: a linked list of field errors, or the problem's sentence. */

@@ -6,18 +6,18 @@ import { problemWithServerDetails } from '../../api/problem-message';
 import { useTranslator } from '../../i18n/use-translator';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
-import { takeFlash } from '../admin/flash';
-import { formatDate, formatDateTime, formatPartialDate } from '../admin/format';
-import { ResourceState } from '../admin/resource-state';
-import { asApiError, useResource } from '../admin/use-resource';
+import { takeFlash } from '../../ui/flash';
+import { formatDate, formatDateTime, formatPartialDate } from '../../ui/format';
+import { ResourceState } from '../../ui/resource-state';
+import { asApiError, useResource } from '../../ui/use-resource';
 import { ListingHistory } from './listing-history';
 import { ListingLifeActions } from './listing-life';
 import { NotificationRecordForm } from './notification.form';
-import { LevelBadge, ListingStatusBadge, useCategoryNames } from './review-badges';
-import { ReviewLayout } from './review-layout';
-import { fetchLetter, useReviewApi } from './review.api';
-import { personName } from './review.model';
-import { TextDialog } from './text-dialog';
+import { LevelBadge, ListingStatusBadge, useCategoryNames } from '../review/review-badges';
+import { ReviewLayout } from '../review/review-layout';
+import { fetchLetter, useReviewApi } from '../review/review.api';
+import { personName } from '../review/review.model';
+import { TextDialog } from '../review/text-dialog';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (

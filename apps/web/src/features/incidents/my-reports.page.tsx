@@ -7,13 +7,13 @@ import { useTranslator } from '../../i18n/use-translator';
 import { Alert } from '../../ui/alert';
 import { Badge } from '../../ui/badge';
 import { Loading } from '../../ui/loading';
-import { formatDateTime } from '../admin/format';
-import { useResource } from '../admin/use-resource';
+import { formatDateTime } from '../../ui/format';
+import { useResource } from '../../ui/use-resource';
 import type { OutboxEntry } from './outbox';
 import { OutboxNotice } from './outbox-notice';
 import { completionFirst, isIncomplete, toComplete } from './one-tap.model';
 import { IncompleteBadge, LevelBadge, StatusBadge, placeLine } from './report-badges';
-import { useReportsApi } from './reports.api';
+import { useReportsApi } from './incidents.api';
 import { useOutbox } from './use-outbox';
 import './reports.css';
 

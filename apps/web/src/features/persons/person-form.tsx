@@ -5,15 +5,15 @@ import { Button } from '../../ui/button';
 import { TextField } from '../../ui/text-field';
 import { DateField } from '../../ui/date-field';
 import { TextareaField } from '../../ui/textarea-field';
-import { FailureAlert } from '../admin/failure-alert';
-import { type FormFailure, formFailure } from '../admin/form-failure';
-import { asApiError } from '../admin/use-resource';
+import { FailureAlert } from '../../ui/failure-alert';
+import { type FormFailure, formFailure } from '../../ui/form-failure';
+import { asApiError } from '../../ui/use-resource';
 import {
   type PersonForm,
   personFieldOf,
   personInputFromForm,
   renameFieldErrors,
-} from './review.model';
+} from '../review/review.model';
 import type { PersonInput } from '@zemag/contracts';
 
 const FIELDS = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../api/api-error';
-import type { Translator } from '../../api/problem-message';
+import { ApiError } from '../api/api-error';
+import type { Translator } from '../api/problem-message';
 import { formFailure } from './form-failure';
 
 const tr: Translator = {

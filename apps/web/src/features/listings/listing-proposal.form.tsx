@@ -11,13 +11,13 @@ import { Button } from '../../ui/button';
 import { SelectField } from '../../ui/select-field';
 import { DateField } from '../../ui/date-field';
 import { TextareaField } from '../../ui/textarea-field';
-import { FailureAlert } from '../admin/failure-alert';
-import { type FormFailure, formFailure } from '../admin/form-failure';
-import { formatDateTime } from '../admin/format';
-import { asApiError, useResource } from '../admin/use-resource';
-import { CheckGroup } from './check-group';
-import { useCategoryNames } from './review-badges';
-import { useReviewApi } from './review.api';
+import { FailureAlert } from '../../ui/failure-alert';
+import { type FormFailure, formFailure } from '../../ui/form-failure';
+import { formatDateTime } from '../../ui/format';
+import { asApiError, useResource } from '../../ui/use-resource';
+import { CheckGroup } from '../review/check-group';
+import { useCategoryNames } from '../review/review-badges';
+import { useReviewApi } from '../review/review.api';
 import {
   type ProposalForm,
   groundDefaults,
@@ -25,7 +25,7 @@ import {
   proposalProblems,
   renameFieldErrors,
   toggle,
-} from './review.model';
+} from '../review/review.model';
 
 const FIELDS = [
   'incidentIds',

@@ -9,13 +9,13 @@ import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { Loading } from '../../ui/loading';
 import { TextareaField } from '../../ui/textarea-field';
-import { formatDateTime } from '../admin/format';
-import { asApiError, useResource } from '../admin/use-resource';
+import { formatDateTime } from '../../ui/format';
+import { asApiError, useResource } from '../../ui/use-resource';
 import { StatusBadge } from './report-badges';
 import { ReportForm } from './report-form';
 import { draftFrom } from './report-form.model';
 import { ReportView } from './report-view';
-import { useReportsApi } from './reports.api';
+import { useReportsApi } from './incidents.api';
 import { refusal } from './submit-report';
 import './reports.css';
 
