@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findUserByUsername } from '../apps/api/src/modules/identity/identity.repository.ts';
 import { listingIncidents, listings } from '../apps/api/src/modules/listings/listings.table.ts';
+import { lookupBudgets } from '../apps/api/src/modules/lookup-limits/lookup-limits.table.ts';
 import {
   createFixtureRegistrar,
   loadFixturePersons,
@@ -26,6 +27,12 @@ const FIELD = {
   displayName: 'Sven Außendienst',
   username: 'sven.aussendienst',
   password: 'ein langer Satz als Passwort',
+};
+/** A field employee whose look-ups for now are used up. */
+const SPENT = {
+  displayName: 'Lena Limit',
+  username: 'lena.limit',
+  password: 'ein dritter langer Satz als Passwort',
 };
 const REGISTRAR = {
   displayName: 'Rita Register',
@@ -78,6 +85,7 @@ describe.skipIf(skipBrowser)(browserSuiteName('look-up in the browser'), () => {
     const db = server.database.db;
     await createAccount(server, { ...FIELD, roles: ['reporter', 'field'] });
     await createAccount(server, { ...REGISTRAR, roles: ['reporter', 'registrar'] });
+    await createAccount(server, { ...SPENT, roles: ['reporter', 'field'] });
     const { userId } = await createFixtureRegistrar({ db });
     const [meyer] = await loadFixturePersons({
       db,
@@ -223,6 +231,40 @@ describe.skipIf(skipBrowser)(browserSuiteName('look-up in the browser'), () => {
         .waitFor();
       expect(await page.getByTestId('hit').count()).toBe(0);
       await checkPage(page, 'phone-lookup-miss');
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('on a phone field staff who used up their look-ups read in German when the next one is possible, and nothing reads as "no entry"', async () => {
+    const context = await newContext(browser, 'phone');
+    const page = await context.newPage();
+    const pageErrors = watchPageErrors(page);
+    try {
+      // The budget spent a moment ago (as after two full visit lists): the next look-up comes
+      // back in two minutes with the default of 30 an hour.
+      const { user } = await findUserByUsername({
+        db: server.database.db,
+        username: SPENT.username,
+      });
+      await server.database.db
+        .insert(lookupBudgets)
+        .values({ userId: user!.id, tokens: 0, countedAt: new Date(), refusedSince: null });
+
+      await signInAs(page, server, SPENT);
+      await page.getByRole('link', { name: 'Person oder Adresse abfragen' }).click();
+      await page.getByRole('option', { name: 'Hausbesuch' }).waitFor({ state: 'attached' });
+      await lookUp(page, { familyName: 'Meyer', givenNames: 'Hans' });
+      const alert = page.getByRole('alert').filter({ hasText: 'Zu viele Abfragen' });
+      await alert.waitFor();
+      expect(await alert.innerText()).toMatch(
+        /Zu viele Abfragen in kurzer Zeit\. Die nächste Abfrage ist in 2 Minuten \(um \d\d:\d\d Uhr\) möglich\. Bis dahin ist offen, ob ein Eintrag besteht/,
+      );
+      // No answer is shown, so nothing can be mistaken for "no entry found".
+      expect(await page.getByTestId('hit').count()).toBe(0);
+      expect(await page.getByText('Kein Eintrag gefunden').count()).toBe(0);
+      await checkPage(page, 'phone-lookup-rate-limited');
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();

@@ -11,6 +11,8 @@ import { readCatalogue, type CatalogueEntry } from './config-catalogue.js';
 import { readListingSettings, type ListingConfig } from './modules/listings/listings.settings.js';
 import { readOidcSettings, type OidcSettings } from './modules/sso/sso.settings.js';
 import { readFileNumberPattern } from './modules/lookup/file-number.js';
+import type { LookupLimitSettings } from './modules/lookup-limits/lookup-limits.policy.js';
+import { readLookupLimitSettings } from './modules/lookup-limits/lookup-limits.settings.js';
 import {
   readRetentionSettings,
   type RetentionSettings,
@@ -147,6 +149,10 @@ const EnvSchema = z.object({
   ZEMAG_LOOKUP_REASONS: z.string().optional(),
   /** Regular expression a look-up's file number must match; must refuse "-", "x" and "123". */
   ZEMAG_FILE_NUMBER_PATTERN: z.string().optional(),
+  /** Look-ups a user may make in a row (a visit list counts one per entry), at least 100; `off`: none. */
+  ZEMAG_LOOKUP_RATE_BURST: z.string().optional(),
+  /** Look-ups that come back per hour after the burst is spent, up to the burst. */
+  ZEMAG_LOOKUP_RATE_PER_HOUR: z.string().optional(),
   /** API documentation (Swagger UI at /api/docs, /api/openapi.json); default on except in production. */
   ZEMAG_API_DOCS: z.enum(['true', 'false', '1', '0', '']).optional(),
   /** More host names the server answers to besides the public URL's (comma list). */
@@ -205,6 +211,8 @@ export interface Config {
   visits: { keepHours: number };
   /** The reasons a look-up may state (ZEMAG_LOOKUP_REASONS), the file number's form. */
   lookup: { reasons: CatalogueEntry[]; fileNumberPattern: RegExp };
+  /** Look-ups per user (ZEMAG_LOOKUP_RATE_*), or null when off; registrars are not limited. */
+  lookupLimit: LookupLimitSettings | null;
   /** Serve the API documentation (Swagger UI and the OpenAPI document). */
   apiDocs: boolean;
   /**
@@ -327,6 +335,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     problems,
   );
   const fileNumberPattern = readFileNumberPattern(e.ZEMAG_FILE_NUMBER_PATTERN, problems);
+  const lookupLimit = readLookupLimitSettings(env, e.NODE_ENV === 'production', problems);
   // A demo is tried without a phone at hand: unless roles are named explicitly, none needs a
   // second factor in demo mode.
   const mfaRequiredRoles =
@@ -374,6 +383,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     demo: e.ZEMAG_DEMO,
     visits: { keepHours: e.ZEMAG_VISIT_LIST_HOURS },
     lookup: { reasons: lookupReasons, fileNumberPattern },
+    lookupLimit,
     apiDocs,
     allowedHosts,
     deletion: { ledgerFile },

@@ -10,6 +10,8 @@ import { createIncidentsService } from './modules/incidents/incidents.service.js
 import { notificationLetterPdf } from './modules/letters/notification-letter.js';
 import { createListingsService } from './modules/listings/listings.service.js';
 import { createLookupService } from './modules/lookup/lookup.service.js';
+import { DEFAULT_LOOKUP_LIMIT } from './modules/lookup-limits/lookup-limits.policy.js';
+import { createLookupLimits } from './modules/lookup-limits/lookup-limits.service.js';
 import { createNotificationsService } from './modules/notifications/notifications.service.js';
 import { createPersonsService } from './modules/persons/persons.service.js';
 import { createCorrectionsService } from './modules/corrections/corrections.service.js';
@@ -37,7 +39,7 @@ export type ServicesConfig = Pick<
   Config,
   'session' | 'publicUrl' | 'timeZone' | 'grants' | 'mfa' | 'webauthn' | 'listings'
 > &
-  Partial<Pick<Config, 'oidc' | 'visits' | 'lookup'>> &
+  Partial<Pick<Config, 'oidc' | 'visits' | 'lookup' | 'lookupLimit'>> &
   Partial<Pick<Config, 'deletion'>>;
 
 /** Wires the services once; routes, the CLI and tests receive them from here. */
@@ -148,10 +150,19 @@ export function createServices({
     }),
   });
   const notifications = createNotificationsService({ db, clock });
+  // Look-ups and visit-list entries share one budget per user (lookup-limits.policy.ts).
+  const lookupLimits = createLookupLimits({
+    db,
+    audit,
+    clock,
+    settings: config.lookupLimit === undefined ? DEFAULT_LOOKUP_LIMIT : config.lookupLimit,
+    timeZone: config.timeZone,
+  });
   const lookup = createLookupService({
     db,
     audit,
     clock,
+    limits: lookupLimits,
     settings: {
       timeZone: config.timeZone,
       precautions: config.listings.precautions,
@@ -165,6 +176,7 @@ export function createServices({
     audit,
     clock,
     lookup,
+    limits: lookupLimits,
     settings: config.visits ? { keepHours: config.visits.keepHours } : {},
   });
   // deletion (issue 11): the ledger file (a file of its own when the config names none: tests)

@@ -172,4 +172,8 @@ export const ERROR_TEXTS_DE: Record<ErrorCode, string> = {
     'Die Daten wurden inzwischen geändert. Bitte neu laden, prüfen und die Berichtigung erneut eingeben.',
   'incident.correction_breaks_listing':
     'Auf dieser Meldung beruht ein vorgeschlagener oder aktiver Eintrag, der nach der Berichtigung keine Grundlage mehr hätte (Stufe 2 oder 3 mit Strafanzeige). Bitte zuerst den Eintrag beenden.',
+  'lookup.rate_limited':
+    'Zu viele Abfragen in kurzer Zeit. Die nächste Abfrage ist in {{wait}} möglich. Bis dahin ist offen, ob ein Eintrag besteht: Seien Sie im Zweifel vorsichtig.',
+  'visit_list.rate_limited':
+    'Zu viele Abfragen in kurzer Zeit: Jeder Eintrag der Liste zählt als eine Abfrage. Diese Liste kann in {{wait}} geprüft werden, eine kürzere Liste oder einzelne Abfragen eventuell früher.',
 };

@@ -154,4 +154,8 @@ export const ERROR_TEXTS_EN: Record<ErrorCode, string> = {
     'The data was changed in the meantime. Please reload, check and enter the correction again.',
   'incident.correction_breaks_listing':
     'A proposed or active listing rests on this report and would have no ground after the correction (level 2 or 3 with a criminal complaint). Please end the listing first.',
+  'lookup.rate_limited':
+    'Too many look-ups in a short time. The next look-up is possible in {{wait}}. Until then it is unknown whether there is an entry: if in doubt, take care.',
+  'visit_list.rate_limited':
+    'Too many look-ups in a short time: every entry of the list counts as one look-up. This list can be checked in {{wait}}; a shorter list or single look-ups possibly sooner.',
 };

@@ -115,4 +115,6 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   'correction.empty': 'Nothing to correct',
   'correction.stale': 'Changed in the meantime',
   'incident.correction_breaks_listing': 'Correction would remove the ground of a listing',
+  'lookup.rate_limited': 'Too many look-ups',
+  'visit_list.rate_limited': 'Too many look-ups for this visit list',
 };

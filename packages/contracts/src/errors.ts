@@ -124,6 +124,9 @@ export const ERROR_CODES = [
   'correction.empty',
   'correction.stale',
   'incident.correction_breaks_listing',
+  // Look-up rate limit (issue 13): the text names the wait (`{{wait}}`, see waitText).
+  'lookup.rate_limited',
+  'visit_list.rate_limited',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -151,5 +154,7 @@ export const Problem = z.object({
   detail: LocalizedText,
   requestId: z.string().optional(),
   errors: z.array(FieldError).optional(),
+  /** With 429: seconds until the next attempt can succeed (the same as the Retry-After header). */
+  retryAfter: z.number().int().positive().optional(),
 });
 export type Problem = z.infer<typeof Problem>;

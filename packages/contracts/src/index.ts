@@ -5,6 +5,7 @@ export * from './errors.de.js';
 export * from './errors.en.js';
 export * from './errors.titles.js';
 export * from './errors.detail.js';
+export * from './wait-text.js';
 export * from './identity.schemas.js';
 export * from './mfa.schemas.js';
 export * from './setup.schemas.js';

@@ -13,7 +13,7 @@ export const lookupContract = {
     body: LookupRequest,
     status: 200,
     response: LookupResult,
-    problems: [400, 401, 403],
+    problems: [400, 401, 403, 429],
   }),
   reasons: route({
     method: 'GET',

@@ -13,6 +13,6 @@ export const visitsContract = {
     body: VisitListRequest,
     status: 200,
     response: VisitListResult,
-    problems: [400, 401, 403],
+    problems: [400, 401, 403, 429],
   }),
 };

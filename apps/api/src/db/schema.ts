@@ -17,3 +17,4 @@ export * from '../modules/users/status-requests.table.js';
 export * from '../modules/corrections/corrections.table.js';
 export * from '../modules/subject-requests/subject-requests.table.js';
 export * from '../modules/deletion/deletion.table.js';
+export * from '../modules/lookup-limits/lookup-limits.table.js';

@@ -22,7 +22,17 @@ const FASTIFY_CLIENT_ERRORS: Record<
 export function registerErrorHandlers(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
-      return sendProblem(request, reply, error.status, error.code, error.errors);
+      if (error.status === 429) {
+        // A burst of refusals is worth seeing in the log; no user, no query: request id only.
+        request.log.warn(
+          { requestId: request.id, code: error.code, retryAfter: error.retryAfterSeconds },
+          'refused: too many requests',
+        );
+      }
+      return sendProblem(request, reply, error.status, error.code, error.errors, {
+        detail: error.detail,
+        retryAfter: error.retryAfterSeconds,
+      });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       return sendProblem(

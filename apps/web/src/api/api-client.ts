@@ -73,6 +73,10 @@ export async function toApiError(response: Response): Promise<ApiError> {
     code: problem.code,
     detail: problem.detail,
     fieldErrors: problem.errors ?? [],
+    retryAfter:
+      problem.retryAfter === undefined
+        ? undefined
+        : { seconds: problem.retryAfter, at: new Date() },
   });
 }
 

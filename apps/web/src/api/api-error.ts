@@ -14,12 +14,15 @@ export class ApiError extends Error {
   /** The server's message in both languages; the fallback when the app has no translation. */
   readonly detail: LocalizedText | undefined;
   readonly fieldErrors: readonly FieldError[];
+  /** With 429: seconds until a retry can succeed, and when the answer came (to name the time). */
+  readonly retryAfter: { seconds: number; at: Date } | undefined;
 
   constructor(options: {
     status: number;
     code: ApiErrorCode;
     detail?: LocalizedText;
     fieldErrors?: readonly FieldError[];
+    retryAfter?: { seconds: number; at: Date } | undefined;
   }) {
     super(options.code);
     this.name = 'ApiError';
@@ -27,6 +30,7 @@ export class ApiError extends Error {
     this.code = options.code;
     this.detail = options.detail;
     this.fieldErrors = options.fieldErrors ?? [];
+    this.retryAfter = options.retryAfter;
   }
 }
 

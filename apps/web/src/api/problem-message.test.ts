@@ -1,4 +1,6 @@
+import { ERROR_TEXTS_DE, ERROR_TEXTS_EN } from '@zemag/contracts';
 import { describe, expect, it } from 'vitest';
+import { toApiError } from './api-client';
 import { ApiError } from './api-error';
 import {
   type Translator,
@@ -50,6 +52,45 @@ describe('problemMessage', () => {
   it('says something generic when there is neither', () => {
     const error = new ApiError({ status: 0, code: 'client.network' });
     expect(problemMessage(error, de)).toBe('Es ist ein Fehler aufgetreten.');
+  });
+  it('names the wait of a refused look-up, in German first and in English', async () => {
+    const answer = new Response(
+      JSON.stringify({
+        type: 'urn:zemag:problem:lookup.rate_limited',
+        title: 'Too many look-ups',
+        status: 429,
+        code: 'lookup.rate_limited',
+        detail: serverText,
+        retryAfter: 180,
+      }),
+      {
+        status: 429,
+        headers: { 'content-type': 'application/problem+json', 'retry-after': '180' },
+      },
+    );
+    const error = await toApiError(answer);
+    expect(error.retryAfter?.seconds).toBe(180);
+    const key = 'errors.lookup.rate_limited';
+    const german = problemMessage(
+      error,
+      translator('de', { [key]: ERROR_TEXTS_DE['lookup.rate_limited'] }),
+    );
+    expect(german).toMatch(
+      /^Zu viele Abfragen in kurzer Zeit\. Die nächste Abfrage ist in 3 Minuten \(um \d\d:\d\d Uhr\) möglich\./,
+    );
+    const english = problemMessage(
+      error,
+      translator('en', { [key]: ERROR_TEXTS_EN['lookup.rate_limited'] }),
+    );
+    expect(english).toMatch(/The next look-up is possible in 3 minutes \(at \d\d:\d\d\)\./);
+  });
+
+  it('says "in a short while" when a 429 names no wait', () => {
+    const error = new ApiError({ status: 429, code: 'lookup.rate_limited' });
+    const key = 'errors.lookup.rate_limited';
+    expect(
+      problemMessage(error, translator('de', { [key]: ERROR_TEXTS_DE['lookup.rate_limited'] })),
+    ).toContain('Die nächste Abfrage ist in kurzer Zeit möglich.');
   });
 });
 

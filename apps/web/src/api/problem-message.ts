@@ -1,4 +1,4 @@
-import type { FieldError, LocalizedText } from '@zemag/contracts';
+import { type FieldError, type LocalizedText, waitText } from '@zemag/contracts';
 import type { ApiError } from './api-error';
 
 /** The part of i18next the mapping needs, so it is testable with a plain dictionary. */
@@ -20,12 +20,25 @@ export function errorKey(code: string): string {
 }
 
 /**
+ * The wait a 429 text names (`{{wait}}`): "3 Minuten (um 14:32 Uhr)" on this device's clock,
+ * counted from when the answer came, in the active language.
+ */
+function waitParam(error: ApiError, language: string): string {
+  const wait = error.retryAfter
+    ? waitText(error.retryAfter.seconds, {
+        until: new Date(error.retryAfter.at.getTime() + error.retryAfter.seconds * 1000),
+      })
+    : waitText(undefined);
+  return serverText(wait, language) ?? wait.de;
+}
+
+/**
  * The sentence to show for a failed call: the app's own translation of the stable code,
  * else the server's message in the active language, else a generic sentence.
  */
 export function problemMessage(error: ApiError, tr: Translator): string {
   const key = errorKey(error.code);
-  if (tr.exists(key)) return tr.t(key);
+  if (tr.exists(key)) return tr.t(key, { wait: waitParam(error, tr.language) });
   return serverText(error.detail, tr.language) ?? tr.t('errors.unknown');
 }
 

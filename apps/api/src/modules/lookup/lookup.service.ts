@@ -16,6 +16,7 @@ import type { Clock } from '../../clock.js';
 import type { Db, DbOrTx, Tx } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import type { AuditService } from '../audit/audit.service.js';
+import { noLookupLimit, type LookupLimits } from '../lookup-limits/lookup-limits.service.js';
 import { houseNumberCovers } from './address.js';
 import { DEFAULT_FILE_NUMBER_PATTERN, fileNumberMatches } from './file-number.js';
 import { recordLookupDisclosures } from './lookup.disclosures.js';
@@ -161,11 +162,14 @@ export function createLookupService({
   db,
   audit,
   clock,
+  limits = noLookupLimit,
   settings: overrides = {},
 }: {
   db: Db;
   audit: AuditService;
   clock: Clock;
+  /** The per-user look-up budget; without it (evaluations) look-ups are not limited. */
+  limits?: LookupLimits;
   settings?: Partial<LookupSettings>;
 }) {
   const settings: LookupSettings = { ...DEFAULT_LOOKUP_SETTINGS, ...overrides };
@@ -409,7 +413,12 @@ export function createLookupService({
         });
       }
       const registrar = actor.abilities.includes('listing.manage');
-      const run = <T>(work: (tx: Tx) => Promise<T>) => (outer ? work(outer) : db.transaction(work));
+      // A look-up of its own spends one of the user's budget; a visit list (`outer`) has spent
+      // one per entry before its transaction began.
+      const run = <T>(work: (tx: Tx) => Promise<T>) =>
+        outer
+          ? work(outer)
+          : limits.spend({ actor, cost: 1, kind: 'lookup' }, () => db.transaction(work));
       return run(async (tx) => {
         const today = todayOf(clock.now());
         const ranked = await search({

@@ -10,6 +10,7 @@ import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { LookupService } from '../lookup/lookup.service.js';
+import { noLookupLimit, type LookupLimits } from '../lookup-limits/lookup-limits.service.js';
 import { parseVisitList } from './visit-list.parse.js';
 
 /** Settings of visit lists. */
@@ -33,12 +34,15 @@ export function createVisitsService({
   audit,
   clock,
   lookup,
+  limits = noLookupLimit,
   settings: overrides = {},
 }: {
   db: Db;
   audit: AuditService;
   clock: Clock;
   lookup: Pick<LookupService, 'lookup' | 'checkPurpose'>;
+  /** The per-user look-up budget, shared with single look-ups; one per entry looked up. */
+  limits?: LookupLimits;
   settings?: Partial<VisitListSettings>;
 }) {
   const settings: VisitListSettings = { ...DEFAULT_VISIT_LIST_SETTINGS, ...overrides };
@@ -67,65 +71,70 @@ export function createVisitsService({
           { field: 'text' },
         );
       }
+      // Every entry that will be looked up costs one look-up, all spent before the list's
+      // transaction: a list is answered whole or refused whole (429), never cut off halfway.
+      const cost = parsed.entries.filter((entry) => entry.query).length;
       const createdAt = clock.now();
       const keepUntil = new Date(createdAt.getTime() + settings.keepHours * 3_600_000);
-      return db.transaction(async (tx) => {
-        const lines: VisitListLine[] = [];
-        for (const entry of parsed.entries) {
-          if (!entry.query) {
-            lines.push({ ...entry, result: null });
-            continue;
+      return limits.spend({ actor, cost, kind: 'visit_list' }, () =>
+        db.transaction(async (tx) => {
+          const lines: VisitListLine[] = [];
+          for (const entry of parsed.entries) {
+            if (!entry.query) {
+              lines.push({ ...entry, result: null });
+              continue;
+            }
+            try {
+              const result = await lookup.lookup({
+                actor,
+                request: { ...entry.query, purpose: request.purpose },
+                tx,
+              });
+              lines.push({ ...entry, result });
+            } catch (error) {
+              // The look-up refuses a vague query before it touches the database, so the
+              // transaction is still usable; anything else aborts the whole list.
+              if (!(error instanceof AppError) || error.code !== 'lookup.query_too_vague')
+                throw error;
+              const problem = error.errors?.[0];
+              lines.push({
+                ...entry,
+                query: null,
+                result: null,
+                error: {
+                  field: problem?.field ?? 'familyName',
+                  message: problem?.message ?? { de: error.code, en: error.code },
+                },
+              });
+            }
           }
-          try {
-            const result = await lookup.lookup({
-              actor,
-              request: { ...entry.query, purpose: request.purpose },
-              tx,
-            });
-            lines.push({ ...entry, result });
-          } catch (error) {
-            // The look-up refuses a vague query before it touches the database, so the
-            // transaction is still usable; anything else aborts the whole list.
-            if (!(error instanceof AppError) || error.code !== 'lookup.query_too_vague')
-              throw error;
-            const problem = error.errors?.[0];
-            lines.push({
-              ...entry,
-              query: null,
-              result: null,
-              error: {
-                field: problem?.field ?? 'familyName',
-                message: problem?.message ?? { de: error.code, en: error.code },
-              },
-            });
-          }
-        }
-        const lookedUp = lines.filter((l) => l.result !== null);
-        const { seq } = await audit.record({
-          tx,
-          actor: actor.id,
-          action: 'register.visit_list',
-          purpose: `${reason.de}: ${request.purpose.fileNumber}`,
-          details: {
-            reason: reason.code,
-            fileNumber: request.purpose.fileNumber,
-            format: parsed.format,
-            entries: lines.length,
-            lookedUp: lookedUp.length,
-            unreadable: lines.length - lookedUp.length,
-            withCandidates: lookedUp.filter((l) => l.result!.candidates.length > 0).length,
-            lookupSeqs: lookedUp.map((l) => l.result!.auditSeq),
+          const lookedUp = lines.filter((l) => l.result !== null);
+          const { seq } = await audit.record({
+            tx,
+            actor: actor.id,
+            action: 'register.visit_list',
+            purpose: `${reason.de}: ${request.purpose.fileNumber}`,
+            details: {
+              reason: reason.code,
+              fileNumber: request.purpose.fileNumber,
+              format: parsed.format,
+              entries: lines.length,
+              lookedUp: lookedUp.length,
+              unreadable: lines.length - lookedUp.length,
+              withCandidates: lookedUp.filter((l) => l.result!.candidates.length > 0).length,
+              lookupSeqs: lookedUp.map((l) => l.result!.auditSeq),
+              keepUntil: keepUntil.toISOString(),
+            },
+          });
+          return {
+            auditSeq: seq,
+            createdAt: createdAt.toISOString(),
             keepUntil: keepUntil.toISOString(),
-          },
-        });
-        return {
-          auditSeq: seq,
-          createdAt: createdAt.toISOString(),
-          keepUntil: keepUntil.toISOString(),
-          purpose: request.purpose,
-          lines,
-        };
-      });
+            purpose: request.purpose,
+            lines,
+          };
+        }),
+      );
     },
   };
 }
