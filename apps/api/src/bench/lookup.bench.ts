@@ -22,7 +22,7 @@ import { familyNameWords } from '../modules/lookup/lookup.keys.js';
 import { exactWordAndYear, findCandidates } from '../modules/lookup/lookup.repository.js';
 import type { LookupQuery, LookupService } from '../modules/lookup/lookup.service.js';
 import type { FixturePerson } from '../modules/lookup/lookup.fixtures.js';
-import { fieldRates, operatingCurve, type ScoredAnswer } from './lookup.bench.metrics.js';
+import { fieldRates, operatingCurve, share, type ScoredAnswer } from './lookup.bench.metrics.js';
 
 const LOADED_TABLES = [
   'persons',
@@ -266,6 +266,9 @@ export async function benchLookup({
       const asked: { query: LookupQuery; id: string; answer: ScoredAnswer }[] = [];
       let found = 0;
       let lost = 0;
+      // Look-ups with a full date of birth (the register holds one for 85 % of the persons).
+      let fullDate = 0;
+      let foundFullDate = 0;
       for (let i = 0; i < queries; i++) {
         const person = pick();
         const query = queryFor(person, random, withDate);
@@ -274,8 +277,11 @@ export async function benchLookup({
         );
         times.push(ms);
         asked.push({ query, id: person.id!, answer: scored(result) });
+        const full = query.dateOfBirth?.length === 10;
+        if (full) fullDate += 1;
         if (result.some((r) => r.candidate.id === person.id)) {
           found += 1;
+          if (full) foundFullDate += 1;
         } else if (person.id && (await lostByPreselection(query, person.id, result))) {
           lost += 1;
         }
@@ -284,6 +290,7 @@ export async function benchLookup({
         times: times.sort((a, b) => a - b),
         found: found / queries,
         lost: lost / queries,
+        foundFullDate: share(foundFullDate, fullDate),
         asked,
       };
     };
@@ -408,6 +415,9 @@ export async function benchLookup({
       // Misses the pre-selection caused (see `lostByPreselection`); the rest are namesakes.
       lost_rate_name_and_date: Math.round(nameAndDate.lost * 1000) / 1000,
       lost_rate_name_only: Math.round(nameOnly.lost * 1000) / 1000,
+      // Of the name + date look-ups those that gave a full date (a stored date of a year only,
+      // or none, cannot tell namesakes apart).
+      found_rate_name_and_full_date: nameAndDate.foundFullDate,
       http_failures: failures,
       load_seconds: Math.round(load.ms / 1000),
       // --reuse: the persons of an earlier run were asked (load_seconds is then 0).
