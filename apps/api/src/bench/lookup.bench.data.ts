@@ -183,26 +183,45 @@ export interface NameLists {
   family: Weighted;
   given: Weighted;
   streets: (readonly [string, string, string])[];
+  /** Which lists these are, as the bench prints and records it (`names_source`). */
+  source: string;
 }
 
-/** The gecko lists from `namesDir` (default ../shared/data/names), or short built-in lists. */
-export function loadNameLists(namesDir = path.resolve('../shared/data/names')): NameLists {
-  const lastNames = path.join(namesDir, 'gecko_de_last_names.csv');
-  const givenNames = path.join(namesDir, 'gecko_de_given_names_gender.csv');
-  const streets = path.join(namesDir, '../address/gecko_de_street_municipality_postcode.csv');
-  if (!fs.existsSync(lastNames) || !fs.existsSync(givenNames)) {
-    return {
-      family: weighted(GERMAN_FAMILY_FALLBACK.map((n) => [n, 1])),
-      given: weighted(GERMAN_GIVEN_FALLBACK.map((n) => [n, 1])),
-      streets: [...STREETS_FALLBACK],
-    };
-  }
+/** The bench's short built-in lists: 10 family and 8 given names, a register full of namesakes. */
+export function builtInNameLists(): NameLists {
+  return {
+    family: weighted(GERMAN_FAMILY_FALLBACK.map((n) => [n, 1])),
+    given: weighted(GERMAN_GIVEN_FALLBACK.map((n) => [n, 1])),
+    streets: [...STREETS_FALLBACK],
+    source: 'built-in short lists',
+  };
+}
+
+/** Whether `namesDir` holds the gecko family and given name lists. */
+export function hasGeckoLists(namesDir: string) {
+  return (
+    fs.existsSync(path.join(namesDir, 'gecko_de_last_names.csv')) &&
+    fs.existsSync(path.join(namesDir, 'gecko_de_given_names_gender.csv'))
+  );
+}
+
+/**
+ * The gecko lists from `namesDir` (default ../shared/data/names from the working directory), or
+ * the short built-in lists when they are not there; `source` says which.
+ */
+export function loadNameLists(namesDir = '../shared/data/names'): NameLists {
+  const dir = path.resolve(namesDir);
+  if (!hasGeckoLists(dir)) return builtInNameLists();
+  const streets = path.join(dir, '../address/gecko_de_street_municipality_postcode.csv');
+  const lastNames = path.join(dir, 'gecko_de_last_names.csv');
+  const givenNames = path.join(dir, 'gecko_de_given_names_gender.csv');
   return {
     family: weighted(readCsv(lastNames).map(([n, c]) => [n!, Number(c)])),
     given: weighted(readCsv(givenNames).map(([n, c]) => [n!, Number(c)])),
     streets: fs.existsSync(streets)
       ? readCsv(streets).map(([s, m, p]) => [s!, m!, p!] as const)
       : [...STREETS_FALLBACK],
+    source: `gecko lists at ${dir}`,
   };
 }
 

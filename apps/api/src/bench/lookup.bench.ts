@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { permissionsFor, type Permission } from '@zemag/contracts';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../app.js';
 import { createManualClock } from '../clock.js';
@@ -10,6 +11,7 @@ import {
   authorisedBenchDepartment,
   loadNameLists,
   makeRandom,
+  type NameLists,
   phoneticVariant,
   syntheticPerson,
   typo,
@@ -18,8 +20,9 @@ import {
 import { createFixtureRegistrar, loadFixturePersons } from '../modules/lookup/lookup.fixtures.js';
 import { familyNameWords } from '../modules/lookup/lookup.keys.js';
 import { exactWordAndYear, findCandidates } from '../modules/lookup/lookup.repository.js';
-import type { LookupQuery } from '../modules/lookup/lookup.service.js';
+import type { LookupQuery, LookupService } from '../modules/lookup/lookup.service.js';
 import type { FixturePerson } from '../modules/lookup/lookup.fixtures.js';
+import { fieldRates, operatingCurve, share, type ScoredAnswer } from './lookup.bench.metrics.js';
 
 const LOADED_TABLES = [
   'persons',
@@ -74,15 +77,88 @@ function queryFor(person: FixturePerson, random: Random, withDate: boolean): Loo
   };
 }
 
+/** The score thresholds of the operating curve (the ranking's floor 0.55, bands 0.72 and 0.9). */
+export const DEFAULT_CURVE_THRESHOLDS = [0, 0.55, 0.6, 0.65, 0.72, 0.8, 0.9];
+
+/** Where the loaded register says which name lists it was drawn from (checked by `--reuse`). */
+const SOURCE_NOTE = 'zemag bench lookup: ';
+
+/** The name lists a loaded bench database was drawn from, or null when it does not say. */
+async function loadedNamesSource(db: Db) {
+  const rows = rowsOf<{ note: string | null }>(
+    await db.execute(sql`SELECT obj_description('persons'::regclass, 'pg_class') AS note`),
+  );
+  const note = rows[0]?.note ?? null;
+  return note?.startsWith(SOURCE_NOTE) ? note.slice(SOURCE_NOTE.length) : null;
+}
+
+/** `gecko lists at /a/b` and `gecko lists at /c/b` are the same lists seen from two folders. */
+function sameLists(a: string, b: string) {
+  return a.startsWith('gecko') === b.startsWith('gecko');
+}
+
+/** The candidates of a search with their scores (for the operating curve). */
+function scored(result: readonly { score: number; candidate: { id: string } }[]): ScoredAnswer {
+  return { candidates: result.map((r) => ({ id: r.candidate.id, score: r.score })) };
+}
+
+class Rollback extends Error {}
+
+/**
+ * The ids of the persons a field employee's look-up answer shows: the look-up runs as the
+ * service runs it for them (visibility, thresholds, shaping) and the ids are read from its
+ * audit event (the field answer carries none), then everything is rolled back.
+ */
+function fieldAnswers({
+  db,
+  lookup,
+  actor,
+}: {
+  db: Db;
+  lookup: LookupService;
+  actor: { id: string; abilities: Permission[] };
+}) {
+  return async (query: LookupQuery) => {
+    let shown: string[] = [];
+    try {
+      await db.transaction(async (tx) => {
+        const answer = await lookup.lookup({
+          actor,
+          request: { ...query, purpose: { fileNumber: 'BENCH-2026-1', reason: 'home_visit' } },
+          tx,
+        });
+        const [event] = rowsOf<{ ids: string[] }>(
+          await tx.execute(
+            sql`SELECT details->'personIds' AS ids FROM audit_events WHERE seq = ${answer.auditSeq}`,
+          ),
+        );
+        shown = event?.ids ?? [];
+        if (answer.view !== 'field' || shown.length !== answer.candidates.length) {
+          throw new Error('bench: the field answer and its audit event disagree');
+        }
+        throw new Rollback();
+      });
+    } catch (error) {
+      if (!(error instanceof Rollback)) throw error;
+    }
+    return shown;
+  };
+}
+
 /**
  * `zemag bench lookup`: loads `persons` synthetic listed persons, then times the look-up service
  * (name + date of birth, name only), an exact indexed equality query as a baseline, and HTTP
- * look-ups end to end with 8 concurrent clients (audit write included).
+ * look-ups end to end with 8 concurrent clients (audit write included). It also asks for
+ * persons who are not in the register (drawn from the same names) and measures what a field
+ * employee's answer shows: found, wrong persons, answers for absent persons, and the curve of
+ * those over score thresholds.
  */
 export async function benchLookup({
   persons,
   databaseUrl,
   namesDir,
+  lists: givenLists,
+  thresholds = DEFAULT_CURVE_THRESHOLDS,
   queries = 400,
   httpSeconds = 10,
   reuse = false,
@@ -93,6 +169,10 @@ export async function benchLookup({
   reuse?: boolean;
   databaseUrl?: string;
   namesDir?: string;
+  /** The name lists to draw from (default: `loadNameLists(namesDir)`). */
+  lists?: NameLists;
+  /** Score thresholds of the operating curve. */
+  thresholds?: readonly number[];
   queries?: number;
   httpSeconds?: number;
   log?: (line: string) => void;
@@ -106,7 +186,8 @@ export async function benchLookup({
     await database.migrate();
     const { db } = database;
     const random = makeRandom(20260115);
-    const lists = loadNameLists(namesDir);
+    const lists = givenLists ?? loadNameLists(namesDir);
+    log(`names: ${lists.source}`);
     const { userId } = await createFixtureRegistrar({ db });
     const people: FixturePerson[] = [];
     const already = rowsOf<{ n: number }>(
@@ -122,6 +203,13 @@ export async function benchLookup({
     }
     const load = await timed(async () => {
       if (reuse) {
+        const loadedWith = await loadedNamesSource(db);
+        if (loadedWith && !sameLists(loadedWith, lists.source)) {
+          throw new Error(
+            `--reuse: the database was loaded from the ${loadedWith}, not the ${lists.source}: the absent persons would come from other names`,
+          );
+        }
+        if (!loadedWith) log(`the database does not say which names it was loaded from`);
         // The persons loaded by an earlier run: a repeatable sample of them to ask for.
         const rows = rowsOf<{
           family_name: string;
@@ -157,6 +245,8 @@ export async function benchLookup({
       }
       for (const definition of indexes) await db.execute(sql.raw(definition));
       log(`indexes built`);
+      const note = `${SOURCE_NOTE}${lists.source}`.replaceAll("'", "''");
+      await db.execute(sql.raw(`COMMENT ON TABLE persons IS '${note}'`));
       // VACUUM sets the visibility map (index-only scans), as autovacuum would in production.
       await db.execute(sql`VACUUM ANALYZE`);
     });
@@ -175,8 +265,12 @@ export async function benchLookup({
 
     const measure = async (withDate: boolean) => {
       const times: number[] = [];
+      const asked: { query: LookupQuery; id: string; answer: ScoredAnswer }[] = [];
       let found = 0;
       let lost = 0;
+      // Look-ups with a full date of birth (the register holds one for 85 % of the persons).
+      let fullDate = 0;
+      let foundFullDate = 0;
       for (let i = 0; i < queries; i++) {
         const person = pick();
         const query = queryFor(person, random, withDate);
@@ -184,13 +278,23 @@ export async function benchLookup({
           db.transaction((tx) => services.lookup.search({ db: tx, query, visibility })),
         );
         times.push(ms);
+        asked.push({ query, id: person.id!, answer: scored(result) });
+        const full = query.dateOfBirth?.length === 10;
+        if (full) fullDate += 1;
         if (result.some((r) => r.candidate.id === person.id)) {
           found += 1;
+          if (full) foundFullDate += 1;
         } else if (person.id && (await lostByPreselection(query, person.id, result))) {
           lost += 1;
         }
       }
-      return { times: times.sort((a, b) => a - b), found: found / queries, lost: lost / queries };
+      return {
+        times: times.sort((a, b) => a - b),
+        found: found / queries,
+        lost: lost / queries,
+        foundFullDate: share(foundFullDate, fullDate),
+        asked,
+      };
     };
     /**
      * A miss is "lost" when the person, ranked on its own, would have been shown: it scores
@@ -220,19 +324,23 @@ export async function benchLookup({
     await measure(true);
     const nameAndDate = await measure(true);
     const nameOnly = await measure(false);
-    const exact: number[] = [];
+    // Persons not in the register, drawn from the same names, asked with the same errors.
+    const absentRandom = makeRandom(20260116);
+    const absent: { query: LookupQuery; answer: ScoredAnswer }[] = [];
+    const absentTimes: number[] = [];
     for (let i = 0; i < queries; i++) {
-      const person = pick();
-      const word = familyNameWords(person.familyName)[0] ?? '';
-      const year = Number((person.dateOfBirth ?? '1970').slice(0, 4));
-      exact.push((await timed(() => exactWordAndYear({ db, word, year }))).ms);
+      const query = queryFor(syntheticPerson(lists, absentRandom), absentRandom, true);
+      const { ms, result } = await timed(() =>
+        db.transaction((tx) => services.lookup.search({ db: tx, query, visibility })),
+      );
+      absentTimes.push(ms);
+      absent.push({ query, answer: scored(result) });
     }
-    exact.sort((a, b) => a - b);
-
-    // HTTP end to end: a field employee with a session, 8 clients in parallel.
+    absentTimes.sort((a, b) => a - b);
+    // What a field employee's answer shows (its own rules and thresholds, whatever they are).
     const departmentId = await authorisedBenchDepartment(db);
     const username = `bench.field.${Date.now()}`;
-    await db.transaction((tx) =>
+    const { user: fieldUser } = await db.transaction((tx) =>
       services.users.createUser({
         tx,
         username,
@@ -243,6 +351,31 @@ export async function benchLookup({
         actor: null,
       }),
     );
+    const fieldShown = fieldAnswers({
+      db,
+      lookup: services.lookup,
+      actor: { id: fieldUser.id, abilities: permissionsFor(['field']) },
+    });
+    const present = [];
+    for (const a of nameAndDate.asked) present.push({ id: a.id, shown: await fieldShown(a.query) });
+    const absentShown = [];
+    for (const a of absent) absentShown.push({ shown: await fieldShown(a.query) });
+    const field = fieldRates({ present, absent: absentShown });
+    const curve = operatingCurve({
+      present: nameAndDate.asked.map((a) => ({ id: a.id, ...a.answer })),
+      absent: absent.map((a) => a.answer),
+      thresholds,
+    });
+    const exact: number[] = [];
+    for (let i = 0; i < queries; i++) {
+      const person = pick();
+      const word = familyNameWords(person.familyName)[0] ?? '';
+      const year = Number((person.dateOfBirth ?? '1970').slice(0, 4));
+      exact.push((await timed(() => exactWordAndYear({ db, word, year }))).ms);
+    }
+    exact.sort((a, b) => a - b);
+
+    // HTTP end to end: a field employee with a session, 8 clients in parallel.
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     const signIn = await fetch(`${address}/api/v1/session`, {
       method: 'POST',
@@ -284,10 +417,22 @@ export async function benchLookup({
       // Misses the pre-selection caused (see `lostByPreselection`); the rest are namesakes.
       lost_rate_name_and_date: Math.round(nameAndDate.lost * 1000) / 1000,
       lost_rate_name_only: Math.round(nameOnly.lost * 1000) / 1000,
+      // Of the name + date look-ups those that gave a full date (a stored date of a year only,
+      // or none, cannot tell namesakes apart).
+      found_rate_name_and_full_date: nameAndDate.foundFullDate,
       http_failures: failures,
       load_seconds: Math.round(load.ms / 1000),
       // --reuse: the persons of an earlier run were asked (load_seconds is then 0).
       reused: reuse,
+      names_source: lists.source,
+      absent_p95_ms: percentile(absentTimes, 95),
+      // Of the field employee's answers: absent persons answered with anyone, wrong persons
+      // shown per look-up of a present person (name + date of birth), present persons found.
+      negative_hit_rate: field.negative_hit_rate,
+      false_candidates_per_query: field.false_candidates_per_query,
+      found_rate_field: field.found_rate_field,
+      // The same rates if only candidates scoring at least `threshold` were shown.
+      curve,
     };
   } finally {
     await database.close();

@@ -258,6 +258,12 @@ function dateWeightSql(date: AskedDate) {
       ELSE -1 END`;
 }
 
+/** The coarse score's date weight for a person without a stored date (agreements 0.4 – 1, contradiction −1). */
+export const UNKNOWN_DATE_COARSE = 0.3;
+
+/** Persons found by address come after the up to `byName` found by name (in the candidates' order). */
+const ADDRESS_ORDER = 100_000;
+
 /**
  * The whole pre-selection and the candidates' records in one statement:
  *
@@ -361,7 +367,19 @@ export async function searchCandidates({
           k.birth_day FROM person_search_keys k WHERE ${anyWord} AND ${where}
           ${cap ? sql`LIMIT ${cap}` : sql``})`;
     const branches: SQL[] = [];
-    if (givenCodes.length > 0) branches.push(probe(sql`k.given_code IN (${list(givenCodes)})`));
+    const sameGiven = sql`k.given_code IN (${list(givenCodes)})`;
+    if (givenCodes.length > 0 && date) {
+      // A common name asked with a date of birth: the bearers are read narrowed by the date
+      // (the branches below) before anything is capped. Of the same given name whatever the
+      // date only a few rows: a date that differs in two of year, month and day contradicts
+      // (the ranking shows such a person only with the address, found by the address branch);
+      // uncapped, this branch read every "Thomas Müller" (9,400 rows at 1M with the short lists).
+      branches.push(probe(sameGiven, limits.rowsPerWideBranch));
+      // The same given name and no date stored, before the capped rows of any given name.
+      branches.push(probe(sql`${sameGiven} AND k.birth_year IS NULL`, limits.rowsPerWideBranch));
+    } else if (givenCodes.length > 0) {
+      branches.push(probe(sameGiven));
+    }
     if (date) {
       if (date.precision === 'day') {
         // The same year; a neighbouring year only where the stored date is partial (a full
@@ -404,8 +422,12 @@ export async function searchCandidates({
       weights.push(sql`0.2`);
     }
     if (date) {
-      terms.push(sql`0.3 * coalesce(${dateWeightSql(date)}, 0)`);
-      weights.push(sql`CASE WHEN h.birth_year IS NULL THEN 0 ELSE 0.3 END`);
+      // No date stored counts below every agreement of a date and above a contradiction: among
+      // namesakes the one born on the day asked comes first, then those whose date fits in
+      // part, then those without a date (the ranking leaves an unknown date out of its mean;
+      // here that put every namesake without a date level with the one asked for).
+      terms.push(sql`0.3 * coalesce(${dateWeightSql(date)}, ${UNKNOWN_DATE_COARSE})`);
+      weights.push(sql`0.3`);
     }
     const coarse = sql`(${sql.join(terms, sql` + `)}) / (${sql.join(weights, sql` + `)})::float8`;
     ctes.push(sql`h AS (${sql.join(branches, sql` UNION ALL `)})`);
@@ -413,19 +435,21 @@ export async function searchCandidates({
     // until enough are found.
     // Among equal scores, persons with more key rows found: more of the words asked (a double
     // name asked as such) or found by more branches (given name and date of birth).
-    ctes.push(sql`scored AS (SELECT h.person_id, max(${coarse}) AS c
+    ctes.push(sql`scored AS (SELECT h.person_id, max(${coarse}) AS c, count(*) AS n
       FROM h JOIN w ON w.word = h.word GROUP BY h.person_id
-      ORDER BY c DESC, count(*) DESC, h.person_id OFFSET 0)`);
-    ctes.push(sql`by_name AS (SELECT s.person_id FROM scored s
+      ORDER BY c DESC, n DESC, h.person_id OFFSET 0)`);
+    ctes.push(sql`by_name AS (SELECT s.person_id, s.c, s.n FROM scored s
       WHERE ${visibleListing(sql`s.person_id`, visibility)} LIMIT ${limits.byName})`);
-    idSets.push(sql`SELECT person_id FROM by_name`);
+    idSets.push(sql`SELECT person_id,
+      row_number() OVER (ORDER BY c DESC, n DESC, person_id) AS ord FROM by_name`);
   }
   if (givenCodes.length > 0 && date?.precision === 'day') {
-    idSets.push(sql`(SELECT DISTINCT k.person_id FROM person_search_keys k
+    idSets.push(sql`SELECT person_id, 0::bigint AS ord FROM (SELECT DISTINCT k.person_id
+      FROM person_search_keys k
       WHERE k.given_code IN (${list(givenCodes)}) AND k.birth_year = ${date.year}
         AND k.birth_month = ${date.month} AND k.birth_day = ${date.day}
         AND ${visibleListing(sql`k.person_id`, visibility)}
-      LIMIT ${limits.byGivenAndDate})`);
+      LIMIT ${limits.byGivenAndDate}) g`);
   }
   if (address && address.streetKey !== '') {
     const { streetKey, postalCode, houseNumber, cityKey } = address;
@@ -453,16 +477,27 @@ export async function searchCandidates({
       houseNumber !== undefined
         ? sql`max((x.house_number IS NOT DISTINCT FROM ${houseNumber})::int) DESC,`
         : sql``;
-    idSets.push(sql`(SELECT y.person_id FROM (SELECT x.person_id
+    idSets.push(sql`SELECT person_id, ${ADDRESS_ORDER}::bigint AS ord FROM (SELECT y.person_id
+      FROM (SELECT x.person_id
         FROM (${sql.join(branches, sql` UNION ALL `)}) x
         GROUP BY x.person_id ORDER BY ${sameNumber} x.person_id OFFSET 0) y
       WHERE ${visibleListing(sql`y.person_id`, visibility)}
-      LIMIT ${limits.byAddress})`);
+      LIMIT ${limits.byAddress}) a`);
   }
   if (idSets.length === 0) return { candidates: [] };
-  parts.push(sql`WITH ${sql.join(ctes.length > 0 ? ctes : [sql`nothing AS (SELECT 1)`], sql`, `)}`);
-  const ids = sql`(SELECT person_id FROM (${sql.join(idSets, sql` UNION `)}) ids)`;
-  return findCandidates({ db, ids, visibility, withIncidents, prefix: sql.join(parts, sql` `) });
+  // The candidates in the pre-selection's order (the ranking keeps it among equal scores): the
+  // same given name and date of birth, then by the coarse score, then the address's persons.
+  ctes.push(sql`found AS (SELECT person_id, min(ord) AS ord
+    FROM (${sql.join(idSets, sql` UNION ALL `)}) ids GROUP BY person_id)`);
+  parts.push(sql`WITH ${sql.join(ctes, sql`, `)}`);
+  return findCandidates({
+    db,
+    ids: sql`(SELECT person_id FROM found)`,
+    orderBy: sql`(SELECT f.ord FROM found f WHERE f.person_id = p.id), p.id`,
+    visibility,
+    withIncidents,
+    prefix: sql.join(parts, sql` `),
+  });
 }
 
 /** An exact indexed equality look-up (the benchmarks' baseline): folded word and birth year. */
@@ -521,10 +556,13 @@ export async function findCandidates({
   visibility,
   withIncidents,
   prefix = sql``,
+  orderBy,
 }: {
   db: DbOrTx;
   /** The persons' ids, or a subquery giving them (`prefix` may hold its `WITH`). */
   ids: readonly string[] | SQL;
+  /** The order of the candidates (of `persons p`); default: none. */
+  orderBy?: SQL;
   visibility: Visibility;
   withIncidents: boolean;
   prefix?: SQL;
@@ -560,7 +598,8 @@ export async function findCandidates({
     ) l ON true
     LEFT JOIN users u ON u.id = coalesce(l.activated_by, l.proposed_by)
     LEFT JOIN departments d ON d.id = u.department_id
-    WHERE p.id IN ${idList}`);
+    WHERE p.id IN ${idList}
+    ${orderBy ? sql`ORDER BY ${orderBy}` : sql``}`);
   const parse = <T>(value: unknown): T =>
     (typeof value === 'string' ? JSON.parse(value) : value) as T;
   const candidates = rowsOf<Record<string, unknown>>(result).map((row) => ({
