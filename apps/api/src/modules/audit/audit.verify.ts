@@ -29,7 +29,7 @@ export interface AuditBreak {
 /** At most this many breaks are listed; `brokenCount` still counts all. */
 export const MAX_LISTED_BREAKS = 1000;
 
-/** An unlinked event older than this is a finding: no chainer has run since. */
+/** What the DPO's check passes: an unlinked event older than this means no chainer ran since. */
 export const DEFAULT_STALE_AFTER_SECONDS = 60;
 
 const LEGACY_REASON = {
@@ -85,12 +85,13 @@ export async function verifyAuditChain({
   db,
   batchSize,
   now,
-  staleAfterSeconds = DEFAULT_STALE_AFTER_SECONDS,
+  staleAfterSeconds = null,
 }: {
   db: DbOrTx;
   batchSize: number;
   now: Date;
-  staleAfterSeconds?: number;
+  /** An unlinked event older than this is a finding (`unlinked`); null: counted only. */
+  staleAfterSeconds?: number | null;
 }): Promise<AuditVerification> {
   const broken: AuditBreak[] = [];
   let brokenCount = 0;
@@ -123,7 +124,8 @@ export async function verifyAuditChain({
   }
   let unlinked = 0;
   let lastSeq = 0;
-  const staleBefore = now.getTime() - staleAfterSeconds * 1000;
+  const staleBefore =
+    staleAfterSeconds === null ? -Infinity : now.getTime() - staleAfterSeconds * 1000;
   for (;;) {
     const { rows } = await listUnlinkedAfter({ db, afterSeq: lastSeq, limit: batchSize });
     if (rows.length === 0) break;
