@@ -68,6 +68,11 @@ export async function buildApp(
   app.removeContentTypeParser('text/plain');
 
   const services = createServices({ db: database.db, clock, config });
+  // The audit chain is linked after commit; at close the last events are linked first.
+  services.auditChainer.start({
+    onError: (error) => app.log.warn({ err: error }, 'audit chain: linking failed, retried'),
+  });
+  app.addHook('onClose', () => services.auditChainer.stop());
   const cookie = createSessionCookie({ secure: config.secureTransport });
 
   registerErrorHandlers(app);

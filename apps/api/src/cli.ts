@@ -102,9 +102,12 @@ async function withServices<T>(
 ) {
   const config = loadConfig(process.env);
   const database = await openForCommand(config);
+  const services = createServices({ db: database.db, clock: systemClock, config });
   try {
-    return await run(createServices({ db: database.db, clock: systemClock, config }), database.db);
+    return await run(services, database.db);
   } finally {
+    // the command's audit events are linked into the chain before the database closes
+    await services.auditChainer.drain().catch(() => {});
     await database.close();
   }
 }
@@ -171,14 +174,13 @@ export function buildCli() {
       const config = loadConfig(process.env);
       const database = await openForCommand(config);
       try {
-        const demoOf = () =>
-          createDemoService({
-            db: database.db,
-            ...createServices({ db: database.db, clock: systemClock, config }),
-          });
-        await demoOf().assertNoRealData();
+        const servicesNow = () => createServices({ db: database.db, clock: systemClock, config });
+        await createDemoService({ db: database.db, ...servicesNow() }).assertNoRealData();
         await database.wipe();
-        await demoOf().seed();
+        // services built afresh on the wiped database; its seed events linked before closing
+        const services = servicesNow();
+        await createDemoService({ db: database.db, ...services }).seed();
+        await services.auditChainer.drain();
       } finally {
         await database.close();
       }

@@ -2,6 +2,7 @@ import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import { createActivationService } from './modules/activation/activation.service.js';
+import { createAuditChainer } from './modules/audit/audit.chainer.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { createDepartmentsService } from './modules/departments/departments.service.js';
 import { createGrantsService } from './modules/grants/grants.service.js';
@@ -52,7 +53,9 @@ export function createServices({
   clock: Clock;
   config: ServicesConfig;
 }) {
-  const audit = createAuditService({ clock });
+  // Events are inserted in their actions' transactions and linked into the chain after commit.
+  const auditChainer = createAuditChainer({ db });
+  const audit = createAuditService({ clock, afterRecord: auditChainer.wake });
   const settings = {
     timeZone: config.timeZone,
     recertifyMonths: config.grants.recertifyMonths,
@@ -235,6 +238,7 @@ export function createServices({
     /** What the services were built with (the demo seed builds a second set on its own clock). */
     runtime: { config, clock },
     audit,
+    auditChainer,
     identity,
     mfa,
     grants,

@@ -119,6 +119,7 @@ export async function benchImportUsers({
     const dry = await time(true);
     const apply = await time(false);
     const rerun = await time(false);
+    await services.auditChainer.drain();
     const verify = await services.audit.verify({ db: database.db });
     return {
       bench: 'import-users',

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { createManualClock } from '../clock.js';
 import { openDatabase, type Db } from '../db/database.js';
+import { createAuditChainer } from '../modules/audit/audit.chainer.js';
 import { createAuditService } from '../modules/audit/audit.service.js';
 import { createDeletionService } from '../modules/deletion/deletion.service.js';
 import { readLedger } from '../modules/deletion/ledger-file.js';
@@ -55,6 +56,7 @@ export async function benchRetention({
     const result = await service.run();
     const runMs = Math.round(performance.now() - start);
     const verifyStart = performance.now();
+    await createAuditChainer({ db }).drain();
     const chain = await audit.verify({ db });
     const verifyMs = Math.round(performance.now() - verifyStart);
     return {

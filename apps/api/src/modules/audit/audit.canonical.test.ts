@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
+  canonicalContentAroundSeq,
   canonicalJson,
-  canonicalJsonAroundChain,
   GENESIS_HASH,
+  hashAuditContent,
   hashAuditEvent,
+  hashAuditLink,
 } from './audit.canonical.js';
 
 describe('canonical JSON', () => {
@@ -53,17 +56,36 @@ describe('audit event hash', () => {
     );
   });
 
-  it('splits into the parts the database hashes around the previous hash and the number', () => {
+  it('splits the content into the parts the database hashes around the number', () => {
     for (const fields of [
       event,
       { ...event, actorId: 'a1b2', subjectType: 'person', subjectId: 'p-1', purpose: 'Akte: 1' },
       { ...event, details: { query: { familyName: 'Müller "Ü"\\' }, ids: [1, null] } },
     ]) {
-      const { seq, prevHash, ...rest } = { ...fields, seq: 4711, prevHash: 'e'.repeat(64) };
-      const parts = canonicalJsonAroundChain(rest);
-      expect(parts.beforePrevHash + prevHash + parts.beforeSeq + String(seq) + parts.afterSeq).toBe(
-        canonicalJson({ ...rest, seq, prevHash }),
+      const { seq, prevHash: _chained, ...rest } = { ...fields, seq: 4711 };
+      const parts = canonicalContentAroundSeq(rest);
+      expect(parts.beforeSeq + String(seq) + parts.afterSeq).toBe(canonicalJson({ ...rest, seq }));
+      expect(hashAuditContent({ ...rest, seq })).toBe(
+        createHash('sha256')
+          .update(parts.beforeSeq + String(seq) + parts.afterSeq)
+          .digest('hex'),
       );
     }
+  });
+
+  it('gives another content hash to another number and leaves the chain out of it', () => {
+    const base = hashAuditContent(event);
+    expect(hashAuditContent({ ...event, seq: 2 })).not.toBe(base);
+    expect(hashAuditContent({ ...event, purpose: 'x' })).not.toBe(base);
+    const { prevHash: _chained, ...content } = event;
+    expect(hashAuditContent({ ...content, seq: 1 })).toBe(base);
+  });
+
+  it('links by position, content hash and previous hash, as the database does', () => {
+    const link = { chainPos: 12, contentHash: 'a'.repeat(64), prevHash: 'b'.repeat(64) };
+    // the text audit_link() hashes in SQL, spelled out
+    const text = `{"chainPos":12,"contentHash":"${'a'.repeat(64)}","prevHash":"${'b'.repeat(64)}"}`;
+    expect(hashAuditLink(link)).toBe(createHash('sha256').update(text).digest('hex'));
+    expect(hashAuditLink({ ...link, chainPos: 13 })).not.toBe(hashAuditLink(link));
   });
 });

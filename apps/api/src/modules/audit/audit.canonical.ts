@@ -44,27 +44,48 @@ export interface HashedAuditFields {
   prevHash: string;
 }
 
-/** SHA-256 (hex) over the canonical encoding of an event, including the previous row's hash. */
+/**
+ * SHA-256 (hex) over the canonical encoding of an event, including the previous row's hash: the
+ * hash of the events chained before migration 0023 (their `content_hash` is null).
+ */
 export function hashAuditEvent(fields: HashedAuditFields): string {
   return createHash('sha256').update(canonicalJson(fields), 'utf8').digest('hex');
 }
 
+/** The fields of an event that its content hash covers: everything it says, and its number. */
+export type AuditContentFields = Omit<HashedAuditFields, 'prevHash'>;
+
+const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** SHA-256 (hex) over the canonical JSON of an event's content (`content_hash`, set at insert). */
+export function hashAuditContent(fields: AuditContentFields): string {
+  const { seq, occurredAt, actorId, action, subjectType, subjectId, purpose, details } = fields;
+  return sha256Hex(
+    canonicalJson({ seq, occurredAt, actorId, action, subjectType, subjectId, purpose, details }),
+  );
+}
+
 /**
- * The canonical JSON of an event in three parts around the previous hash and the number, so
- * the database can hash it once it knows the chain head (`audit_append`):
- * `before_prev_hash + prevHash + before_seq + seq + after_seq` is `canonicalJson(fields)`
- * (keys sorted: action, actorId, details, occurredAt, prevHash, purpose, seq, subjectId,
- * subjectType).
+ * The canonical JSON of an event's content in two parts around its number, so the database can
+ * hash it in the insert that draws the number from the sequence: `beforeSeq + seq + afterSeq`
+ * is the text `hashAuditContent` hashes (keys sorted: action, actorId, details, occurredAt,
+ * purpose, seq, subjectId, subjectType).
  */
-export function canonicalJsonAroundChain(fields: Omit<HashedAuditFields, 'seq' | 'prevHash'>): {
-  beforePrevHash: string;
+export function canonicalContentAroundSeq(fields: Omit<AuditContentFields, 'seq'>): {
   beforeSeq: string;
   afterSeq: string;
 } {
   const c = canonicalJson;
   return {
-    beforePrevHash: `{"action":${c(fields.action)},"actorId":${c(fields.actorId)},"details":${c(fields.details)},"occurredAt":${c(fields.occurredAt)},"prevHash":"`,
-    beforeSeq: `","purpose":${c(fields.purpose)},"seq":`,
+    beforeSeq: `{"action":${c(fields.action)},"actorId":${c(fields.actorId)},"details":${c(fields.details)},"occurredAt":${c(fields.occurredAt)},"purpose":${c(fields.purpose)},"seq":`,
     afterSeq: `,"subjectId":${c(fields.subjectId)},"subjectType":${c(fields.subjectType)}}`,
   };
+}
+
+/**
+ * The hash that links an event into the chain (computed by the chainer, `audit_link()` in SQL):
+ * SHA-256 over `{"chainPos":…,"contentHash":"…","prevHash":"…"}`.
+ */
+export function hashAuditLink(link: { chainPos: number; contentHash: string; prevHash: string }) {
+  return sha256Hex(canonicalJson(link));
 }

@@ -1,55 +1,66 @@
-import { asc, desc, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { rowsOf, type DbOrTx, type Tx } from '../../db/database.js';
 import { auditEvents, auditTerms } from './audit.table.js';
 
 export type AuditRow = typeof auditEvents.$inferSelect;
+/** An event as its transaction inserts it: complete, hashed, not yet linked. */
+export type AuditInsertRow = Omit<AuditRow, 'chainPos' | 'prevHash' | 'hash'> & {
+  contentHash: string;
+};
 
-// Chosen once; must never change: every writer of the chain head takes this lock.
+// Chosen once; must never change: the one chainer holds it while it extends the chain head.
 const CHAIN_HEAD_LOCK_KEY = 7_301_001;
 
-/** Serialises writers of the chain head until the caller's transaction ends. */
-export async function lockChainHead({ tx }: { tx: Tx }): Promise<void> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${CHAIN_HEAD_LOCK_KEY})`);
-}
-
 /**
- * Appends one event under the chain-head lock in one statement (migration
- * `audit_append_function`); the database computes the hash from the canonical parts.
+ * Inserts one event with the next number of the sequence and its content hash, computed by the
+ * database from the canonical parts around the number (audit.canonical.ts). No lock: events of
+ * concurrent transactions are inserted side by side and linked after their commits.
  */
-export async function appendAuditEvent({
+export async function insertAuditEvent({
   tx,
   event,
   canonical,
-  genesisHash,
 }: {
   tx: Tx;
-  event: Omit<AuditRow, 'seq' | 'prevHash' | 'hash'>;
-  canonical: { beforePrevHash: string; beforeSeq: string; afterSeq: string };
-  genesisHash: string;
-}): Promise<{ seq: number; hash: string }> {
-  const result = await tx.execute(sql`SELECT appended_seq AS seq, appended_hash AS hash
-    FROM audit_append(${CHAIN_HEAD_LOCK_KEY}, ${event.occurredAt.toISOString()}::timestamptz,
-      ${event.actorId}::uuid, ${event.action}, ${event.subjectType}, ${event.subjectId},
-      ${event.purpose}, ${JSON.stringify(event.details)}::jsonb, ${canonical.beforePrevHash},
-      ${canonical.beforeSeq}, ${canonical.afterSeq}, ${genesisHash})`);
-  const row = rowsOf<{ seq: string | number; hash: string }>(result)[0]!;
-  return { seq: Number(row.seq), hash: row.hash };
+  event: Omit<AuditRow, 'seq' | 'contentHash' | 'chainPos' | 'prevHash' | 'hash'>;
+  canonical: { beforeSeq: string; afterSeq: string };
+}): Promise<{ seq: number; contentHash: string }> {
+  const result = await tx.execute(sql`
+    WITH n AS (SELECT nextval('audit_events_seq_seq') AS seq)
+    INSERT INTO audit_events (seq, occurred_at, actor_id, action, subject_type, subject_id,
+      purpose, details, content_hash)
+    SELECT n.seq, ${event.occurredAt.toISOString()}::timestamptz, ${event.actorId}::uuid,
+      ${event.action}, ${event.subjectType}, ${event.subjectId}, ${event.purpose},
+      ${JSON.stringify(event.details)}::jsonb,
+      encode(sha256(convert_to(${canonical.beforeSeq} || n.seq::text || ${canonical.afterSeq},
+        'UTF8')), 'hex')
+    FROM n
+    RETURNING seq, content_hash`);
+  const row = rowsOf<{ seq: string | number; content_hash: string }>(result)[0]!;
+  return { seq: Number(row.seq), contentHash: row.content_hash };
 }
 
-export async function findChainHead({ db }: { db: DbOrTx }) {
-  const [head] = await db
-    .select({ seq: auditEvents.seq, hash: auditEvents.hash })
-    .from(auditEvents)
-    .orderBy(desc(auditEvents.seq))
-    .limit(1);
-  return { head: head ?? null };
+/** Draws `count` numbers from the events' sequence, ascending (bulk inserts hash them first). */
+export async function reserveAuditSeqs({ tx, count }: { tx: Tx; count: number }) {
+  const result = await tx.execute(
+    sql`SELECT nextval('audit_events_seq_seq') AS seq FROM generate_series(1, ${count}::int)`,
+  );
+  return rowsOf<{ seq: string | number }>(result)
+    .map((r) => Number(r.seq))
+    .sort((a, b) => a - b);
 }
 
 /**
- * Inserts events (hashed already) with one parameter for all rows: a VALUES list of thousands
- * of rows costs more to build through the query builder than the insert itself.
+ * Inserts events (content hashed already) with one parameter for all rows: a VALUES list of
+ * thousands of rows costs more to build through the query builder than the insert itself.
  */
-export async function insertAuditEvents({ tx, rows }: { tx: Tx; rows: AuditRow[] }): Promise<void> {
+export async function insertAuditEvents({
+  tx,
+  rows,
+}: {
+  tx: Tx;
+  rows: AuditInsertRow[];
+}): Promise<void> {
   if (rows.length === 0) return;
   const records = rows.map((r) => ({
     seq: r.seq,
@@ -60,22 +71,61 @@ export async function insertAuditEvents({ tx, rows }: { tx: Tx; rows: AuditRow[]
     subject_id: r.subjectId,
     purpose: r.purpose,
     details: r.details,
-    prev_hash: r.prevHash,
-    hash: r.hash,
+    content_hash: r.contentHash,
   }));
   await tx.execute(sql`
     INSERT INTO audit_events (seq, occurred_at, actor_id, action, subject_type, subject_id, purpose,
-      details, prev_hash, hash)
+      details, content_hash)
     SELECT seq, occurred_at, actor_id, action, subject_type, subject_id, purpose, details,
-      prev_hash, hash
+      content_hash
     FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS x(seq bigint,
       occurred_at timestamptz, actor_id uuid, action text, subject_type text, subject_id text,
-      purpose text, details jsonb, prev_hash text, hash text)
+      purpose text, details jsonb, content_hash text)
     ORDER BY seq`);
 }
 
-/** Events after `afterSeq` in chain order, at most `limit`. */
-export async function listAuditEventsAfter({
+/**
+ * Links up to `limit` committed, unlinked events into the chain (`audit_link()`, migration
+ * `audit_chain_after_commit`) in one statement and its own transaction. Returns how many, or
+ * null when another chainer holds the chain head (it links them).
+ */
+export async function linkAuditEvents({
+  db,
+  limit,
+  genesisHash,
+}: {
+  db: DbOrTx;
+  limit: number;
+  genesisHash: string;
+}): Promise<{ linked: number | null }> {
+  const result = await db.execute(
+    sql`SELECT audit_link(${CHAIN_HEAD_LOCK_KEY}, ${limit}::int, ${genesisHash}) AS linked`,
+  );
+  const linked = Number(rowsOf<{ linked: number | string }>(result)[0]!.linked);
+  return { linked: linked < 0 ? null : linked };
+}
+
+/** Linked events after chain position `afterPos`, in chain order, at most `limit`. */
+export async function listChainAfter({
+  db,
+  afterPos,
+  limit,
+}: {
+  db: DbOrTx;
+  afterPos: number;
+  limit: number;
+}) {
+  const rows = await db
+    .select()
+    .from(auditEvents)
+    .where(and(isNotNull(auditEvents.chainPos), gt(auditEvents.chainPos, afterPos)))
+    .orderBy(asc(auditEvents.chainPos))
+    .limit(limit);
+  return { rows };
+}
+
+/** Committed events not linked yet, by number after `afterSeq`, at most `limit`. */
+export async function listUnlinkedAfter({
   db,
   afterSeq,
   limit,
@@ -87,7 +137,7 @@ export async function listAuditEventsAfter({
   const rows = await db
     .select()
     .from(auditEvents)
-    .where(gt(auditEvents.seq, afterSeq))
+    .where(and(isNull(auditEvents.chainPos), gt(auditEvents.seq, afterSeq)))
     .orderBy(asc(auditEvents.seq))
     .limit(limit);
   return { rows };

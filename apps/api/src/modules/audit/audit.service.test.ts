@@ -5,6 +5,7 @@ import { createManualClock } from '../../clock.js';
 import { rowsOf, type Database } from '../../db/database.js';
 import { createTestDatabase, engines, engineTitle } from '../../test-support/test-database.js';
 import { storedJson, storedText } from '../../db/stored-text.js';
+import { createAuditChainer } from './audit.chainer.js';
 import { createAuditService, termsDigest } from './audit.service.js';
 
 /** Any UTF-16 code unit (lone surrogates and U+0000 included) or any code point. */
@@ -21,6 +22,9 @@ for (const target of engines) {
     const clock = createManualClock();
     const audit = createAuditService({ clock });
 
+    // links what has committed, as the server's chainer does right after each commit
+    const link = (db: Database = database) => createAuditChainer({ db: db.db }).drain();
+
     beforeAll(async () => {
       database = await createTestDatabase(target.engine);
     });
@@ -31,22 +35,32 @@ for (const target of engines) {
     const record = (action: string, details: Record<string, unknown> = {}) =>
       database.db.transaction((tx) => audit.record({ tx, actor: null, action, details }));
 
-    it('numbers events without gaps and links each to the one before', async () => {
+    it('links events after commit at gap-free positions, each to the one before', async () => {
       const first = await record('test.first');
       const second = await record('test.second', { n: 2 });
-      expect(second.seq).toBe(first.seq + 1);
-      const rows = rowsOf<{ seq: string; prev_hash: string; hash: string }>(
-        await database.db.execute(sql`SELECT seq, prev_hash, hash FROM audit_events ORDER BY seq`),
+      expect(second.seq).toBeGreaterThan(first.seq);
+      expect(await link()).toBe(2);
+      const rows = rowsOf<{ seq: string; chain_pos: string; prev_hash: string; hash: string }>(
+        await database.db.execute(
+          sql`SELECT seq, chain_pos, prev_hash, hash FROM audit_events ORDER BY chain_pos`,
+        ),
       );
-      expect(rows.at(-1)?.prev_hash).toBe(first.hash);
+      const [a, b] = rows.slice(-2);
+      expect([Number(a?.seq), Number(b?.seq)]).toEqual([first.seq, second.seq]);
+      expect(Number(b?.chain_pos)).toBe(Number(a?.chain_pos) + 1);
+      expect(b?.prev_hash).toBe(a?.hash);
       expect(await audit.verify({ db: database.db })).toMatchObject({
         ok: true,
         headSeq: second.seq,
+        headPosition: Number(b?.chain_pos),
+        unlinked: 0,
       });
     });
 
-    it('leaves no trace and no gap when the recording transaction rolls back', async () => {
+    it('leaves no trace and no gap in the chain when the recording transaction rolls back', async () => {
+      await link();
       const before = await audit.verify({ db: database.db });
+      if (!before.ok) throw new Error('chain broken before the test');
       await expect(
         database.db.transaction(async (tx) => {
           await audit.record({ tx, actor: null, action: 'test.rolled_back' });
@@ -54,7 +68,19 @@ for (const target of engines) {
         }),
       ).rejects.toThrow('the change failed');
       const next = await record('test.after_rollback');
-      expect(before.ok && next.seq).toBe(before.ok ? before.headSeq + 1 : -1);
+      expect(await link()).toBe(1);
+      expect(await audit.verify({ db: database.db })).toMatchObject({
+        ok: true,
+        count: before.count + 1,
+        headSeq: next.seq,
+        headPosition: before.headPosition + 1,
+      });
+      const gone = rowsOf<{ n: number }>(
+        await database.db.execute(
+          sql`SELECT count(*)::int AS n FROM audit_events WHERE action = 'test.rolled_back'`,
+        ),
+      );
+      expect(gone[0]?.n).toBe(0);
     });
 
     it('keeps typed terms apart: the chain holds their digest and verifies once they are cleared', async () => {
@@ -88,6 +114,7 @@ for (const target of engines) {
         expect(termsDigest(row.salt, row.terms)).toBe(rows[i]!.details.termsDigest),
       );
       expect(await audit.verify({ db: database.db })).toMatchObject({ ok: true });
+      await link();
       await database.db.execute(sql`DELETE FROM audit_terms`);
       expect(await audit.verify({ db: database.db })).toMatchObject({ ok: true });
     });
@@ -102,6 +129,7 @@ for (const target of engines) {
           for (let i = 0; i < perWriter; i++) await record('test.concurrent', { w, i });
         }),
       );
+      await link();
       const result = await audit.verify({ db: database.db });
       expect(result).toMatchObject({ ok: true, count: before.count + writers * perWriter });
       const forks = rowsOf<{ n: number }>(
@@ -122,6 +150,7 @@ for (const target of engines) {
       }));
       await database.db.transaction((tx) => audit.recordMany({ tx, events }));
       await record('test.after_batch');
+      await link();
       expect(await audit.verify({ db: database.db })).toMatchObject({
         ok: true,
         count: before.count + 2501,
@@ -136,12 +165,29 @@ for (const target of engines) {
         database.db.execute(sql`DELETE FROM audit_events WHERE seq = 1`),
       ).rejects.toThrow();
       await expect(database.db.execute(sql`TRUNCATE audit_events`)).rejects.toThrow();
+      // linked once: the position and hashes cannot be set again
+      await link();
+      await expect(
+        database.db.execute(
+          sql`UPDATE audit_events SET chain_pos = chain_pos + 100000 WHERE seq = 1`,
+        ),
+      ).rejects.toThrow();
+      // unlinked: only the chainer's linking, never the content
+      const { seq } = await record('test.unlinked');
+      await expect(
+        database.db.execute(sql`UPDATE audit_events SET action = 'x' WHERE seq = ${seq}`),
+      ).rejects.toThrow();
+      await expect(
+        database.db.execute(sql`UPDATE audit_events SET content_hash = NULL WHERE seq = ${seq}`),
+      ).rejects.toThrow();
+      expect(await link()).toBe(1);
       expect((await audit.verify({ db: database.db })).ok).toBe(true);
     });
 
     it('finds a row changed behind the application’s back at its exact sequence number', async () => {
       const target = await record('test.to_be_tampered', { level: 2 });
       await record('test.later');
+      await link();
       // A superuser can switch the triggers off; the hash chain still tells.
       await database.db.transaction(async (tx) => {
         await tx.execute(sql`SET LOCAL session_replication_role = replica`);
@@ -180,6 +226,8 @@ for (const target of engines) {
         });
       }
       expect(await audit.verify({ db: fresh.db })).toMatchObject({ ok: true, broken: [] });
+      expect(await link(fresh)).toBe(reasons.length);
+      expect(await audit.verify({ db: fresh.db })).toMatchObject({ ok: true, broken: [] });
       const emoji = rowsOf<{ purpose: string }>(
         await fresh.db.execute(
           sql`SELECT purpose FROM audit_events WHERE action = 'test.reason' ORDER BY seq DESC LIMIT 1`,
@@ -214,6 +262,12 @@ for (const target of engines) {
           { numRuns: 60, examples: [['', [], { '': -Infinity }]] },
         );
         expect(await audit.verify({ db: fresh.db })).toMatchObject({ ok: true, count: 60 });
+        expect(await link(fresh)).toBe(60);
+        expect(await audit.verify({ db: fresh.db })).toMatchObject({
+          ok: true,
+          count: 60,
+          linked: 60,
+        });
       } finally {
         await fresh.close();
       }
@@ -229,6 +283,7 @@ for (const target of engines) {
         const seqs: number[] = [];
         for (const action of ['a', 'b', 'c', 'd', 'e', 'f', 'g'])
           seqs.push((await write(action)).seq);
+        await link(fresh);
         const [, middle, , removed, , later] = seqs as [
           number,
           number,
@@ -272,14 +327,16 @@ for (const target of engines) {
         await write('a');
         const edited = await write('b');
         const next = await write('c');
+        await link(fresh);
         await fresh.db.transaction(async (tx) => {
           await tx.execute(sql`SET LOCAL session_replication_role = replica`);
-          // the forger recomputes the edited row's own hash but cannot touch the next row's link
+          // the forger recomputes the edited row's content and link hashes but cannot touch the
+          // next row's link
           const [row] = rowsOf<Record<string, unknown>>(
             await tx.execute(sql`SELECT * FROM audit_events WHERE seq = ${edited.seq}`),
           );
-          const { hashAuditEvent } = await import('./audit.canonical.js');
-          const forged = hashAuditEvent({
+          const { hashAuditContent, hashAuditLink } = await import('./audit.canonical.js');
+          const contentHash = hashAuditContent({
             seq: edited.seq,
             occurredAt: new Date(String(row!.occurred_at)),
             actorId: null,
@@ -288,10 +345,15 @@ for (const target of engines) {
             subjectId: null,
             purpose: null,
             details: {},
+          });
+          const forged = hashAuditLink({
+            chainPos: Number(row!.chain_pos),
+            contentHash,
             prevHash: String(row!.prev_hash),
           });
           await tx.execute(
-            sql`UPDATE audit_events SET action = 'b-forged', hash = ${forged} WHERE seq = ${edited.seq}`,
+            sql`UPDATE audit_events SET action = 'b-forged', content_hash = ${contentHash},
+              hash = ${forged} WHERE seq = ${edited.seq}`,
           );
         });
         expect(await audit.verify({ db: fresh.db })).toMatchObject({
@@ -311,6 +373,7 @@ for (const target of engines) {
         await write('a');
         const removed = await write('b');
         await write('c');
+        await link(fresh);
         await fresh.db.transaction(async (tx) => {
           await tx.execute(sql`SET LOCAL session_replication_role = replica`);
           await tx.execute(sql`DELETE FROM audit_events WHERE seq = ${removed.seq}`);

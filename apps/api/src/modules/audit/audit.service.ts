@@ -2,20 +2,17 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../../clock.js';
 import type { DbOrTx, Tx } from '../../db/database.js';
 import { storedJson, storedNullableText, storedText } from '../../db/stored-text.js';
+import { canonicalContentAroundSeq, canonicalJson, hashAuditContent } from './audit.canonical.js';
 import {
-  canonicalJson,
-  canonicalJsonAroundChain,
-  GENESIS_HASH,
-  hashAuditEvent,
-} from './audit.canonical.js';
-import {
-  appendAuditEvent,
-  insertAuditTerms,
-  findChainHead,
+  insertAuditEvent,
   insertAuditEvents,
-  listAuditEventsAfter,
-  lockChainHead,
+  insertAuditTerms,
+  reserveAuditSeqs,
 } from './audit.repository.js';
+import { verifyAuditChain, type AuditVerification } from './audit.verify.js';
+
+export type { AuditBreak, AuditBreakReason, AuditVerification } from './audit.verify.js';
+export { DEFAULT_STALE_AFTER_SECONDS, MAX_LISTED_BREAKS } from './audit.verify.js';
 
 /** What one audit event says: who did what to which subject, and why. */
 export interface AuditRecordInput {
@@ -57,43 +54,6 @@ function withTermsDigest(event: Omit<AuditRecordInput, 'tx'>) {
   return { event: { ...event, details }, terms: { salt, terms } };
 }
 
-/** Why one sequence number does not fit the chain. */
-export type AuditBreakReason =
-  /** the row's content no longer gives its stored hash */
-  | 'edited'
-  /** the number is absent: the row was removed */
-  | 'missing'
-  /** the row is intact but does not point at the stored hash of the row before it */
-  | 'linked-wrong';
-
-export interface AuditBreak {
-  sequence: number;
-  reason: AuditBreakReason;
-}
-
-/** At most this many breaks are listed; `brokenCount` still counts all. */
-export const MAX_LISTED_BREAKS = 1000;
-
-const LEGACY_REASON = {
-  missing: 'gap',
-  'linked-wrong': 'prev_hash_mismatch',
-  edited: 'hash_mismatch',
-} as const;
-
-export type AuditVerification =
-  | { ok: true; count: number; headSeq: number; headHash: string; broken: [] }
-  | {
-      ok: false;
-      count: number;
-      headSeq: number;
-      /** Every sequence number that does not fit the chain, in order (at most 1,000). */
-      broken: AuditBreak[];
-      brokenCount: number;
-      /** The first entry of `broken`, as earlier callers read it. */
-      brokenAt: number;
-      reason: (typeof LEGACY_REASON)[AuditBreakReason];
-    };
-
 /**
  * The event's fields exactly as the database will store them (db/stored-text.ts), so the hash
  * covers the stored bytes: a lone surrogate or U+0000 in a reason would otherwise be hashed in
@@ -113,13 +73,20 @@ function storedEvent(event: Omit<AuditRecordInput, 'tx'>, occurredAt: Date) {
 
 export type AuditService = ReturnType<typeof createAuditService>;
 
-export function createAuditService({ clock }: { clock: Clock }) {
-  async function appendEvents(tx: Tx, events: Omit<AuditRecordInput, 'tx'>[]) {
+export function createAuditService({
+  clock,
+  afterRecord = () => {},
+}: {
+  clock: Clock;
+  /**
+   * Called after every record (the chainer's wake-up, audit.chainer.ts): the event is linked
+   * into the chain shortly after its transaction commits.
+   */
+  afterRecord?: () => void;
+}) {
+  async function insertMany(tx: Tx, events: Omit<AuditRecordInput, 'tx'>[]) {
     if (events.length === 0) return [];
-    await lockChainHead({ tx });
-    const { head } = await findChainHead({ db: tx });
-    let seq = head?.seq ?? 0;
-    let prevHash = head?.hash ?? GENESIS_HASH;
+    const seqs = await reserveAuditSeqs({ tx, count: events.length });
     const occurredAt = clock.now();
     const termRows: {
       seq: number;
@@ -127,13 +94,12 @@ export function createAuditService({ clock }: { clock: Clock }) {
       terms: Record<string, unknown>;
       occurredAt: Date;
     }[] = [];
-    const rows = events.map((input) => {
-      seq += 1;
+    const rows = events.map((input, i) => {
+      const seq = seqs[i]!;
       const { event, terms } = withTermsDigest(input);
       if (terms) termRows.push({ seq, ...terms, occurredAt });
-      const fields = { seq, ...storedEvent(event, occurredAt), prevHash };
-      prevHash = hashAuditEvent(fields);
-      return { ...fields, hash: prevHash };
+      const fields = { seq, ...storedEvent(event, occurredAt) };
+      return { ...fields, contentHash: hashAuditContent(fields) };
     });
     for (let i = 0; i < rows.length; i += 1000) {
       await insertAuditEvents({ tx, rows: rows.slice(i, i + 1000) });
@@ -141,87 +107,64 @@ export function createAuditService({ clock }: { clock: Clock }) {
     for (let i = 0; i < termRows.length; i += 1000) {
       await insertAuditTerms({ tx, rows: termRows.slice(i, i + 1000) });
     }
-    return rows.map((row) => ({ seq: row.seq, hash: row.hash }));
+    return rows.map((row) => ({ seq: row.seq, contentHash: row.contentHash }));
   }
 
   return {
-    /** Appends one event to the chain inside the caller's transaction. */
-    async record(input: AuditRecordInput): Promise<{ seq: number; hash: string }> {
+    /**
+     * Inserts one event inside the caller's transaction: it commits or rolls back with the
+     * change it records, takes no lock, and is linked into the chain after the commit.
+     */
+    async record(input: AuditRecordInput): Promise<{ seq: number; contentHash: string }> {
       const { tx, ...rest } = input;
       const { event, terms } = withTermsDigest(rest);
       const row = storedEvent(event, clock.now());
-      // Lock, chain head, hash and insert in one statement: the lock (held until COMMIT) is
-      // not held across round trips.
-      const appended = await appendAuditEvent({
+      const inserted = await insertAuditEvent({
         tx,
         event: row,
-        canonical: canonicalJsonAroundChain(row),
-        genesisHash: GENESIS_HASH,
+        canonical: canonicalContentAroundSeq(row),
       });
       if (terms) {
         await insertAuditTerms({
           tx,
-          rows: [{ seq: appended.seq, ...terms, occurredAt: row.occurredAt }],
+          rows: [{ seq: inserted.seq, ...terms, occurredAt: row.occurredAt }],
         });
       }
-      return appended;
+      afterRecord();
+      return inserted;
     },
 
-    /** Appends many events at once (bulk imports): one lock, chunked inserts, same chain. */
+    /** Inserts many events at once (bulk imports): chunked inserts, linked after the commit. */
     async recordMany({ tx, events }: { tx: Tx; events: Omit<AuditRecordInput, 'tx'>[] }) {
-      const appended = await appendEvents(tx, events);
-      return { count: appended.length };
+      const inserted = await insertMany(tx, events);
+      if (inserted.length > 0) afterRecord();
+      return { count: inserted.length };
     },
 
     /**
-     * Walks the whole chain and names every event that was changed, removed or relinked, not
-     * only the first: each row is checked against its own stored hash and linked to the stored
-     * hash of the row before it, so one broken row does not hide tampering further on.
+     * Walks the whole chain and every event not linked yet, and names every event that was
+     * changed, removed or relinked, not only the first (audit.verify.ts).
      */
-    async verify({
+    verify({
       db,
       batchSize = 2000,
+      staleAfterSeconds,
     }: {
       db: DbOrTx;
       batchSize?: number;
+      /**
+       * An event still unlinked this long after it occurred (by this service's clock) is a
+       * finding, e.g. DEFAULT_STALE_AFTER_SECONDS; default: unlinked events are counted and
+       * their content verified, not judged by age (tests move their clocks by days).
+       */
+      staleAfterSeconds?: number | null;
     }): Promise<AuditVerification> {
-      const broken: AuditBreak[] = [];
-      let brokenCount = 0;
-      const note = (sequence: number, reason: AuditBreakReason) => {
-        brokenCount += 1;
-        if (broken.length < MAX_LISTED_BREAKS) broken.push({ sequence, reason });
-      };
-      let lastSeq = 0;
-      let prevHash = GENESIS_HASH;
-      let count = 0;
-      for (;;) {
-        const { rows } = await listAuditEventsAfter({ db, afterSeq: lastSeq, limit: batchSize });
-        if (rows.length === 0) break;
-        for (const row of rows) {
-          const afterGap = row.seq !== lastSeq + 1;
-          const gapEnd = Math.min(row.seq, lastSeq + 1 + MAX_LISTED_BREAKS);
-          for (let missing = lastSeq + 1; missing < gapEnd; missing++) note(missing, 'missing');
-          if (afterGap) brokenCount += row.seq - gapEnd;
-          const { hash, ...fields } = row;
-          if (hashAuditEvent(fields) !== hash) note(row.seq, 'edited');
-          // after a removed row the link cannot be checked: the gap is the finding
-          else if (!afterGap && row.prevHash !== prevHash) note(row.seq, 'linked-wrong');
-          prevHash = hash;
-          lastSeq = row.seq;
-          count += 1;
-        }
-      }
-      const [first] = broken;
-      if (!first) return { ok: true, count, headSeq: lastSeq, headHash: prevHash, broken: [] };
-      return {
-        ok: false,
-        count,
-        headSeq: lastSeq,
-        broken,
-        brokenCount,
-        brokenAt: first.sequence,
-        reason: LEGACY_REASON[first.reason],
-      };
+      return verifyAuditChain({
+        db,
+        batchSize,
+        now: clock.now(),
+        ...(staleAfterSeconds === undefined ? {} : { staleAfterSeconds }),
+      });
     },
   };
 }

@@ -1,15 +1,28 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /**
- * Protokoll: append-only, hash-chained. UPDATE, DELETE and TRUNCATE are refused by triggers
- * (see migration `audit_append_only`). `seq` is gap-free because it is assigned under the
- * chain-head advisory lock, not by a sequence.
+ * Protokoll: append-only, hash-chained (README.md beside this file). An event is inserted in the
+ * transaction of the action it records, complete with `content_hash`, and linked into the chain
+ * right after its commit by the one chainer (`chain_pos`, `prev_hash`, `hash`, set once).
+ * Triggers (migrations `audit_append_only`, `audit_chain_after_commit`) refuse DELETE and
+ * TRUNCATE and every UPDATE except that one linking.
  */
 export const auditEvents = pgTable(
   'audit_events',
   {
-    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    /** The event's number, from a sequence: known in its transaction; rolled-back ones leave gaps. */
+    seq: bigint('seq', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
     occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull(),
     actorId: uuid('actor_id'),
     action: text('action').notNull(),
@@ -17,10 +30,34 @@ export const auditEvents = pgTable(
     subjectId: text('subject_id'),
     purpose: text('purpose'),
     details: jsonb('details').$type<Record<string, unknown>>().notNull(),
-    prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull(),
+    /**
+     * SHA-256 over the canonical JSON of the event's fields and `seq`, computed at insert: an
+     * event edited before it is linked no longer gives it. Null only for events chained before
+     * migration 0023, whose `hash` covers their fields directly.
+     */
+    contentHash: text('content_hash'),
+    /** Gap-free position in the chain, assigned at link time in the order commits are seen. */
+    chainPos: bigint('chain_pos', { mode: 'number' }),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
-  (t) => [check('audit_events_seq_positive', sql`${t.seq} > 0`)],
+  (t) => [
+    check('audit_events_seq_positive', sql`${t.seq} > 0`),
+    // every event either carries its content hash or was chained before there was one
+    check(
+      'audit_events_hashed',
+      sql`${t.contentHash} IS NOT NULL OR (${t.chainPos} IS NOT NULL AND ${t.hash} IS NOT NULL)`,
+    ),
+    check(
+      'audit_events_linked_whole',
+      sql`(${t.chainPos} IS NULL) = (${t.hash} IS NULL) AND (${t.chainPos} IS NULL) = (${t.prevHash} IS NULL)`,
+    ),
+    uniqueIndex('audit_events_chain_pos_idx').on(t.chainPos),
+    // what the chainer still has to link
+    index('audit_events_unlinked_idx')
+      .on(t.seq)
+      .where(sql`${t.chainPos} IS NULL`),
+  ],
 );
 
 /**
