@@ -16,10 +16,10 @@ import type { Clock } from '../../clock.js';
 import type { Db, DbOrTx, Tx } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import type { AuditService } from '../audit/audit.service.js';
-import { houseNumberCovers } from './address.js';
+import { houseNumberCovers } from '../matching/address.js';
 import { DEFAULT_FILE_NUMBER_PATTERN, fileNumberMatches } from './file-number.js';
 import { recordLookupDisclosures } from './lookup.disclosures.js';
-import { koelnerPhonetikWord } from './koelner-phonetik.js';
+import { koelnerPhonetikWord } from '../matching/koelner-phonetik.js';
 import {
   addressKeysOf,
   dateOf,
@@ -43,8 +43,8 @@ import {
   type PersonQuery,
   type RankedCandidate,
   type RankSettings,
-} from './rank.js';
-import { trigramSimilarity } from './trigram.js';
+} from '../matching/rank.js';
+import { trigramSimilarity } from '../matching/trigram.js';
 
 /**
  * Recomputes the search keys of the given persons from their current record (names, aliases,

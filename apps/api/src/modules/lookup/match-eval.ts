@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { createManualClock } from '../../clock.js';
 import { openDatabase } from '../../db/database.js';
 import { createAuditService } from '../audit/audit.service.js';
-import { formatPartialDate, parsePartialDate, partialDate } from './date-of-birth.js';
+import { formatPartialDate, parsePartialDate, partialDate } from '../matching/date-of-birth.js';
 import { createFixtureRegistrar, loadFixturePersons } from './lookup.fixtures.js';
 import { createLookupService, type LookupQuery, type LookupSettings } from './lookup.service.js';
 
