@@ -100,7 +100,7 @@ export const MATCH_WEIGHTS: MatchWeights = {
     compatible_month: { m: 0.9, u: 0.00104 },
     // by hand: only the year known on one side (1 of ~80 years).
     compatible_year: { m: 0.9, u: 0.0125 },
-    different: { m: 0.0451, u: 0.999 },
+    different: { m: 0.0444, u: 0.996 },
   },
   address: {
     // m from the files; u by hand (see above): 1 in 10,000 share a house, 1 in 1,000 a street.
