@@ -411,6 +411,8 @@ export function createLookupService({
     settings,
     search,
     rank,
+    /** The register's name counts for candidate records: pass them to `rank` to score as `search` does. */
+    nameFrequencies: frequenciesOf,
     refreshSearchKeys,
 
     /** The configured reasons a look-up may state. */
