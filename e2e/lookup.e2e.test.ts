@@ -281,7 +281,7 @@ describe.skipIf(skipBrowser)(browserSuiteName('look-up in the browser'), () => {
         await signInAs(page, server, REGISTRAR);
         await page.getByRole('link', { name: 'Person oder Adresse abfragen' }).click();
         await page.getByRole('option', { name: 'Hausbesuch' }).waitFor({ state: 'attached' });
-        await lookUp(page, { familyName: 'Becker' });
+        await lookUp(page, { familyName: 'Becker', givenNames: 'Tom' });
         const proposed = page.getByTestId('hit');
         await proposed.getByText('Vorgeschlagen – noch nicht aktiv').waitFor();
 

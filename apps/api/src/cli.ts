@@ -16,6 +16,7 @@ import { readSecret } from './cli/read-secret.js';
 import { registerPhoneticCommand } from './cli/phonetic.command.js';
 import { registerOpenApiCommand } from './cli/openapi.command.js';
 import { registerMatchEvalCommand } from './cli/match-eval.command.js';
+import { registerMatchWeightsCommand } from './cli/match-weights.command.js';
 import { registerBenchLookupCommand } from './cli/bench-lookup.command.js';
 import { registerImportPersonsCommand } from './cli/import-persons.command.js';
 import { openConfiguredDatabase, settleDeletionLedger } from './runtime.js';
@@ -263,6 +264,7 @@ export function buildCli() {
   registerPhoneticCommand(program);
   registerOpenApiCommand(program);
   registerMatchEvalCommand(program);
+  registerMatchWeightsCommand(program);
   registerImportPersonsCommand(program, (run) =>
     withServices((services) => run(services.legacyImport, stop.signal)),
   );

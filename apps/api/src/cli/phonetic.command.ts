@@ -1,7 +1,7 @@
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { koelnerPhonetik } from '../modules/lookup/koelner-phonetik.js';
+import { koelnerPhonetik } from '../modules/matching/koelner-phonetik.js';
 
 /** One output line: the name as read, a tab, and its Kölner Phonetik (one code per word). */
 export function phoneticLine(name: string): string {

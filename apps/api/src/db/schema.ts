@@ -11,6 +11,7 @@ export * from '../modules/incidents/incidents.table.js';
 export * from '../modules/listings/listings.table.js';
 export * from '../modules/notifications/notifications.table.js';
 export * from '../modules/lookup/lookup.table.js';
+export * from '../modules/lookup/name-frequency.table.js';
 export * from '../modules/legacy-import/legacy-import.table.js';
 export * from '../modules/activation/activation.table.js';
 export * from '../modules/users/status-requests.table.js';

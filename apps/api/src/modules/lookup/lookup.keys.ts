@@ -4,11 +4,11 @@ import {
   splitStreetLine,
   streetKey,
   cityKey,
-} from './address.js';
-import type { HouseNumber } from './address.js';
-import { parsePartialDate, type PartialDate, UNKNOWN_DATE } from './date-of-birth.js';
-import { koelnerPhonetikWord } from './koelner-phonetik.js';
-import { prepareName } from './name-match.js';
+} from '../matching/address.js';
+import type { HouseNumber } from '../matching/address.js';
+import { parsePartialDate, type PartialDate, UNKNOWN_DATE } from '../matching/date-of-birth.js';
+import { koelnerPhonetikWord } from '../matching/koelner-phonetik.js';
+import { prepareName } from '../matching/name-match.js';
 
 /**
  * Pure derivation of the search keys (lookup.table.ts) from a person record, and of the same

@@ -206,18 +206,24 @@ for (const target of engines) {
     });
 
     it('shows registrars proposed and restricted listings, marked, with ids', async () => {
-      const proposed = (await lookup(registrar, { familyName: 'Becker' })).json();
+      const proposed = (
+        await lookup(registrar, { familyName: 'Becker', givenNames: 'Tom' })
+      ).json();
       expect(proposed.view).toBe('registrar');
       expect(proposed.candidates[0]).toMatchObject({
         personId: ids.get('proposed'),
         listing: { status: 'proposed', restricted: false, incidents: [] },
       });
-      const restricted = (await lookup(registrar, { familyName: 'Wagner' })).json();
+      const restricted = (
+        await lookup(registrar, { familyName: 'Wagner', givenNames: 'Uwe' })
+      ).json();
       expect(restricted.candidates[0].listing).toMatchObject({
         status: 'active',
         restricted: true,
       });
-      const expired = (await lookup(registrar, { familyName: 'Fischer' })).json();
+      const expired = (
+        await lookup(registrar, { familyName: 'Fischer', givenNames: 'Eva' })
+      ).json();
       expect(expired.candidates).toEqual([]);
     });
 

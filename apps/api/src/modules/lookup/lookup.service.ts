@@ -17,10 +17,10 @@ import type { Db, DbOrTx, Tx } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { noLookupLimit, type LookupLimits } from '../lookup-limits/lookup-limits.service.js';
-import { houseNumberCovers } from './address.js';
+import { houseNumberCovers } from '../matching/address.js';
 import { DEFAULT_FILE_NUMBER_PATTERN, fileNumberMatches } from './file-number.js';
 import { recordLookupDisclosures } from './lookup.disclosures.js';
-import { koelnerPhonetikWord } from './koelner-phonetik.js';
+import { koelnerPhonetikWord } from '../matching/koelner-phonetik.js';
 import {
   addressKeysOf,
   dateOf,
@@ -36,16 +36,20 @@ import {
   type SearchLimits,
   type Visibility,
 } from './lookup.repository.js';
+import { prepareName } from '../matching/name-match.js';
 import {
   DEFAULT_RANK_SETTINGS,
   rankCandidates,
   type AddressKeys,
+  type Audience,
   type CandidatePerson,
   type PersonQuery,
   type RankedCandidate,
   type RankSettings,
-} from './rank.js';
-import { trigramSimilarity } from './trigram.js';
+} from '../matching/rank.js';
+import type { NameFrequencies } from '../matching/term-frequency.js';
+import { readNameFrequencies } from './name-frequency.repository.js';
+import { trigramSimilarity } from '../matching/trigram.js';
 
 /**
  * Recomputes the search keys of the given persons from their current record (names, aliases,
@@ -84,6 +88,7 @@ export interface LookupSettings {
   fileNumberPattern: RegExp;
   /** The precaution catalogue (codes stored in listings → texts shown). */
   precautions: readonly Precaution[];
+  /** Thresholds per audience and the register-size prior (`matching/weights.ts`). */
   rank: RankSettings;
   /** At most this many candidates are shown. */
   maxCandidates: number;
@@ -186,19 +191,23 @@ export function createLookupService({
   /**
    * Finds and ranks the persons whose visible listing matches the query: SQL pre-selection
    * (words expanded by phonetic code and trigram similarity, narrowed by the date of birth;
-   * addresses by street and number), then `rankCandidates` decides what is shown.
+   * addresses by street and number), then `rankCandidates` decides by the evidence, the
+   * register's name frequencies and size what the audience is shown.
    */
   async function search({
     db: conn = db,
     query,
     visibility,
     withIncidents = false,
+    audience = 'field',
   }: {
     db?: DbOrTx;
     query: LookupQuery;
     visibility: Visibility;
     /** Registrars: the references of the incidents each listing rests on. */
     withIncidents?: boolean;
+    /** Field staff see probable candidates only (default), registrars possible ones too. */
+    audience?: Audience;
   }): Promise<RankedLookupCandidate[]> {
     const today = todayOf(clock.now());
     const words = query.familyName ? familyNameWords(query.familyName) : [];
@@ -242,24 +251,54 @@ export function createLookupService({
       limits: settings.preselect,
     });
     if (candidates.length === 0) return [];
-    const ranked = rank({ query, records: candidates, limit: settings.maxCandidates, today });
+    const frequencies = await frequenciesOf(conn, candidates);
+    const ranked = rank({
+      query,
+      records: candidates,
+      limit: settings.maxCandidates,
+      today,
+      frequencies,
+      audience,
+    });
     return ranked.map((r) => ({
       ...r,
       matchedAddress: askedAddress ? matchedAddress(askedAddress, r.candidate.record, today) : null,
     }));
   }
 
-  /** Ranks candidate records for a query (the search's last step; also for diagnostics). */
+  /** The register's counts of the candidates' name words and its size (term frequencies). */
+  async function frequenciesOf(conn: DbOrTx, records: readonly CandidateRecord[]) {
+    const family = new Set<string>();
+    const given = new Set<string>();
+    for (const { person, names } of records) {
+      for (const name of [person.familyName, ...names.map((n) => n.familyName)]) {
+        for (const word of prepareName(name).folded) family.add(word);
+      }
+      for (const name of [person.givenNames, ...names.map((n) => n.givenNames)]) {
+        if (name) for (const word of prepareName(name).folded) given.add(word);
+      }
+    }
+    return readNameFrequencies({ db: conn, family: [...family], given: [...given] });
+  }
+
+  /**
+   * Ranks candidate records for a query (the search's last step; also for diagnostics).
+   * Without `frequencies` the names are weighed by the name lists alone.
+   */
   function rank({
     query,
     records,
     limit,
     today = todayOf(clock.now()),
+    frequencies,
+    audience = 'field',
   }: {
     query: LookupQuery;
     records: readonly CandidateRecord[];
     limit?: number;
     today?: string;
+    frequencies?: NameFrequencies;
+    audience?: Audience;
   }) {
     const askedAddress = query.address ? addressKeysOf(query.address) : undefined;
     return rankCandidates<Candidate>(
@@ -286,6 +325,7 @@ export function createLookupService({
       })),
       settings.rank,
       limit,
+      { frequencies, audience },
     );
   }
 
@@ -375,6 +415,8 @@ export function createLookupService({
     settings,
     search,
     rank,
+    /** The register's name counts for candidate records: pass them to `rank` to score as `search` does. */
+    nameFrequencies: frequenciesOf,
     refreshSearchKeys,
 
     /** The configured reasons a look-up may state. */
@@ -426,6 +468,7 @@ export function createLookupService({
           query,
           visibility: visibilityFor(actor, today),
           withIncidents: registrar,
+          audience: registrar ? 'registrar' : 'field',
         });
         // The answer is shaped before the audit: the chain-head lock the audit takes is held
         // until COMMIT, so nothing else should run between the two.

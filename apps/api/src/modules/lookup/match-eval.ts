@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { createManualClock } from '../../clock.js';
 import { openDatabase } from '../../db/database.js';
 import { createAuditService } from '../audit/audit.service.js';
-import { formatPartialDate, parsePartialDate, partialDate } from './date-of-birth.js';
+import { formatPartialDate, parsePartialDate, partialDate } from '../matching/date-of-birth.js';
 import { createFixtureRegistrar, loadFixturePersons } from './lookup.fixtures.js';
 import { createLookupService, type LookupQuery, type LookupSettings } from './lookup.service.js';
 
@@ -99,12 +99,18 @@ export function parseRldata(text: string): EvalRecord[] {
   });
 }
 
+/** The figures are what field staff see; the `registrar_` ones what registrars see at the desk. */
 export interface MatchEvalResult {
   queries: number;
   recall: number;
   false_candidates_per_query: number;
   negative_queries: number;
   negative_hit_rate: number;
+  registrar_recall: number;
+  registrar_false_candidates_per_query: number;
+  registrar_negative_hit_rate: number;
+  /** Persons in the throwaway register. */
+  register_size: number;
 }
 
 /** Runs the evaluation on a throwaway in-memory database; `misses` lists what was not found. */
@@ -160,23 +166,23 @@ export async function runMatchEval({
     const entityOf = new Map(ids.map((id, i) => [id, indexed[i]!.entity]));
     const originalOf = new Map(indexed.map((r) => [r.entity, r]));
     const queries = records.filter((r) => !r.original || negatives.has(r.entity));
-    let found = 0;
+    const field = { found: 0, falseCandidates: 0, negativeHits: 0 };
+    const registrar = { found: 0, falseCandidates: 0, negativeHits: 0 };
     let positives = 0;
-    let falseCandidates = 0;
-    let negativeHits = 0;
     for (const query of queries) {
       const q = { ...query.query };
       // A record without family name and address cannot be asked (the form refuses it).
-      const ranked = await db.transaction((tx) =>
+      // The registrars' answer holds the field staff's as its prefix (same order, higher bar).
+      const all = await db.transaction((tx) =>
         lookup.search({
           db: tx,
           query: q,
           visibility: { statuses: ['active'], includeRestricted: false, validOn: null },
+          audience: 'registrar',
         }),
       );
-      const shown = ranked.map((r) => entityOf.get(r.candidate.id)!);
+      const ranked = all.filter((r) => r.audience === 'field');
       const negative = negatives.has(query.entity);
-      falseCandidates += shown.filter((e) => e !== query.entity).length;
       const report = () =>
         onMiss?.({
           query,
@@ -186,24 +192,37 @@ export async function runMatchEval({
           })),
           expected: negative ? undefined : originalOf.get(query.entity),
         });
-      if (negative) {
-        if (shown.length > 0) {
-          negativeHits += 1;
-          report();
-        }
-        continue;
+      for (const [view, answer] of [
+        [field, ranked],
+        [registrar, all],
+      ] as const) {
+        const shown = answer.map((r) => entityOf.get(r.candidate.id)!);
+        view.falseCandidates += shown.filter((e) => e !== query.entity).length;
+        if (negative) view.negativeHits += shown.length > 0 ? 1 : 0;
+        else if (shown.includes(query.entity)) view.found += 1;
       }
-      positives += 1;
-      if (shown.includes(query.entity)) found += 1;
-      else report();
+      if (!negative) positives += 1;
+      const missed = negative
+        ? ranked.length > 0
+        : !ranked.some((r) => entityOf.get(r.candidate.id) === query.entity);
+      if (missed) report();
     }
     const round = (n: number) => Math.round(n * 10000) / 10000;
+    const recall = (v: typeof field) => round(positives ? v.found / positives : 1);
+    const perQuery = (v: typeof field) =>
+      round(queries.length ? v.falseCandidates / queries.length : 0);
+    const hitRate = (v: typeof field) =>
+      round(negatives.size ? v.negativeHits / negatives.size : 0);
     return {
       queries: queries.length,
-      recall: round(positives ? found / positives : 1),
-      false_candidates_per_query: round(queries.length ? falseCandidates / queries.length : 0),
+      recall: recall(field),
+      false_candidates_per_query: perQuery(field),
       negative_queries: negatives.size,
-      negative_hit_rate: round(negatives.size ? negativeHits / negatives.size : 0),
+      negative_hit_rate: hitRate(field),
+      registrar_recall: recall(registrar),
+      registrar_false_candidates_per_query: perQuery(registrar),
+      registrar_negative_hit_rate: hitRate(registrar),
+      register_size: indexed.length,
     };
   } finally {
     await database.close();

@@ -1,8 +1,8 @@
 import type { Person, PersonCandidate } from '@zemag/contracts';
-import { compareDates, type DateAgreement } from '../lookup/date-of-birth.js';
-import { koelnerPhonetikWord } from '../lookup/koelner-phonetik.js';
+import { compareDates, type DateAgreement } from '../matching/date-of-birth.js';
+import { koelnerPhonetikWord } from '../matching/koelner-phonetik.js';
 import { dateOf, familyNameWords } from '../lookup/lookup.keys.js';
-import { compareNames, prepareName, type NameAgreement } from '../lookup/name-match.js';
+import { compareNames, prepareName, type NameAgreement } from '../matching/name-match.js';
 
 /**
  * Likely duplicates of a reported person among the person records, with the look-up's matcher:

@@ -3,7 +3,7 @@
  * (`PartialDate`: `1980-05-17`, `1980-05`, `1980`).
  */
 
-import { formatPartialDate, parsePartialDate } from '../lookup/date-of-birth.js';
+import { formatPartialDate, parsePartialDate } from '../matching/date-of-birth.js';
 
 export type GermanDateResult = { ok: true; date: string } | { ok: false };
 

@@ -3,14 +3,25 @@ import type { NameAgreement } from './name-match.js';
 
 /**
  * The reasons behind a ranking, as data and as short plain sentences in German and English
- * ("Nachname klingt gleich, Geburtsdatum stimmt").
+ * ("seltener Nachname stimmt genau, Geburtsdatum stimmt"): which evidence counted, and how
+ * strongly a name counted when it is rare or common.
  */
 
 /** One reason, as data (the web app may render it itself). */
 export type Reason =
-  | { field: 'family' | 'given'; kind: NameAgreement; alias: boolean }
+  | {
+      field: 'family' | 'given';
+      kind: NameAgreement;
+      alias: boolean;
+      /** How common an exactly matching name is (term frequency): rare is strong evidence. */
+      commonness?: 'rare' | 'common' | undefined;
+    }
   | { field: 'names'; kind: 'swapped' }
-  | { field: 'date'; kind: DateAgreement; precision: PartialDate['precision'] }
+  | {
+      field: 'date';
+      kind: DateAgreement | 'two_parts';
+      precision: PartialDate['precision'];
+    }
   | { field: 'address'; kind: 'full' | 'street' | 'different'; current: boolean };
 
 /** The reasons as one line in each language. */
@@ -31,7 +42,11 @@ const NAME_TEXT: Record<NameAgreement, (noun: Text) => Text> = {
   different: ([de, en]) => [`${de} weicht ab`, `${en} differs`],
 };
 
-const DATE_TEXT: Record<DateAgreement, Text> = {
+const DATE_TEXT: Record<DateAgreement | 'two_parts', Text> = {
+  two_parts: [
+    'Geburtsdatum stimmt in zwei von Tag, Monat und Jahr',
+    'date of birth agrees in two of day, month and year',
+  ],
   exact: ['Geburtsdatum stimmt', 'date of birth matches'],
   compatible: ['Geburtsdatum passt, soweit bekannt', 'date of birth fits as far as known'],
   swapped: ['Tag und Monat im Geburtsdatum vertauscht', 'day and month of birth swapped'],
@@ -51,7 +66,16 @@ function sentence(reason: Reason): Text {
     case 'given': {
       const noun: Text =
         reason.field === 'family' ? ['Nachname', 'family name'] : ['Vorname', 'given name'];
-      const [de, en] = NAME_TEXT[reason.kind](noun);
+      const exact = reason.kind === 'exact' || reason.kind === 'spelling';
+      const [de, en] =
+        exact && reason.commonness === 'rare'
+          ? [`seltener ${noun[0]} stimmt genau`, `rare ${noun[1]} matches exactly`]
+          : exact && reason.commonness === 'common'
+            ? [
+                `häufiger ${noun[0]} stimmt (schwacher Hinweis)`,
+                `common ${noun[1]} matches (weak evidence)`,
+              ]
+            : NAME_TEXT[reason.kind](noun);
       return reason.alias && reason.kind !== 'different'
         ? [`${de} (Alias oder früherer Name)`, `${en} (alias or former name)`]
         : [de, en];
