@@ -132,7 +132,9 @@ for (const target of engines) {
       const reissued = await t.database.db
         .select()
         .from(auditEvents)
-        .where(eq(auditEvents.subjectId, user.id));
+        .where(eq(auditEvents.subjectId, user.id))
+        // linking after commit rewrites rows, so the table's order is not the events' order
+        .orderBy(auditEvents.seq);
       expect(
         reissued.filter((e) => e.action === 'user.activation_link_issued').map((e) => e.details),
       ).toEqual([

@@ -72,9 +72,11 @@ for (const target of engines) {
       return listingId;
     }
 
+    // A field employee asks with the full name: a family name alone is not evidence enough.
     const lookup = (familyName: string) =>
       call(field, 'POST', '/api/v1/lookups', {
         familyName,
+        givenNames: 'Jana',
         purpose: { fileNumber: 'VZ-2026-118', reason: 'home_visit' },
       }).then((r) => r.json().candidates as { familyName: string }[]);
 
@@ -195,6 +197,7 @@ for (const target of engines) {
       expect(await lookup('Ebert')).toEqual([]);
       const registrarLookup = await call(a, 'POST', '/api/v1/lookups', {
         familyName: 'Ebert',
+        givenNames: 'Jana',
         purpose: { fileNumber: 'VZ-2026-118', reason: 'home_visit' },
       });
       expect(registrarLookup.json().candidates[0].listing).toMatchObject({ restricted: true });

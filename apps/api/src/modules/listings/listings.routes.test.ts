@@ -144,6 +144,8 @@ for (const target of engines) {
       const lookup = () =>
         call(field, 'POST', '/api/v1/lookups', {
           familyName: 'Kowalsky',
+          givenNames: 'Klaus Peter',
+          dateOfBirth: '1975-04-12',
           purpose: { fileNumber: 'VZ-2026-118', reason: 'home_visit' },
         }).then((r) => r.json().candidates as { familyName: string; level: number }[]);
       expect(await lookup()).toEqual([]);
