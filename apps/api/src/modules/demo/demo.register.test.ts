@@ -90,20 +90,32 @@ describe('demo city Musterstadt: the register', () => {
       username: 'demo.ordnungsdienst',
       password: DEMO_PASSWORD,
     });
-    const lookup = (familyName: string) =>
+    // Field staff ask with what they know: the name, the given name, the date of birth (a family
+    // name alone is no longer evidence enough to show anyone).
+    const lookup = (familyName: string, givenNames: string, dateOfBirth: string) =>
       t.app
         .inject({
           method: 'POST',
           url: '/api/v1/lookups',
           headers: { cookie },
-          payload: { familyName, purpose: { fileNumber: 'OD-2026-7', reason: 'inspection' } },
+          payload: {
+            familyName,
+            givenNames,
+            dateOfBirth,
+            purpose: { fileNumber: 'OD-2026-7', reason: 'inspection' },
+          },
         })
         .then((r) => r.json().candidates as { familyName: string }[]);
-    expect((await lookup('Maier')).map((c) => c.familyName)).toContain('Meyer');
-    expect((await lookup('Nowack')).map((c) => c.familyName)).toContain('Nowak');
+    expect(
+      (await lookup('Maier', 'Klaus-Dieter', '1968-03-14')).map((c) => c.familyName),
+    ).toContain('Meyer');
+    expect((await lookup('Nowack', 'Agnieszka', '1985')).map((c) => c.familyName)).toContain(
+      'Nowak',
+    );
     // Yılmaz disputes the listing: it is restricted and hidden from field staff (Art. 18 GDPR).
-    expect(await lookup('Yilmaz')).toEqual([]);
-    expect(await lookup('Al-Hassan')).toEqual([]);
+    expect(await lookup('Yilmaz', 'Mehmet', '1979-11-02')).toEqual([]);
+    // Al-Hassan's listing is only proposed.
+    expect(await lookup('Al-Hassan', 'Mohammed', '1990-07-21')).toEqual([]);
   });
 
   it('has look-ups with their purposes in the audit log', async () => {
