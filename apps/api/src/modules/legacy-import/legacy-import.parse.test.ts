@@ -209,7 +209,8 @@ describe('any file', () => {
         const parsed = await parseLegacyFile(text, OPTIONS);
         for (const p of parsed.problems) {
           expect(p.row).toBeGreaterThanOrEqual(1);
-          expect(p.message.de).not.toMatch(/\{\w+\}/);
+          // No placeholder of the message left unfilled (a quoted value may be "{0}" itself).
+          expect(p.message.de.replace(/„[^“]*“/g, '„…“')).not.toMatch(/\{\w+\}/);
         }
         if (parsed.ok) {
           for (const row of parsed.rows) expect(row.familyName).toMatch(/\p{L}/u);
