@@ -34,7 +34,8 @@ export default defineConfig({
   test: {
     // vitest's default on a 2-core machine is one worker (cores - 1): the suite then runs one
     // file at a time while most of it waits on a database. Two workers; the browser journeys
-    // stay one file at a time (fileParallelism: false below).
+    // stay one file at a time (fileParallelism: false below: two at once took as long on two
+    // cores, each journey twice as long).
     maxWorkers: 2,
     projects: [
       {
@@ -82,8 +83,10 @@ export default defineConfig({
           name: 'browser',
           include: ['e2e/**/*.e2e.test.ts'],
           environment: 'node',
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // A journey's own steps wait for what the page shows; these only end one that hangs
+          // (the longest journey takes about 35 s on a quiet machine).
+          testTimeout: 240_000,
+          hookTimeout: 240_000,
           fileParallelism: false,
         },
       },

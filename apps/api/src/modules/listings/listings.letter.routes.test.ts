@@ -36,6 +36,7 @@ for (const target of engines) {
           .select({ action: auditEvents.action })
           .from(auditEvents)
           .where(and(eq(auditEvents.subjectId, listingId)))
+          .orderBy(auditEvents.seq)
       ).map((e) => e.action);
 
     it('prints names in Chinese, Arabic and with U+0336 in salutation and address', async () => {

@@ -80,7 +80,8 @@ describe.each(engines)('the expiry of listings', (e) => {
       const events = await database.db
         .select()
         .from(auditEvents)
-        .where(eq(auditEvents.action, 'listing.expired'));
+        .where(eq(auditEvents.action, 'listing.expired'))
+        .orderBy(auditEvents.seq);
       expect(events.map((a) => [a.subjectId, a.actorId, a.details])).toEqual([
         [winter.id, null, { status: 'expired', validUntil: '2026-01-15' }],
         [spring.id, null, { status: 'expired', validUntil: '2026-03-28' }],

@@ -53,6 +53,7 @@ for (const target of engines) {
           .select({ action: auditEvents.action, details: auditEvents.details })
           .from(auditEvents)
           .where(eq(auditEvents.subjectId, id))
+          .orderBy(auditEvents.seq)
       ).map((e) => e.action);
 
     it('records a request received on 31 January as due on 28 February, with a BA reference', async () => {
