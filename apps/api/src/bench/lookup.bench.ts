@@ -77,8 +77,11 @@ function queryFor(person: FixturePerson, random: Random, withDate: boolean): Loo
   };
 }
 
-/** The score thresholds of the operating curve (the ranking's floor 0.55, bands 0.72 and 0.9). */
-export const DEFAULT_CURVE_THRESHOLDS = [0, 0.55, 0.6, 0.65, 0.72, 0.8, 0.9];
+/**
+ * The thresholds of the operating curve, on the posterior probability the ranking gives: from the
+ * registrars' 0.05 through the field staff's 0.5 (the default) up to `sicher` territory.
+ */
+export const DEFAULT_CURVE_THRESHOLDS = [0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.72, 0.8, 0.9];
 
 /** Where the loaded register says which name lists it was drawn from (checked by `--reuse`). */
 const SOURCE_NOTE = 'zemag bench lookup: ';
@@ -361,11 +364,19 @@ export async function benchLookup({
     const absentShown = [];
     for (const a of absent) absentShown.push({ shown: await fieldShown(a.query) });
     const field = fieldRates({ present, absent: absentShown });
-    const curve = operatingCurve({
-      present: nameAndDate.asked.map((a) => ({ id: a.id, ...a.answer })),
-      absent: absent.map((a) => a.answer),
-      thresholds,
-    });
+    // The curve from everything the ranking rates possible (the registrars' answer), so that it
+    // also shows what thresholds below the field staff's would find and show.
+    const possible = (query: LookupQuery) =>
+      db.transaction(async (tx) =>
+        scored(
+          await services.lookup.search({ db: tx, query, visibility, audience: 'registrar' }),
+        ),
+      );
+    const curvePresent = [];
+    for (const a of nameAndDate.asked) curvePresent.push({ id: a.id, ...(await possible(a.query)) });
+    const curveAbsent = [];
+    for (const a of absent) curveAbsent.push(await possible(a.query));
+    const curve = operatingCurve({ present: curvePresent, absent: curveAbsent, thresholds });
     const exact: number[] = [];
     for (let i = 0; i < queries; i++) {
       const person = pick();
