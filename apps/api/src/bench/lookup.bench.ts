@@ -368,12 +368,11 @@ export async function benchLookup({
     // also shows what thresholds below the field staff's would find and show.
     const possible = (query: LookupQuery) =>
       db.transaction(async (tx) =>
-        scored(
-          await services.lookup.search({ db: tx, query, visibility, audience: 'registrar' }),
-        ),
+        scored(await services.lookup.search({ db: tx, query, visibility, audience: 'registrar' })),
       );
     const curvePresent = [];
-    for (const a of nameAndDate.asked) curvePresent.push({ id: a.id, ...(await possible(a.query)) });
+    for (const a of nameAndDate.asked)
+      curvePresent.push({ id: a.id, ...(await possible(a.query)) });
     const curveAbsent = [];
     for (const a of absent) curveAbsent.push(await possible(a.query));
     const curve = operatingCurve({ present: curvePresent, absent: curveAbsent, thresholds });

@@ -162,7 +162,9 @@ for (const target of engines) {
       expect(incident!.description).toContain('GL-2019-001');
       expect(incident!.description).toContain('Messer gezogen');
 
-      const actions = (await t.database.db.select().from(auditEvents).orderBy(auditEvents.seq)).map((e) => e.action);
+      const actions = (await t.database.db.select().from(auditEvents).orderBy(auditEvents.seq)).map(
+        (e) => e.action,
+      );
       for (const action of [
         'incident.import_legacy',
         'person.create',
