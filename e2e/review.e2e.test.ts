@@ -41,13 +41,15 @@ const FIELD = {
   password: 'ein vierter langer Satz als Passwort',
 };
 
-/** Whether a field look-up for Max Mustermann finds him (as the look-up page asks). */
+/** Whether a field look-up for Max Mustermann, born 12.04.1980, finds him (as the look-up page asks). */
 async function fieldFinds(server: TestServer): Promise<boolean> {
   const { user } = await findUserByUsername({ db: server.database.db, username: FIELD.username });
   const result = await server.services.lookup.lookup({
     actor: { id: user!.id, abilities: ['register.lookup'] },
     request: {
       familyName: 'Mustermann',
+      givenNames: 'Max',
+      dateOfBirth: '1980-04-12',
       purpose: { fileNumber: 'VZ-2026-118', reason: 'home_visit' },
     },
   });
