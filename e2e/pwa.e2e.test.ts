@@ -87,6 +87,41 @@ describe.skipIf(skipBrowser)(browserSuiteName('installable app'), () => {
     }
   });
 
+  it('a first visit draws with the system font and fetches no web font; once cached, Fira Sans', async () => {
+    const context = await newContext(browser, 'phone');
+    try {
+      // Fonts the page itself asks for (the service worker's precache asks for them too).
+      const pageFontRequests: string[] = [];
+      context.on('request', (request) => {
+        if (request.resourceType() === 'font' && !request.serviceWorker())
+          pageFontRequests.push(new URL(request.url()).pathname);
+      });
+      const page = await context.newPage();
+      await page.goto(`${server.origin}/sign-in`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      const fontOf = () =>
+        page.evaluate(() => ({
+          cached: document.documentElement.classList.contains('zm-fonts'),
+          family: getComputedStyle(document.querySelector('h1') ?? document.body).fontFamily,
+        }));
+      const first = await fontOf();
+      expect(first.cached).toBe(false);
+      expect(first.family).not.toContain('Fira Sans');
+      expect(pageFontRequests).toEqual([]);
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      await page.reload();
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.evaluate(() => document.fonts.ready);
+      const next = await fontOf();
+      expect(pageFontRequests.length).toBeGreaterThan(0);
+      expect(next.cached).toBe(true);
+      expect(next.family).toContain('Fira Sans');
+      expect(await page.evaluate(() => document.fonts.check('16px "Fira Sans"'))).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('switches to English, remembers the choice and sets the page language', async () => {
     const context = await newContext(browser, 'phone');
     try {

@@ -19,8 +19,9 @@ const { values } = parseArgs({
 const dist = path.resolve(values.dist);
 
 // Which source modules a page loads besides the entry (see apps/web/src/app/lazy-pages.tsx).
+// index.html preloads the start page (apps/web/start-page.ts), so the sign-in page fetches it too.
 const PAGES = {
-  signIn: [],
+  signIn: ['src/features/home/home.page.tsx'],
   fieldStart: ['src/features/home/home.page.tsx'],
 };
 

@@ -76,10 +76,20 @@ async function lighthouse(url, headers) {
     '--chrome-flags=--headless --no-sandbox --disable-gpu',
     ...(headers ? [`--extra-headers=${JSON.stringify(headers)}`] : []),
   ];
-  const { stdout } = await promisify(execFile)('npx', args, {
-    env: { ...process.env, CHROME_PATH: chromePath },
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  // Lighthouse 12.2 with a newer Chromium now and then loses the trace's navigation start
+  // (NO_NAVSTART) and exits with an error; such a run is repeated (at most three tries).
+  let stdout;
+  for (let attempt = 1; stdout === undefined; attempt += 1) {
+    try {
+      ({ stdout } = await promisify(execFile)('npx', args, {
+        env: { ...process.env, CHROME_PATH: chromePath },
+        maxBuffer: 64 * 1024 * 1024,
+      }));
+    } catch (error) {
+      if (attempt >= 3 || !/NO_NAVSTART|Runtime error/.test(String(error.stderr ?? '')))
+        throw error;
+    }
+  }
   const report = JSON.parse(stdout);
   const audit = (id) => report.audits[id]?.numericValue ?? null;
   const scripts = (report.audits['network-requests']?.details?.items ?? []).filter(

@@ -5,12 +5,16 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { kernUnused } from './kern-css.ts';
 import { manifest } from './pwa.manifest.ts';
 import { offlinePrecache } from './pwa.precache.ts';
+import { startPageGroup, startPagePreload } from './start-page.ts';
 
 /**
  * The PWA shell. The service worker (src/sw.ts) precaches only the app shell (html, js, css,
  * fonts, icons) and never caches an API response: register data must not outlive the session
  * on a device. It also sends the encrypted report outbox through Background Sync.
  */
+/** What nearly every first load shows (field staff are most users); see start-page.ts. */
+const START_PAGE = 'src/features/home/home.page.tsx';
+
 export default defineConfig({
   // Import the contracts' TypeScript source, so no prebuild of packages/contracts is needed.
   resolve: { conditions: ['source', ...defaultClientConditions] },
@@ -42,6 +46,7 @@ export default defineConfig({
               tags: ['$initial'],
               test: (id) => !/\/(index\.html|src\/main\.tsx)$/.test(id),
             },
+            { name: startPageGroup(path.resolve(import.meta.dirname, START_PAGE)) },
           ],
         },
       },
@@ -49,10 +54,12 @@ export default defineConfig({
   },
   plugins: [
     react(),
+    startPagePreload(START_PAGE),
     VitePWA({
       registerType: 'autoUpdate',
-      // An external registerSW.js: the CSP allows no inline script.
-      injectRegister: 'script',
+      // An external registerSW.js (the CSP allows no inline script), deferred: it must not hold
+      // up the first paint.
+      injectRegister: 'script-defer',
       // Our own service worker (src/sw.ts): the precache below plus Background Sync of the
       // report outbox; workbox injects the list of shell files.
       strategies: 'injectManifest',
