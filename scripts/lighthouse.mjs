@@ -121,7 +121,13 @@ try {
   for (const { page, url, headers } of pages) {
     const runs = [];
     for (let i = 0; i < Number(values.runs); i += 1) runs.push(await lighthouse(url, headers));
-    const result = { page, ...median(runs), runs: runs.map((run) => run.performance) };
+    const result = {
+      page,
+      ...median(runs),
+      runs: runs.map((run) => run.performance),
+      lcpRunsMs: runs.map((run) => run.lcpMs),
+      tbtRunsMs: runs.map((run) => run.tbtMs),
+    };
     results.push(result);
     process.stdout.write(`${JSON.stringify(result)}\n`);
   }

@@ -49,18 +49,19 @@ describe('the start page preload', () => {
 
 describe('the start page chunk', () => {
   const graph: Record<string, string[]> = {
-    '/src/home.tsx': ['/src/one-tap.tsx', '/src/outbox.tsx'],
+    '/src/home.tsx': ['/src/one-tap.tsx', '/src/outbox.tsx', '/packages/contracts/index.ts'],
     '/src/one-tap.tsx': ['/src/outbox.tsx', '/src/api.ts'],
     '/src/outbox.tsx': [],
     '/src/api.ts': [],
     '/src/admin.tsx': ['/src/api.ts'],
+    '/packages/contracts/index.ts': [],
   };
   const context = {
     getModuleInfo: (id: string) => (id in graph ? { importedIds: graph[id] ?? [] } : null),
   };
 
-  it('takes every module the start page imports, directly or not, and nothing else', () => {
-    const group = startPageGroup('/src/home.tsx');
+  it('takes every module of the app source that the start page imports, directly or not, and nothing else', () => {
+    const group = startPageGroup('/src/home.tsx', '/src/');
     const named = Object.keys(graph).map((id) => [id, group(id, context)]);
     expect(Object.fromEntries(named)).toEqual({
       '/src/home.tsx': 'start',
@@ -68,6 +69,7 @@ describe('the start page chunk', () => {
       '/src/outbox.tsx': 'start',
       '/src/api.ts': 'start',
       '/src/admin.tsx': null,
+      '/packages/contracts/index.ts': null,
     });
   });
 });

@@ -6,19 +6,21 @@ interface ChunkingContext {
 }
 
 /**
- * A code-splitting group name function: every module the start page (`startModule`, an absolute
- * path) imports statically, and that is not in the shell already (the shell's group comes
- * first), goes into one chunk "start" — one script and one stylesheet to fetch instead of six
- * and three small ones, which on a weak signal wait for a free connection each.
+ * A code-splitting group name function: every module of the app's own source (below `sourceDir`)
+ * that the start page (`startModule`, an absolute path) imports statically, and that is not in
+ * the shell already (the shell's group comes first), goes into one chunk "start" — one script
+ * and one stylesheet to fetch instead of six and three small ones, which on a weak signal wait
+ * for a free connection each. Libraries and the contract package stay out: a group takes whole
+ * modules, and the contract's index would bring every part's schemas along.
  */
-export function startPageGroup(startModule: string) {
+export function startPageGroup(startModule: string, sourceDir: string) {
   let members: Set<string> | null = null;
   return (moduleId: string, context: ChunkingContext): string | null => {
     if (!members) {
       const found = new Set<string>();
       const pending = [startModule];
       for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
-        if (found.has(id)) continue;
+        if (found.has(id) || !id.startsWith(sourceDir)) continue;
         found.add(id);
         pending.push(...(context.getModuleInfo(id)?.importedIds ?? []));
       }

@@ -46,7 +46,12 @@ export default defineConfig({
               tags: ['$initial'],
               test: (id) => !/\/(index\.html|src\/main\.tsx)$/.test(id),
             },
-            { name: startPageGroup(path.resolve(import.meta.dirname, START_PAGE)) },
+            {
+              name: startPageGroup(
+                path.resolve(import.meta.dirname, START_PAGE),
+                path.resolve(import.meta.dirname, 'src') + path.sep,
+              ),
+            },
           ],
         },
       },

@@ -5,6 +5,34 @@ import { SignOutButton } from '../features/identity/sign-out-button';
 import { AppLink } from './app-link';
 import { LanguageSwitch } from './language-switch';
 
+/**
+ * The logo (public/favicon.svg) drawn inline: as an image it was one more request before the
+ * first page could finish drawing, on every page.
+ */
+function BrandMark() {
+  return (
+    <svg
+      className="zm-brand__logo"
+      viewBox="0 0 64 64"
+      width="32"
+      height="32"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <rect width="64" height="64" rx="12" fill="#1a3da5" />
+      <path d="M32 9 51 15.5V30c0 12.2-8.1 20.6-19 25C21.1 50.6 13 42.2 13 30V15.5Z" fill="#fff" />
+      <path
+        d="M24 23.5h16L24 39.5h16"
+        fill="none"
+        stroke="#1a3da5"
+        strokeWidth="4.6"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  );
+}
+
 /** App name, language switch and — when signed in — sign-out. */
 export function AppHeader() {
   const { t } = useTranslation();
@@ -15,7 +43,7 @@ export function AppHeader() {
     <header className="zm-header">
       <div className="kern-container zm-container zm-header__bar">
         <AppLink href="/" className="zm-brand">
-          <img className="zm-brand__logo" src="/favicon.svg" alt="" width="32" height="32" />
+          <BrandMark />
           <span className="zm-brand__text">
             <span className="zm-brand__name">{t('app.name')}</span>
             <span className="zm-brand__tagline">{t('app.tagline')}</span>
