@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { DisplayName, errorDetail, NewPassword, Username } from '@zemag/contracts';
 import { z } from 'zod';
@@ -24,6 +25,9 @@ import { BackupError, registerBackupCommand } from './cli/backup.command.js';
 import { registerRestoreCommand } from './cli/restore.command.js';
 import { LedgerBrokenError } from './modules/deletion/ledger-file.js';
 import { registerRetentionCommand } from './cli/retention.command.js';
+import { registerAuditCommand } from './cli/audit.command.js';
+import { AuditCheckpointsOffError } from './modules/audit/audit.checkpoints.js';
+import { AuditKeyError } from './modules/audit/audit.signing-key.js';
 import { systemClock } from './clock.js';
 import { createServices } from './services.js';
 import { safeErrorLine } from './http/safe-error.js';
@@ -178,10 +182,13 @@ export function buildCli() {
         const servicesNow = () => createServices({ db: database.db, clock: systemClock, config });
         await createDemoService({ db: database.db, ...servicesNow() }).assertNoRealData();
         await database.wipe();
+        // the audit chain starts anew: the old checkpoints would all contradict it
+        await fs.promises.rm(config.audit.checkpointsFile, { force: true });
         // services built afresh on the wiped database; its seed events linked before closing
         const services = servicesNow();
         await createDemoService({ db: database.db, ...services }).seed();
         await services.auditChainer.drain();
+        if (services.auditCheckpoints.enabled) await services.auditCheckpoints.write();
       } finally {
         await database.close();
       }
@@ -276,6 +283,23 @@ export function buildCli() {
     () => withServices((services) => settleDeletionLedger(services.deletion)),
   );
   registerRetentionCommand(program, (run) => withServices((services) => run(services)));
+  registerAuditCommand(program, withServices);
+  program
+    .command('db')
+    .description('the database schema')
+    .command('migrate')
+    .description(
+      'bring the schema up to date (on PostgreSQL as the owner role; the server then needs no DDL rights); prints {"applied","expected"}',
+    )
+    .action(async () => {
+      const config = loadConfig(process.env);
+      const database = await openForCommand(config);
+      try {
+        process.stdout.write(`${JSON.stringify(await database.migrationStatus())}\n`);
+      } finally {
+        await database.close();
+      }
+    });
   return program;
 }
 
@@ -309,6 +333,10 @@ async function main() {
     if (error instanceof BackupError) {
       console.error(error.message);
       process.exit(error.exitCode);
+    }
+    if (error instanceof AuditKeyError || error instanceof AuditCheckpointsOffError) {
+      console.error(error.message);
+      process.exit(78);
     }
     if (error instanceof LedgerBrokenError) {
       console.error(error.message);

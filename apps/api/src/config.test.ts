@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
+import { testAuditKeyFile } from './test-support/audit-key.js';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
 
@@ -76,6 +77,7 @@ describe('configuration', () => {
       NODE_ENV: 'production',
       ZEMAG_PUBLIC_URL: 'https://zemag.stadt.example',
       ZEMAG_SECRET_KEY: KEY,
+      ZEMAG_AUDIT_SIGNING_KEY_FILE: testAuditKeyFile(),
     });
     expect(config.secureTransport).toBe(true);
     expect(config.webauthn).toEqual({
@@ -101,6 +103,44 @@ describe('configuration', () => {
     expect(() => loadConfig({ ZEMAG_MFA_REQUIRED_ROLES: 'admin,root' })).toThrow(
       /ZEMAG_MFA_REQUIRED_ROLES: unknown role/,
     );
+  });
+
+  it('needs a checkpoint signing key in production, makes one in demo mode, and names a bad one', () => {
+    const production = {
+      NODE_ENV: 'production',
+      ZEMAG_PUBLIC_URL: 'https://zemag.stadt.example',
+      ZEMAG_SECRET_KEY: KEY,
+    };
+    expect(() => loadConfig(production)).toThrow(
+      /ZEMAG_AUDIT_SIGNING_KEY_FILE: required in production/,
+    );
+    const key = testAuditKeyFile();
+    const configured = loadConfig(
+      { ...production, ZEMAG_AUDIT_SIGNING_KEY_FILE: key, ZEMAG_AUDIT_CHECKPOINTS: 'cp.jsonl' },
+      '/srv/zemag',
+    );
+    expect(configured.audit).toEqual({
+      signingKeyFile: key,
+      createKey: false,
+      checkpointsFile: path.resolve('/srv/zemag/cp.jsonl'),
+      checkpointMinutes: 60,
+    });
+    expect(loadConfig({ ZEMAG_DEMO: 'true' }, '/srv/zemag').audit).toMatchObject({
+      signingKeyFile: path.resolve('/srv/zemag/data/audit-signing-key.pem'),
+      createKey: true,
+      checkpointsFile: path.resolve('/srv/zemag/data/audit-checkpoints.jsonl'),
+    });
+    // development without a key: no checkpoints, nothing refused
+    expect(loadConfig({}).audit.signingKeyFile).toBe(null);
+    expect(() => loadConfig({ ZEMAG_AUDIT_SIGNING_KEY_FILE: '/nonexistent/key.pem' })).toThrow(
+      /ZEMAG_AUDIT_SIGNING_KEY_FILE: the key file \/nonexistent\/key.pem cannot be read/,
+    );
+    for (const minutes of ['0', '1441', '1.5', 'stündlich']) {
+      expect(() => loadConfig({ ZEMAG_AUDIT_CHECKPOINT_MINUTES: minutes })).toThrow(
+        /ZEMAG_AUDIT_CHECKPOINT_MINUTES: a whole number of minutes from 1 to 1440/,
+      );
+    }
+    expect(loadConfig({ ZEMAG_AUDIT_CHECKPOINT_MINUTES: '15' }).audit.checkpointMinutes).toBe(15);
   });
 
   it('needs a secret key in production and with PostgreSQL; keeps one beside PGlite data otherwise', () => {
@@ -233,6 +273,7 @@ describe('configuration', () => {
       NODE_ENV: 'production',
       ZEMAG_PUBLIC_URL: 'https://z.example',
       ZEMAG_SECRET_KEY: KEY,
+      ZEMAG_AUDIT_SIGNING_KEY_FILE: testAuditKeyFile(),
     };
     expect(loadConfig({}).apiDocs).toBe(true);
     expect(loadConfig({ NODE_ENV: 'test' }).apiDocs).toBe(true);

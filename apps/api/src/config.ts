@@ -7,6 +7,7 @@ import {
   type LetterheadSettings,
 } from './modules/letters/letter.settings.js';
 import { testLedgerFile } from './modules/deletion/ledger-file.js';
+import { readAuditSettings, type AuditSettings } from './modules/audit/audit.settings.js';
 import { readCatalogue, type CatalogueEntry } from './config-catalogue.js';
 import { readListingSettings, type ListingConfig } from './modules/listings/listings.settings.js';
 import { readOidcSettings, type OidcSettings } from './modules/sso/sso.settings.js';
@@ -174,6 +175,12 @@ const EnvSchema = z.object({
    * otherwise `<ZEMAG_DATA_DIR>/deletion-ledger.jsonl`.
    */
   ZEMAG_DELETION_LEDGER: z.string().min(1).optional(),
+  /** Ed25519 private key (PEM) that signs audit checkpoints; required in production. */
+  ZEMAG_AUDIT_SIGNING_KEY_FILE: z.string().optional(),
+  /** The file signed audit checkpoints are appended to; default `<ZEMAG_DATA_DIR>/audit-checkpoints.jsonl`. */
+  ZEMAG_AUDIT_CHECKPOINTS: z.string().optional(),
+  /** Minutes between signed checkpoints of the audit chain (when it moved), 1–1440. */
+  ZEMAG_AUDIT_CHECKPOINT_MINUTES: z.string().optional(),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -222,6 +229,8 @@ export interface Config {
   allowedHosts: string[] | null;
   /** The deletion ledger file (deletions stay deleted after a restore). */
   deletion: { ledgerFile: string };
+  /** Signed audit checkpoints (ZEMAG_AUDIT_*). */
+  audit: AuditSettings;
   /** Retention periods per rule (months) and the job's interval (ZEMAG_RETENTION_*). */
   retention: RetentionSettings;
 }
@@ -323,6 +332,11 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     secretKeySource = { kind: 'ephemeral' };
   } else secretKeySource = { kind: 'file', path: path.join(dataDir, 'secret.key') };
   const ledgerFile = readLedgerFile(e, dataDir, cwd, problems);
+  const audit = readAuditSettings(
+    env,
+    { dataDir, cwd, production: e.NODE_ENV === 'production', demo: e.ZEMAG_DEMO },
+    problems,
+  );
   const oidc = readOidcSettings(e, publicUrl, problems);
   const listings = {
     ...readListingSettings(e, problems),
@@ -387,6 +401,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     apiDocs,
     allowedHosts,
     deletion: { ledgerFile },
+    audit,
     retention,
   };
 }

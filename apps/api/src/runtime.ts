@@ -18,7 +18,9 @@ export async function openConfiguredDatabase(config: Pick<Config, 'database'>): 
   );
   try {
     const before = await database.migrationStatus();
-    await database.migrate();
+    // Only when some are pending: on PostgreSQL the server may run as an application role
+    // without DDL rights, the owner having migrated (`zemag db migrate`, README).
+    if (before.applied < before.expected) await database.migrate();
     // Keys made by an earlier name normalisation are made again, every person's (one catalogue
     // read when they are current). Only otherwise, and only on a start that brought the schema
     // up to date, can persons without keys (from before the look-up) remain: the anti-join over

@@ -9,6 +9,8 @@ import { demoHint, demoRefusedMessage } from './modules/demo/demo.startup.js';
 import { LedgerBrokenError } from './modules/deletion/ledger-file.js';
 import { openConfiguredDatabase, settleDeletionLedger } from './runtime.js';
 import { startRetentionScheduler } from './modules/retention/retention.job.js';
+import { startCheckpointScheduler } from './modules/audit/audit.checkpoint-job.js';
+import { AuditKeyError } from './modules/audit/audit.signing-key.js';
 
 /** The process: configuration, database, listen, first-run link, graceful shutdown. */
 async function main() {
@@ -36,7 +38,19 @@ async function main() {
     throw error;
   }
 
-  const { app, services } = await buildApp({ config, database }, { logger: loggerOptions(config) });
+  let built;
+  try {
+    built = await buildApp({ config, database }, { logger: loggerOptions(config) });
+  } catch (error) {
+    // the checkpoint key went missing or bad between reading the configuration and now
+    if (error instanceof AuditKeyError) {
+      console.error(error.message);
+      await database.close();
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+  const { app, services } = built;
   if (database.permissionsFixed) {
     app.log.warn(
       { entries: database.permissionsFixed },
@@ -94,6 +108,21 @@ async function main() {
     log: app.log,
   });
 
+  // Signed checkpoints of the audit chain head, every ZEMAG_AUDIT_CHECKPOINT_MINUTES and at
+  // shutdown (off without a signing key; production requires one).
+  const checkpoints = services.auditCheckpoints.enabled
+    ? startCheckpointScheduler({
+        checkpoints: services.auditCheckpoints,
+        intervalMinutes: config.audit.checkpointMinutes,
+        log: app.log,
+      })
+    : null;
+  if (!checkpoints) {
+    app.log.warn(
+      'no ZEMAG_AUDIT_SIGNING_KEY_FILE: the audit chain is not anchored by signed checkpoints',
+    );
+  }
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -103,6 +132,7 @@ async function main() {
     force.unref();
     clearInterval(purge);
     await retention.stop();
+    await checkpoints?.stop();
     try {
       await app.close();
     } finally {

@@ -3,6 +3,11 @@ import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import { createActivationService } from './modules/activation/activation.service.js';
 import { createAuditChainer } from './modules/audit/audit.chainer.js';
+import {
+  createAuditCheckpoints,
+  testCheckpointsFile,
+} from './modules/audit/audit.checkpoints.js';
+import { loadAuditSigningKey } from './modules/audit/audit.settings.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { createDepartmentsService } from './modules/departments/departments.service.js';
 import { createGrantsService } from './modules/grants/grants.service.js';
@@ -41,7 +46,7 @@ export type ServicesConfig = Pick<
   'session' | 'publicUrl' | 'timeZone' | 'grants' | 'mfa' | 'webauthn' | 'listings'
 > &
   Partial<Pick<Config, 'oidc' | 'visits' | 'lookup' | 'lookupLimit'>> &
-  Partial<Pick<Config, 'deletion'>>;
+  Partial<Pick<Config, 'deletion' | 'audit'>>;
 
 /** Wires the services once; routes, the CLI and tests receive them from here. */
 export function createServices({
@@ -56,6 +61,16 @@ export function createServices({
   // Events are inserted in their actions' transactions and linked into the chain after commit.
   const auditChainer = createAuditChainer({ db });
   const audit = createAuditService({ clock, afterRecord: auditChainer.wake });
+  // Signed checkpoints of the chain head: off without a key (tests; development without one).
+  const auditCheckpoints = createAuditCheckpoints({
+    db,
+    clock,
+    settings: {
+      key: config.audit ? loadAuditSigningKey(config.audit) : null,
+      file: config.audit?.checkpointsFile ?? testCheckpointsFile(),
+    },
+    linkPending: () => auditChainer.drain(),
+  });
   const settings = {
     timeZone: config.timeZone,
     recertifyMonths: config.grants.recertifyMonths,
@@ -239,6 +254,7 @@ export function createServices({
     runtime: { config, clock },
     audit,
     auditChainer,
+    auditCheckpoints,
     identity,
     mfa,
     grants,

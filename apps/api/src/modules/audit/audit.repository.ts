@@ -1,4 +1,4 @@
-import { and, asc, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { rowsOf, type DbOrTx, type Tx } from '../../db/database.js';
 import { auditEvents, auditTerms } from './audit.table.js';
 
@@ -164,4 +164,31 @@ export async function findAuditTerms({ db, seqs }: { db: DbOrTx; seqs: readonly 
     .from(auditTerms)
     .where(inArray(auditTerms.seq, [...seqs]));
   return new Map(rows.map((row) => [row.seq, row.terms]));
+}
+
+/** The linked events at the given chain positions (absent ones are missing from the map). */
+export async function findChainRows({
+  db,
+  positions,
+}: {
+  db: DbOrTx;
+  positions: readonly number[];
+}): Promise<Map<number, { seq: number; hash: string | null }>> {
+  if (positions.length === 0) return new Map();
+  const rows = await db
+    .select({ seq: auditEvents.seq, chainPos: auditEvents.chainPos, hash: auditEvents.hash })
+    .from(auditEvents)
+    .where(inArray(auditEvents.chainPos, [...positions]));
+  return new Map(rows.map((row) => [row.chainPos!, { seq: row.seq, hash: row.hash }]));
+}
+
+/** The last linked event: the chain head (null: nothing linked yet). */
+export async function readChainHead({ db }: { db: DbOrTx }) {
+  const [row] = await db
+    .select({ seq: auditEvents.seq, position: auditEvents.chainPos, hash: auditEvents.hash })
+    .from(auditEvents)
+    .where(isNotNull(auditEvents.chainPos))
+    .orderBy(desc(auditEvents.chainPos))
+    .limit(1);
+  return row ? { seq: row.seq, position: row.position!, hash: row.hash! } : null;
 }
