@@ -39,6 +39,7 @@ import { ssoRoutes } from './modules/sso/sso.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { visitsRoutes } from './modules/visits/visits.routes.js';
 import { createServices } from './services.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -101,6 +102,7 @@ export async function buildApp(
   await app.register(lookupRoutes, { lookup: services.lookup });
   await app.register(visitsRoutes, { visits: services.visits });
   await app.register(notificationsRoutes, { notifications: services.notifications });
+  await app.register(auditRoutes, { auditViews: services.auditViews });
   await app.register(demoRoutes, {
     enabled: config.demo,
     demo: createDemoService({ db: database.db, ...services }),

@@ -3,11 +3,9 @@ import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import { createActivationService } from './modules/activation/activation.service.js';
 import { createAuditChainer } from './modules/audit/audit.chainer.js';
-import {
-  createAuditCheckpoints,
-  testCheckpointsFile,
-} from './modules/audit/audit.checkpoints.js';
+import { createAuditCheckpoints, testCheckpointsFile } from './modules/audit/audit.checkpoints.js';
 import { loadAuditSigningKey } from './modules/audit/audit.settings.js';
+import { createAuditViews } from './modules/audit/audit-views.service.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { createDepartmentsService } from './modules/departments/departments.service.js';
 import { createGrantsService } from './modules/grants/grants.service.js';
@@ -255,6 +253,7 @@ export function createServices({
     audit,
     auditChainer,
     auditCheckpoints,
+    auditViews: createAuditViews({ db, audit }),
     identity,
     mfa,
     grants,

@@ -44,3 +44,5 @@ export * from './sso.routes.js';
 export * from './openapi.components.js';
 export * from './subject-requests.schemas.js';
 export * from './subject-requests.routes.js';
+export * from './audit.schemas.js';
+export * from './audit.routes.js';

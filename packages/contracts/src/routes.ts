@@ -17,6 +17,7 @@ import { grantsContract } from './grants.routes.js';
 import { mfaContract } from './mfa.routes.js';
 import { ssoContract } from './sso.routes.js';
 import { subjectRequestsContract } from './subject-requests.routes.js';
+import { auditContract } from './audit.routes.js';
 import type { RouteContract } from './route.js';
 
 /** Every module's routes: one line per module contract (`<module>.routes.ts`). */
@@ -40,6 +41,7 @@ export const API_CONTRACTS = {
   mfa: mfaContract,
   sso: ssoContract,
   subjectRequests: subjectRequestsContract,
+  audit: auditContract,
 } satisfies Record<string, Record<string, RouteContract>>;
 
 /**

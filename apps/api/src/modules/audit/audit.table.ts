@@ -57,6 +57,13 @@ export const auditEvents = pgTable(
     index('audit_events_unlinked_idx')
       .on(t.seq)
       .where(sql`${t.chainPos} IS NULL`),
+    // the DPO's views (audit-views.repository.ts): newest first per user, subject and action,
+    // so that a page stays one index range at ten million events
+    index('audit_events_actor_seq_idx').on(t.actorId, t.seq),
+    index('audit_events_subject_seq_idx')
+      .on(t.subjectType, t.subjectId, t.seq)
+      .where(sql`${t.subjectId} IS NOT NULL`),
+    index('audit_events_action_seq_idx').on(t.action, t.seq),
   ],
 );
 
