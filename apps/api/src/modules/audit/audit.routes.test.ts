@@ -90,7 +90,9 @@ for (const target of engines) {
       const paged: number[] = [];
       let before: number | null = null;
       do {
-        const page = (await events(`?limit=2${before ? `&before=${before}` : ''}`)).json();
+        const page: { events: { seq: number }[]; next: number | null } = (
+          await events(`?limit=2${before ? `&before=${before}` : ''}`)
+        ).json();
         paged.push(...page.events.map((e: { seq: number }) => e.seq));
         before = page.next;
       } while (before !== null && paged.length < all.length + 10);

@@ -28,12 +28,14 @@ export const auditRoutes: FastifyPluginAsyncZod<{ auditViews: AuditViews }> = as
         if (!first.done) yield first.value;
         yield* lines;
       }
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('cache-control', 'no-store')
-        .header('content-disposition', 'attachment; filename="Protokoll.csv"')
-        // a stream is piped as it is (the contract's `string` describes the body for OpenAPI)
-        .send(Readable.from(all()) as unknown as string);
+      return (
+        reply
+          .type('text/csv; charset=utf-8')
+          .header('cache-control', 'no-store')
+          .header('content-disposition', 'attachment; filename="Protokoll.csv"')
+          // a stream is piped as it is (the contract's `string` describes the body for OpenAPI)
+          .send(Readable.from(all()) as unknown as string)
+      );
     },
   });
 };
