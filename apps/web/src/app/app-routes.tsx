@@ -15,6 +15,7 @@ import { Loading } from '../ui/loading';
 import {
   ActivationPage,
   AdminRoutes,
+  AuditRoutes,
   HomePage,
   LookupRoutes,
   OfflineOutboxNotice,
@@ -38,6 +39,7 @@ const AREA_ROUTES = {
   review: ReviewRoutes,
   'subject-requests': SubjectRequestsRoutes,
   lookup: LookupRoutes,
+  audit: AuditRoutes,
   admin: AdminRoutes,
 } as const;
 

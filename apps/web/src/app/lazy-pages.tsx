@@ -31,6 +31,12 @@ export const SubjectRequestsRoutes = lazyPage(() =>
     loadTexts('subjectRequests'),
   ]).then(([m]) => m.SubjectRequestsRoutes),
 );
+// The data protection officer's audit log, with its German texts.
+export const AuditRoutes = lazyPage(() =>
+  Promise.all([import('../features/audit/audit.routes'), loadTexts('audit')]).then(
+    ([m]) => m.AuditRoutes,
+  ),
+);
 export const AdminRoutes = lazyPage(() =>
   Promise.all([import('../features/admin/admin.routes'), loadTexts('admin')]).then(
     ([m]) => m.AdminRoutes,
@@ -57,6 +63,7 @@ const AREAS: Record<RouteArea, { preload(): Promise<unknown> }> = {
   review: ReviewRoutes,
   'subject-requests': SubjectRequestsRoutes,
   lookup: LookupRoutes,
+  audit: AuditRoutes,
   admin: AdminRoutes,
 };
 

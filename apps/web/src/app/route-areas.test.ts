@@ -14,16 +14,23 @@ describe('routeArea', () => {
     ['/subject-requests/5', 'subject-requests'],
     ['/lookup', 'lookup'],
     ['/visits', 'lookup'],
+    ['/audit', 'audit'],
     ['/admin', 'admin'],
     ['/admin/users/1', 'admin'],
   ] as const)('puts %s into the %s part', (path, area) => {
     expect(routeArea(path)).toBe(area);
   });
 
-  it.each(['/', '/sign-in', '/security', '/setup', '/reportsx', '/lookup/1', '/administration'])(
-    'leaves %s to the shell',
-    (path) => {
-      expect(routeArea(path)).toBeNull();
-    },
-  );
+  it.each([
+    '/',
+    '/sign-in',
+    '/security',
+    '/setup',
+    '/reportsx',
+    '/lookup/1',
+    '/audit/1',
+    '/administration',
+  ])('leaves %s to the shell', (path) => {
+    expect(routeArea(path)).toBeNull();
+  });
 });

@@ -1,14 +1,16 @@
 import type { i18n } from 'i18next';
 
 /**
- * German texts of the registrars' and the administration's pages, loaded with those pages
- * (scripts/split-i18n.mjs moves them out of de.json): the first download of a field employee's
- * phone holds only the texts it shows. English is one file and already has them.
+ * German texts of the registrars', the administration's and the data protection officer's
+ * pages, loaded with those pages (scripts/split-i18n.mjs moves them out of de.json; the audit
+ * log's were written as a part from the start): the first download of a field employee's phone
+ * holds only the texts it shows. English is one file and already has them.
  */
 const GERMAN_PARTS = {
   review: () => import('./parts/review.de.json'),
   subjectRequests: () => import('./parts/subjectRequests.de.json'),
   admin: () => import('./parts/admin.de.json'),
+  audit: () => import('./parts/audit.de.json'),
 } as const;
 
 export type TextPart = keyof typeof GERMAN_PARTS;

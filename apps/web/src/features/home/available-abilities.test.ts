@@ -4,7 +4,7 @@ import { availableAbilities } from './available-abilities';
 
 describe('the start page lists only functions that exist', () => {
   it.each([
-    ['dpo', []],
+    ['dpo', ['audit.read']],
     ['control_room', []],
     ['field', ['register.lookup', 'visit_list.manage']],
     ['admin', ['user.manage', 'department.manage']],

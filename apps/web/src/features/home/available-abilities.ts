@@ -2,8 +2,9 @@ import type { Permission } from '@zemag/contracts';
 
 /**
  * Permissions whose functions the app has today. The start page lists only these: the silent
- * alarm and its control room, the audit log for data protection and the settings come with
- * later issues, and a start page does not promise them before they exist.
+ * alarm and its control room, checking the audit chain in the browser (`audit.verify` is the
+ * command line's) and the settings come with later issues, and a start page does not promise
+ * them before they exist.
  */
 const WITH_A_FUNCTION: ReadonlySet<Permission> = new Set<Permission>([
   'incident.report',
@@ -15,6 +16,7 @@ const WITH_A_FUNCTION: ReadonlySet<Permission> = new Set<Permission>([
   'privacy.answer',
   'user.manage',
   'department.manage',
+  'audit.read',
 ]);
 
 /** The user's abilities that lead to a function in the app, in the server's order. */

@@ -7,6 +7,7 @@ import { AbilityList } from './ability-list';
 import { LookupHome } from '../lookup/lookup-home';
 import { ReportsHome } from '../incidents/reports-home';
 import { AdminLinks } from './admin-links';
+import { AuditLink } from './audit-link';
 import { hasRegistrarPanels, RegistrarPanels } from './home-panels';
 import { RoleList } from './role-list';
 
@@ -31,6 +32,7 @@ export function HomePage({ user }: { user: CurrentUser }) {
           <RegistrarPanels user={user} />
         </Suspense>
       ) : null}
+      <AuditLink abilities={user.abilities} />
       <AdminLinks abilities={user.abilities} />
       <p className="kern-body">
         <AppLink href="/security" className="kern-link">

@@ -18,6 +18,7 @@ import { ReviewLayout } from '../review/review-layout';
 import { fetchLetter, useReviewApi } from '../review/review.api';
 import { personName } from '../review/review.model';
 import { TextDialog } from '../review/text-dialog';
+import { saveFile } from '../../ui/save-file';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -26,18 +27,6 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
       <dd className="kern-description-list-item__value">{children}</dd>
     </div>
   );
-}
-
-/** Saves a downloaded file under its name (a temporary link; the URL is revoked at once). */
-function saveFile(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /**

@@ -13,16 +13,7 @@ export function Row({ label, children }: { label: string; children: ReactNode })
   );
 }
 
-export function saveFile(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+export { saveFile } from '../../ui/save-file';
 
 /** A small form: fields by name, one submit, the server's errors under the fields. */
 export function useStepForm<F extends string>(fields: readonly F[], prefix: string) {

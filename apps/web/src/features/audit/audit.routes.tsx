@@ -1,0 +1,10 @@
+import type { CurrentUser } from '@zemag/contracts';
+import { NotFoundPage } from '../../app/not-found.page';
+import { AuditPage } from './audit.page';
+
+/** `/audit`, for the data protection officer (`audit.read`). */
+export function AuditRoutes({ path, user }: { path: string; user: CurrentUser }) {
+  if (!user.abilities.includes('audit.read')) return <NotFoundPage />;
+  if (path === '/audit') return <AuditPage />;
+  return <NotFoundPage />;
+}
