@@ -6,6 +6,7 @@ import { createAuditChainer } from './modules/audit/audit.chainer.js';
 import { createAuditCheckpoints, testCheckpointsFile } from './modules/audit/audit.checkpoints.js';
 import { loadAuditSigningKey } from './modules/audit/audit.settings.js';
 import { createAuditViews } from './modules/audit/audit-views.service.js';
+import { trimAuditHead } from './modules/audit/audit.trim.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { createDepartmentsService } from './modules/departments/departments.service.js';
 import { createGrantsService } from './modules/grants/grants.service.js';
@@ -227,6 +228,16 @@ export function createServices({
         (config as Partial<Pick<Config, 'retention'>>).retention?.months ??
         DEFAULT_RETENTION_MONTHS,
     },
+    // audit retention: the head of the chain, anchored by a signed checkpoint
+    trimAudit: (cutoff, options) =>
+      trimAuditHead({
+        db,
+        audit,
+        checkpoints: auditCheckpoints,
+        linkPending: () => auditChainer.drain(),
+        cutoff,
+        dryRun: options?.dryRun ?? false,
+      }),
   });
   const grantLapse = {
     record: () =>

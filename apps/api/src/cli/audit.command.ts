@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { AuditCheckpoints } from '../modules/audit/audit.checkpoints.js';
 import type { AuditService } from '../modules/audit/audit.service.js';
 import { DEFAULT_STALE_AFTER_SECONDS } from '../modules/audit/audit.verify.js';
+import { readChainStart } from '../modules/audit/audit.repository.js';
 import { auditVerifyLine } from '../modules/audit/audit.verify-report.js';
 import type { DbOrTx } from '../db/database.js';
 
@@ -36,13 +37,21 @@ export function registerAuditCommand(
     .action(async (options: { checkpoints?: string }) => {
       const line = await withServices(async (services, db) => {
         await services.auditChainer.drain();
+        const file = options.checkpoints ? path.resolve(options.checkpoints) : undefined;
+        // after audit retention the chain starts later, from a signed anchor
+        const start = await readChainStart({ db });
+        const anchor =
+          start && start.position > 1
+            ? await services.auditCheckpoints.anchorAt(start.position - 1, file)
+            : null;
         const chain = await services.audit.verify({
           db,
           staleAfterSeconds: DEFAULT_STALE_AFTER_SECONDS,
+          anchor,
         });
         const checks = await services.auditCheckpoints.check({
           headPosition: chain.headPosition,
-          ...(options.checkpoints ? { file: path.resolve(options.checkpoints) } : {}),
+          ...(file ? { file } : {}),
         });
         return auditVerifyLine(chain, checks);
       });

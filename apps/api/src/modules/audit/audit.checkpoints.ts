@@ -6,7 +6,8 @@ import type { Clock } from '../../clock.js';
 import { signCheckpoint, type AuditCheckpoint } from './audit.checkpoint.js';
 import { appendCheckpoint, readCheckpointLines } from './audit.checkpoint-file.js';
 import { verifyCheckpoints, type CheckpointCheck } from './audit.checkpoint-verify.js';
-import { readChainHead } from './audit.repository.js';
+import { findChainRows, readChainHead } from './audit.repository.js';
+import { checkpointSignatureValid, parseCheckpoint } from './audit.checkpoint.js';
 import type { AuditSigningKey } from './audit.signing-key.js';
 
 export interface AuditCheckpointSettings {
@@ -54,6 +55,44 @@ export function createAuditCheckpoints({
       await appendCheckpoint(settings.file, checkpoint);
       lastPosition = head.position;
       return checkpoint;
+    },
+
+    /**
+     * Signs the linked event at `position` as an anchor before audit retention removes it and
+     * everything before it (audit.trim.ts): verification then starts from this signed hash.
+     */
+    async anchor(position: number): Promise<AuditCheckpoint> {
+      const { key } = settings;
+      if (!key) throw new AuditCheckpointsOffError();
+      const row = (await findChainRows({ db, positions: [position] })).get(position);
+      if (!row?.hash) throw new Error(`no linked audit event at chain position ${position}`);
+      const checkpoint = signCheckpoint(
+        { position, seq: row.seq, hash: row.hash },
+        clock.now(),
+        key,
+      );
+      await appendCheckpoint(settings.file, checkpoint);
+      return checkpoint;
+    },
+
+    /**
+     * The signed checkpoint at `position` in `file`, if one with a valid signature by the
+     * configured key is there: the anchor of a chain whose head was removed by retention.
+     */
+    async anchorAt(position: number, file = settings.file): Promise<AuditCheckpoint | null> {
+      const { key } = settings;
+      if (!key) return null;
+      for (const { text } of (await readCheckpointLines(file)) ?? []) {
+        const checkpoint = parseCheckpoint(text);
+        if (
+          typeof checkpoint !== 'string' &&
+          checkpoint.position === position &&
+          checkpoint.key === key.keyId &&
+          checkpointSignatureValid(checkpoint, key.publicKey)
+        )
+          return checkpoint;
+      }
+      return null;
     },
 
     /** Every line of `file` (default: the configured one) against the key and the chain. */

@@ -192,3 +192,39 @@ export async function readChainHead({ db }: { db: DbOrTx }) {
     .limit(1);
   return row ? { seq: row.seq, position: row.position!, hash: row.hash! } : null;
 }
+
+/** The first linked event: where verification starts (null: nothing linked). */
+export async function readChainStart({ db }: { db: DbOrTx }) {
+  const [row] = await db
+    .select({ position: auditEvents.chainPos, prevHash: auditEvents.prevHash })
+    .from(auditEvents)
+    .where(isNotNull(auditEvents.chainPos))
+    .orderBy(asc(auditEvents.chainPos))
+    .limit(1);
+  return row ? { position: row.position!, prevHash: row.prevHash! } : null;
+}
+
+/**
+ * The last chain position whose event (and every one before it) occurred before `cutoff`,
+ * short of the head: what audit retention may remove. Null when nothing is due.
+ */
+export async function findTrimmablePosition({ db, cutoff }: { db: DbOrTx; cutoff: Date }) {
+  const result = await db.execute(sql`
+    SELECT min(chain_pos) AS first,
+      max(chain_pos) AS head,
+      min(chain_pos) FILTER (WHERE occurred_at >= ${cutoff.toISOString()}::timestamptz) AS young
+    FROM audit_events WHERE chain_pos IS NOT NULL`);
+  const row = rowsOf<{ first: unknown; head: unknown; young: unknown }>(result)[0];
+  if (!row || row.head === null) return null;
+  const head = Number(row.head);
+  const through = Math.min(row.young === null ? head : Number(row.young), head) - 1;
+  return through >= Number(row.first) ? through : null;
+}
+
+/** Removes the linked events up to chain position `through` (SQL `audit_trim()`): how many. */
+export async function trimAuditEvents({ tx, through }: { tx: Tx; through: number }) {
+  const result = await tx.execute(
+    sql`SELECT audit_trim(${CHAIN_HEAD_LOCK_KEY}, ${through}) AS removed`,
+  );
+  return Number(rowsOf<{ removed: number | string }>(result)[0]!.removed);
+}

@@ -149,6 +149,7 @@ export function createAuditService({
       db,
       batchSize = 2000,
       staleAfterSeconds,
+      anchor = null,
     }: {
       db: DbOrTx;
       batchSize?: number;
@@ -158,11 +159,14 @@ export function createAuditService({
        * their content verified, not judged by age (tests move their clocks by days).
        */
       staleAfterSeconds?: number | null;
+      /** The signed anchor of a chain whose head retention removed (audit.trim.ts). */
+      anchor?: { position: number; hash: string } | null;
     }): Promise<AuditVerification> {
       return verifyAuditChain({
         db,
         batchSize,
         now: clock.now(),
+        anchor,
         ...(staleAfterSeconds === undefined ? {} : { staleAfterSeconds }),
       });
     },

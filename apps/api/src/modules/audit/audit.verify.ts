@@ -86,10 +86,16 @@ export async function verifyAuditChain({
   batchSize,
   now,
   staleAfterSeconds = null,
+  anchor = null,
 }: {
   db: DbOrTx;
   batchSize: number;
   now: Date;
+  /**
+   * Where the chain starts after audit retention removed its head: the signed checkpoint of
+   * the last removed position (its position and hash). Null: the chain starts at position 1.
+   */
+  anchor?: { position: number; hash: string } | null;
   /** An unlinked event older than this is a finding (`unlinked`); null: counted only. */
   staleAfterSeconds?: number | null;
 }): Promise<AuditVerification> {
@@ -99,9 +105,9 @@ export async function verifyAuditChain({
     brokenCount += 1;
     if (broken.length < MAX_LISTED_BREAKS) broken.push({ sequence, position, reason });
   };
-  let lastPos = 0;
+  let lastPos = anchor?.position ?? 0;
   let headSeq = 0;
-  let prevHash = GENESIS_HASH;
+  let prevHash = anchor?.hash ?? GENESIS_HASH;
   let linked = 0;
   for (;;) {
     const { rows } = await listChainAfter({ db, afterPos: lastPos, limit: batchSize });

@@ -64,6 +64,7 @@ describe('retention settings', () => {
         erased_person_incidents: 12,
         persons: 3,
         audit_terms: 6,
+        audit_events: 24,
       },
       intervalMinutes: 60,
     });
@@ -71,7 +72,7 @@ describe('retention settings', () => {
 
   it('read every period from ZEMAG_RETENTION_<RULE>_MONTHS', () => {
     const env = Object.fromEntries(
-      RETENTION_RULES.map((rule, i) => [retentionSetting(rule), `${i + 1}`]),
+      RETENTION_RULES.map((rule, i) => [retentionSetting(rule), `${i + 6}`]),
     );
     const problems: string[] = [];
     const settings = readRetentionSettings(
@@ -79,7 +80,12 @@ describe('retention settings', () => {
       problems,
     );
     expect(problems).toEqual([]);
-    expect(Object.values(settings.months)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(Object.values(settings.months)).toEqual([6, 7, 8, 9, 10, 11, 12]);
+    // the audit log is kept at least half a year
+    readRetentionSettings({ ZEMAG_RETENTION_AUDIT_EVENTS_MONTHS: '5' }, problems);
+    expect(problems).toEqual([
+      'ZEMAG_RETENTION_AUDIT_EVENTS_MONTHS: at least 6 months (the audit log must cover at least half a year)',
+    ]);
     expect(settings.intervalMinutes).toBe(15);
   });
 

@@ -61,6 +61,7 @@ export function createRetentionService({
   flush,
   batchSize: BATCH = 1000,
   pageSize: PAGE = 50_000,
+  trimAudit,
 }: {
   db: Db;
   audit: AuditService;
@@ -75,6 +76,8 @@ export function createRetentionService({
   batchSize?: number;
   /** Ids read per query for the batches. */
   pageSize?: number;
+  /** Audit retention (audit.trim.ts): removes the chain's head up to the cutoff, anchored. */
+  trimAudit?: (cutoff: Date, options?: { dryRun: boolean }) => Promise<{ removed: number }>;
 }) {
   /**
    * Finds the ids due under `rule` a page at a time (one set-based query per page), and deletes
@@ -169,6 +172,12 @@ export function createRetentionService({
       take({ audit_terms: gone });
       if (gone < BATCH) break;
     }
+    // The audit log itself, last: this run's own events are young and stay.
+    if (trimAudit) {
+      const { removed } = await trimAudit(cutoffs.audit_events);
+      result.due += removed;
+      take({ audit_events: removed });
+    }
     result.deleted = Object.values(result.by_kind).reduce((a, b) => a + b, 0);
   }
 
@@ -177,6 +186,10 @@ export function createRetentionService({
     const cutoffs = retentionCutoffs({ now: clock.now(), timeZone, months: settings.months });
     const byKind: Record<string, number> = {};
     addCounts(byKind, await countDue({ db, cutoffs }));
+    if (trimAudit) {
+      const { removed } = await trimAudit(cutoffs.audit_events, { dryRun: true });
+      addCounts(byKind, { audit_events: removed });
+    }
     const due = Object.values(byKind).reduce((a, b) => a + b, 0);
     return { dry_run: true, expired, due, deleted: 0, by_kind: byKind };
   }

@@ -12,6 +12,7 @@ export const RETENTION_RULES = [
   'erased_person_incidents',
   'persons',
   'audit_terms',
+  'audit_events',
 ] as const;
 export type RetentionRule = (typeof RETENTION_RULES)[number];
 
@@ -29,9 +30,16 @@ export const DEFAULT_RETENTION_MONTHS: Record<RetentionRule, number> = {
   persons: 3,
   /** The names and dates typed into look-ups (audit_terms): from the look-up. */
   audit_terms: 6,
+  /**
+   * The audit log (who read or changed what, and why): from the event. Two years cover the
+   * listing validity (24 months) plus the time to answer an access request or investigate a
+   * complaint about a look-up; longer keeps staff behaviour on record without need.
+   */
+  audit_events: 24,
 };
 
 export const DEFAULT_RETENTION_INTERVAL_MINUTES = 60;
+export const MIN_AUDIT_EVENTS_MONTHS = 6;
 /** 100 years: longer is a typo, and dates that far back do not exist in the register. */
 const MAX_MONTHS = 1200;
 const MAX_INTERVAL_MINUTES = 7 * 24 * 60;
@@ -89,6 +97,13 @@ export function readRetentionSettings(
       'months',
       problems,
     );
+  }
+  // The database never removes audit events younger than six months (migration 0027).
+  if (months.audit_events < MIN_AUDIT_EVENTS_MONTHS) {
+    problems.push(
+      `${retentionSetting('audit_events')}: at least ${MIN_AUDIT_EVENTS_MONTHS} months (the audit log must cover at least half a year)`,
+    );
+    months.audit_events = DEFAULT_RETENTION_MONTHS.audit_events;
   }
   const intervalMinutes = readWhole(
     env,
