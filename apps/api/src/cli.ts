@@ -13,6 +13,7 @@ import { benchImportUsers } from './bench/import.bench.js';
 import { benchSignIn } from './bench/sign-in.bench.js';
 import { benchImportPersons } from './bench/legacy-import.bench.js';
 import { benchRetention } from './bench/retention.bench.js';
+import { benchAudit } from './bench/audit.bench.js';
 import { readSecret } from './cli/read-secret.js';
 import { registerPhoneticCommand } from './cli/phonetic.command.js';
 import { registerOpenApiCommand } from './cli/openapi.command.js';
@@ -263,6 +264,26 @@ export function buildCli() {
       );
       const result = await benchRetention({
         persons,
+        ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+      });
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+    });
+  bench
+    .command('audit')
+    .description('time audit verify, a checkpoint and the DPO views on N audit events')
+    .option('--events <n>', 'number of events', '100000')
+    .option(
+      '--database-url <url>',
+      'an EMPTY PostgreSQL database to use instead of PGlite in memory',
+    )
+    .action(async (options: { events: string; databaseUrl?: string }) => {
+      const events = parseOrFail(
+        z.coerce.number().int().min(10).max(20_000_000),
+        options.events,
+        '--events',
+      );
+      const result = await benchAudit({
+        events,
         ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
       });
       process.stdout.write(`${JSON.stringify(result)}\n`);
