@@ -1,4 +1,5 @@
 import { safeError } from '../../http/safe-error.js';
+import { startIntervalJob } from '../../jobs/interval-job.js';
 import type { AuditCheckpoints } from './audit.checkpoints.js';
 
 interface JobLog {
@@ -25,10 +26,6 @@ export function startCheckpointScheduler({
   log: JobLog;
   firstDelayMs?: number;
 }) {
-  let timer: NodeJS.Timeout | null = null;
-  let current: Promise<void> | null = null;
-  let stopped = false;
-
   async function once() {
     try {
       const checkpoint = await checkpoints.write({ onlyIfMoved: true });
@@ -42,26 +39,14 @@ export function startCheckpointScheduler({
       log.error({ job: 'audit-checkpoint', failure: safeError(error) }, 'audit checkpoint failed');
     }
   }
-
-  const schedule = (ms: number) => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      timer = null;
-      current = once().finally(() => {
-        current = null;
-        schedule(intervalMinutes * 60_000);
-      });
-    }, ms);
-    timer.unref();
-  };
-
-  schedule(firstDelayMs);
+  const job = startIntervalJob({
+    run: once,
+    intervalMs: intervalMinutes * 60_000,
+    firstDelayMs,
+  });
   return {
     async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await current;
+      await job.stop();
       await once();
     },
   };

@@ -1,4 +1,5 @@
 import { safeError } from '../../http/safe-error.js';
+import { startIntervalJob } from '../../jobs/interval-job.js';
 import type { RetentionRun, RetentionService } from './retention.service.js';
 
 /** What the job needs of the services (the deletion service appears once it is wired). */
@@ -51,40 +52,16 @@ export function startRetentionScheduler({
   log: JobLog;
   firstRunDelayMs?: number;
 }) {
-  let timer: NodeJS.Timeout | null = null;
-  let current: Promise<void> | null = null;
-  let stopped = false;
-
-  const schedule = (ms: number) => {
-    if (stopped) return;
-    timer = setTimeout(tick, ms);
-    timer.unref();
-  };
-
-  async function once() {
-    try {
-      const result = await runRetention(services);
-      log.info({ job: 'retention', ...result }, 'retention job run');
-    } catch (error) {
-      log.error({ job: 'retention', failure: safeError(error) }, 'retention job failed');
-    }
-  }
-
-  function tick() {
-    timer = null;
-    current = once().finally(() => {
-      current = null;
-      schedule(intervalMinutes * 60_000);
-    });
-  }
-
-  schedule(firstRunDelayMs);
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await current;
+  return startIntervalJob({
+    intervalMs: intervalMinutes * 60_000,
+    firstDelayMs: firstRunDelayMs,
+    async run() {
+      try {
+        const result = await runRetention(services);
+        log.info({ job: 'retention', ...result }, 'retention job run');
+      } catch (error) {
+        log.error({ job: 'retention', failure: safeError(error) }, 'retention job failed');
+      }
     },
-  };
+  });
 }
