@@ -49,27 +49,27 @@ export function AuditFilterForm({
     >
       <FailureAlert failure={failure} />
       {draft.user ? (
-        <div
-          className={`zm-audit-user kern-form-input${error('user') ? ' kern-form-input--error' : ''}`}
-          id={`${AUDIT_ID}user`}
-          tabIndex={-1}
-        >
+        <div className="zm-audit-user" id={`${AUDIT_ID}user`} tabIndex={-1}>
           <p className="kern-body">
             <span className="kern-label">{t('audit.filter.user')}: </span>
             <strong>{draft.user.name}</strong>
           </p>
+          <Button
+            variant="tertiary"
+            icon="close"
+            label={t('audit.filter.dropUser')}
+            onClick={() => {
+              set('user', null);
+              // The button goes with the filter: focus moves on to the first field.
+              requestAnimationFrame(() => document.getElementById(`${AUDIT_ID}from`)?.focus());
+            }}
+          />
           {error('user') ? (
             <p className="kern-error">
               <span className="kern-icon kern-icon--danger" aria-hidden="true" />
               <span className="kern-body">{error('user')}</span>
             </p>
           ) : null}
-          <Button
-            variant="tertiary"
-            icon="close"
-            label={t('audit.filter.dropUser', { name: draft.user.name })}
-            onClick={() => set('user', null)}
-          />
         </div>
       ) : null}
       <div className="zm-audit-filter">
@@ -83,7 +83,6 @@ export function AuditFilterForm({
         <DateField
           id={`${AUDIT_ID}to`}
           label={t('audit.filter.to')}
-          hint={t('audit.filter.toHint')}
           value={draft.to}
           onValueChange={(value) => set('to', value)}
           error={error('to')}
