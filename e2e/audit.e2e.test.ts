@@ -10,7 +10,7 @@ import {
 import { type Credentials, createAccount, signInAs } from './support/accounts';
 import { browserSuiteName, newContext, skipBrowser, type ViewportName } from './support/browser';
 import { closeBrowserAndServer, startBrowserAndServer } from './support/journey';
-import { checkPage, watchPageErrors } from './support/page-checks';
+import { checkPage, overflowsHorizontally, watchPageErrors } from './support/page-checks';
 import { snap } from './support/screenshot';
 import { REGISTRAR, createReporterAndRegistrar } from './support/register';
 import type { TestServer } from './support/server';
@@ -147,6 +147,11 @@ describe.skipIf(skipBrowser)(browserSuiteName('the audit log for the DPO'), () =
       expect(csv).toContain(REGISTRAR.username);
       await expectNothingKept(page, personId);
       await checkPage(page, 'desktop-audit-user');
+
+      // On a tablet the table scrolls inside its own frame; the page does not.
+      await page.setViewportSize({ width: 800, height: 1024 });
+      expect(await overflowsHorizontally(page)).toBe(false);
+      await snap(page, 'tablet-audit-user');
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();
