@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DepartmentCode } from './organisation.schemas.js';
 
 /**
- * The data protection officer's filter over the audit log (`GET /api/v1/audit/events`): every
+ * The data protection officer's filter over the audit log (`POST /api/v1/audit/events/search`): every
  * part optional, combined with AND. `person`: events about the person, or look-ups that showed
  * them. `before`: the `seq` of the last event of the previous page (newest first).
  */

@@ -13,13 +13,13 @@ export const auditRoutes: FastifyPluginAsyncZod<{ auditViews: AuditViews }> = as
 
   app.route({
     ...fromContract(contract.events),
-    handler: async (request) => auditViews.events({ actor: actor(request), query: request.query }),
+    handler: async (request) => auditViews.events({ actor: actor(request), query: request.body }),
   });
 
   app.route({
     ...fromContract(contract.eventsCsv),
     handler: async (request, reply) => {
-      const lines = auditViews.exportCsv({ actor: actor(request), query: request.query });
+      const lines = auditViews.exportCsv({ actor: actor(request), query: request.body });
       // the first line (after the audit event of the export is committed) before the headers go
       const first = await lines.next();
       async function* all() {

@@ -1,6 +1,6 @@
 import { auditContract as audit } from '@zemag/contracts';
 import { useMemo } from 'react';
-import { type ApiClient, routeUrl, toApiError } from '../../api/api-client';
+import { type ApiClient, toApiError } from '../../api/api-client';
 import { useApi } from '../../api/api.context';
 import { ApiError } from '../../api/api-error';
 import type { AuditFilter } from './audit-filter';
@@ -11,8 +11,9 @@ export type { AuditEventPage, AuditEventView } from '@zemag/contracts';
 export const AUDIT_PAGE_SIZE = 50;
 
 /**
- * The filtered events as the CSV file (every matching event, not one page). Fetched rather than
- * linked: the filter may name a person, and a link would put that id into an address.
+ * The filtered events as the CSV file (every matching event, not one page). Fetched with the
+ * filter in the body rather than linked: it may name a person, and a link would put that id
+ * into an address.
  */
 export async function fetchAuditCsv(
   filter: AuditFilter,
@@ -20,10 +21,12 @@ export async function fetchAuditCsv(
 ): Promise<Blob> {
   let response: Response;
   try {
-    response = await fetchImpl(routeUrl(audit.eventsCsv.path, {}, filter), {
+    response = await fetchImpl(audit.eventsCsv.path, {
+      method: audit.eventsCsv.method,
       credentials: 'same-origin',
       cache: 'no-store',
-      headers: { accept: 'text/csv' },
+      headers: { accept: 'text/csv', 'content-type': 'application/json' },
+      body: JSON.stringify(filter),
     });
   } catch {
     throw new ApiError({ status: 0, code: 'client.network' });
@@ -37,7 +40,7 @@ export function auditApi(api: ApiClient) {
   return {
     events: (filter: AuditFilter, before: number | null) =>
       api.call(audit.events, {
-        query: { ...filter, limit: AUDIT_PAGE_SIZE, ...(before ? { before } : {}) },
+        body: { ...filter, limit: AUDIT_PAGE_SIZE, ...(before ? { before } : {}) },
       }),
     exportCsv: (filter: AuditFilter) => fetchAuditCsv(filter),
   };
