@@ -1,6 +1,6 @@
 import type { Permission } from '@zemag/contracts';
 import { useTranslation } from 'react-i18next';
-import { AppLink } from '../../app/app-link';
+import { LinkCard } from './link-card';
 
 /**
  * The data protection officer's way to the audit log (`audit.read`); nothing without the
@@ -10,26 +10,13 @@ export function AuditLink({ abilities }: { abilities: readonly Permission[] }) {
   const { t } = useTranslation();
   if (!abilities.includes('audit.read')) return null;
   return (
-    <section className="kern-card zm-card zm-home-admin" aria-labelledby="audit-link-title">
-      <div className="kern-card__container">
-        <div className="kern-card__header">
-          <h2 className="kern-heading-small" id="audit-link-title">
-            {t('home.audit.title')}
-          </h2>
-        </div>
-        <div className="kern-card__body">
-          <ul className="zm-link-list" data-testid="audit-links">
-            <li>
-              <AppLink className="kern-link" href="/audit">
-                {t('home.audit.link')}
-              </AppLink>
-              <span className="kern-body kern-body--small kern-body--muted">
-                {t('home.audit.text')}
-              </span>
-            </li>
-          </ul>
-        </div>
-      </div>
-    </section>
+    <LinkCard
+      id="audit-link"
+      title={t('home.audit.title')}
+      testId="audit-links"
+      links={[
+        { key: 'audit', href: '/audit', label: t('home.audit.link'), text: t('home.audit.text') },
+      ]}
+    />
   );
 }
