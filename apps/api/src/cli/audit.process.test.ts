@@ -39,14 +39,17 @@ describe('zemag audit on the embedded database (process)', () => {
 
   it('signs at shutdown and on demand, verifies, and exits 1 on an edited checkpoint file', async () => {
     const server = await startServer({ ...env, LOG_LEVEL: 'info' });
-    // something to audit: a failed sign-in
-    const refused = await fetch(`${server.baseUrl}/api/v1/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: server.baseUrl },
-      body: JSON.stringify({ username: 'nobody', password: 'not the password at all' }),
-    });
-    expect(refused.status).toBe(401);
-    await server.stop();
+    try {
+      // something to audit: a failed sign-in
+      const refused = await fetch(`${server.baseUrl}/api/v1/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: server.baseUrl },
+        body: JSON.stringify({ username: 'nobody', password: 'not the password at all' }),
+      });
+      expect(refused.status).toBe(401);
+    } finally {
+      await server.stop();
+    }
     // the server signed the chain head of its start-up events when it stopped
     expect(fs.readFileSync(checkpoints, 'utf8').trim().split('\n')).toHaveLength(1);
 
