@@ -1,10 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import type { DbOrTx } from '../../db/database.js';
-import {
-  checkpointSignatureValid,
-  parseCheckpoint,
-  type AuditCheckpoint,
-} from './audit.checkpoint.js';
+import { trustedCheckpoint, type AuditCheckpoint } from './audit.checkpoint.js';
 import { findChainRows } from './audit.repository.js';
 
 /** What does not hold of the checkpoint file, first in file order. */
@@ -44,44 +40,15 @@ export async function verifyCheckpoints({
   headPosition: number;
 }): Promise<CheckpointCheck> {
   const parsed: { line: number; checkpoint: AuditCheckpoint }[] = [];
+  const key = publicKey && keyId ? { publicKey, keyId } : null;
   for (const { line, text } of lines) {
-    const checkpoint = parseCheckpoint(text);
+    const checkpoint = trustedCheckpoint(text, key);
     if (typeof checkpoint === 'string') {
-      return {
-        checkpoints: parsed.length,
-        finding: { line, firstBadSeq: null, problem: `checkpoint line ${line}: ${checkpoint}` },
-      };
-    }
-    if (!publicKey || !keyId) {
-      return {
-        checkpoints: parsed.length,
-        finding: {
-          line,
-          firstBadSeq: null,
-          problem:
-            'the checkpoints cannot be checked without the signing key (ZEMAG_AUDIT_SIGNING_KEY_FILE)',
-        },
-      };
-    }
-    if (checkpoint.key !== keyId) {
-      return {
-        checkpoints: parsed.length,
-        finding: {
-          line,
-          firstBadSeq: null,
-          problem: `checkpoint line ${line} names key ${checkpoint.key}, not the configured key ${keyId}`,
-        },
-      };
-    }
-    if (!checkpointSignatureValid(checkpoint, publicKey)) {
-      return {
-        checkpoints: parsed.length,
-        finding: {
-          line,
-          firstBadSeq: null,
-          problem: `checkpoint line ${line}: the signature does not fit its content (changed or not signed with the key)`,
-        },
-      };
+      const problem =
+        checkpoint === 'no key'
+          ? 'the checkpoints cannot be checked without the signing key (ZEMAG_AUDIT_SIGNING_KEY_FILE)'
+          : `checkpoint line ${line}: ${checkpoint}`;
+      return { checkpoints: parsed.length, finding: { line, firstBadSeq: null, problem } };
     }
     parsed.push({ line, checkpoint });
   }

@@ -92,3 +92,22 @@ export function parseCheckpoint(line: string): AuditCheckpoint | string {
     signature: c.signature,
   };
 }
+
+/**
+ * A checkpoint line the configured key vouches for, or the reason it is not one: its form, the
+ * key it names, its signature. Without a key (null) nothing can be trusted.
+ */
+export function trustedCheckpoint(
+  text: string,
+  key: { publicKey: KeyObject; keyId: string } | null,
+): AuditCheckpoint | string {
+  const checkpoint = parseCheckpoint(text);
+  if (typeof checkpoint === 'string') return checkpoint;
+  if (!key) return 'no key';
+  if (checkpoint.key !== key.keyId)
+    return `names key ${checkpoint.key}, not the configured key ${key.keyId}`;
+  if (!checkpointSignatureValid(checkpoint, key.publicKey)) {
+    return 'the signature does not fit its content (changed or not signed with the key)';
+  }
+  return checkpoint;
+}

@@ -3,11 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DbOrTx } from '../../db/database.js';
 import type { Clock } from '../../clock.js';
-import { signCheckpoint, type AuditCheckpoint } from './audit.checkpoint.js';
+import {
+  signCheckpoint,
+  trustedCheckpoint,
+  type AuditCheckpoint,
+  type ChainHead,
+} from './audit.checkpoint.js';
 import { appendCheckpoint, readCheckpointLines } from './audit.checkpoint-file.js';
 import { verifyCheckpoints, type CheckpointCheck } from './audit.checkpoint-verify.js';
 import { findChainRows, readChainHead } from './audit.repository.js';
-import { checkpointSignatureValid, parseCheckpoint } from './audit.checkpoint.js';
 import type { AuditSigningKey } from './audit.signing-key.js';
 
 export interface AuditCheckpointSettings {
@@ -34,6 +38,12 @@ export function createAuditCheckpoints({
   linkPending: () => Promise<unknown>;
 }) {
   let lastPosition: number | null = null;
+  /** Signs `head` now and appends it to the file (flushed before it returns). */
+  async function signAndAppend(key: AuditSigningKey, head: ChainHead) {
+    const checkpoint = signCheckpoint(head, clock.now(), key);
+    await appendCheckpoint(settings.file, checkpoint);
+    return checkpoint;
+  }
   return {
     file: settings.file,
     enabled: settings.key !== null,
@@ -51,8 +61,7 @@ export function createAuditCheckpoints({
       const head = await readChainHead({ db });
       if (!head) return null;
       if (onlyIfMoved && head.position === lastPosition) return null;
-      const checkpoint = signCheckpoint(head, clock.now(), key);
-      await appendCheckpoint(settings.file, checkpoint);
+      const checkpoint = await signAndAppend(key, head);
       lastPosition = head.position;
       return checkpoint;
     },
@@ -66,13 +75,7 @@ export function createAuditCheckpoints({
       if (!key) throw new AuditCheckpointsOffError();
       const row = (await findChainRows({ db, positions: [position] })).get(position);
       if (!row?.hash) throw new Error(`no linked audit event at chain position ${position}`);
-      const checkpoint = signCheckpoint(
-        { position, seq: row.seq, hash: row.hash },
-        clock.now(),
-        key,
-      );
-      await appendCheckpoint(settings.file, checkpoint);
-      return checkpoint;
+      return signAndAppend(key, { position, seq: row.seq, hash: row.hash });
     },
 
     /**
@@ -83,14 +86,8 @@ export function createAuditCheckpoints({
       const { key } = settings;
       if (!key) return null;
       for (const { text } of (await readCheckpointLines(file)) ?? []) {
-        const checkpoint = parseCheckpoint(text);
-        if (
-          typeof checkpoint !== 'string' &&
-          checkpoint.position === position &&
-          checkpoint.key === key.keyId &&
-          checkpointSignatureValid(checkpoint, key.publicKey)
-        )
-          return checkpoint;
+        const checkpoint = trustedCheckpoint(text, key);
+        if (typeof checkpoint !== 'string' && checkpoint.position === position) return checkpoint;
       }
       return null;
     },

@@ -133,6 +133,28 @@ for (const target of engines) {
       });
     });
 
+    it('searches with combining marks and right-to-left text as plain text, and audits parallel searches each', async () => {
+      for (const purpose of [
+        'e\u0301\u0301\u0301',
+        '\u202eOA-2026\u202c',
+        'مخالفة',
+        'ä'.repeat(100),
+      ]) {
+        const answer = await events(`?purpose=${encodeURIComponent(purpose)}`);
+        expect(answer.statusCode, purpose).toBe(200);
+        expect(answer.json().events).toEqual([]);
+      }
+      const before = (await events('?action=audit.read&limit=200')).json().events.length;
+      const parallel = await Promise.all(
+        Array.from({ length: 12 }, () => events(`?person=${personId}`)),
+      );
+      expect(parallel.map((answer) => answer.statusCode)).toEqual(Array(12).fill(200));
+      const after = (await events('?action=audit.read&limit=200')).json().events.length;
+      // each of the twelve, and the count before it, left its own audit.read event
+      expect(after - before).toBe(13);
+      expect((await t.services.audit.verify({ db: t.database.db })).ok).toBe(true);
+    });
+
     it('is for the data protection officer only', async () => {
       expect((await events('', cast.registrarA)).statusCode).toBe(403);
       expect((await events('.csv', cast.field)).statusCode).toBe(403);
