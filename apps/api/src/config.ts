@@ -1,3 +1,5 @@
+import type { AnomalySettings } from './modules/anomalies/anomalies.rules.js';
+import { readAnomalySettings } from './modules/anomalies/anomalies.settings.js';
 import path from 'node:path';
 import { DEFAULT_LOOKUP_REASONS, ROLES, type Role } from '@zemag/contracts';
 import { z } from 'zod';
@@ -233,6 +235,8 @@ export interface Config {
   audit: AuditSettings;
   /** Retention periods per rule (months) and the job's interval (ZEMAG_RETENTION_*). */
   retention: RetentionSettings;
+  /** The anomaly rules' limits and scan interval (ZEMAG_ANOMALY_*). */
+  anomalies: AnomalySettings;
 }
 
 /** Names only a client on the machine itself (or a local reverse proxy) addresses. */
@@ -358,6 +362,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       : (e.ZEMAG_MFA_REQUIRED_ROLES as Role[]);
   // Retention: ZEMAG_RETENTION_<RULE>_MONTHS, ZEMAG_RETENTION_INTERVAL_MINUTES.
   const retention = readRetentionSettings(env, problems);
+  const anomalies = readAnomalySettings(env, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   const apiDocs =
     e.ZEMAG_API_DOCS === undefined || e.ZEMAG_API_DOCS === ''
@@ -403,6 +408,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     deletion: { ledgerFile },
     audit,
     retention,
+    anomalies,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, localDate } from './local-date.js';
+import { addMonths, localClock, localDate, localInstant } from './local-date.js';
 
 describe('local dates', () => {
   it.each([
@@ -17,5 +17,22 @@ describe('local dates', () => {
     ['2026-11-30', 3, '2027-02-28'],
   ])('%s + %i months = %s', (date, months, expected) => {
     expect(addMonths(date, months)).toBe(expected);
+  });
+});
+
+describe('local clock and local instants', () => {
+  it('reads the local day and minutes, and finds the instant of a local time, across DST', () => {
+    expect(localClock(new Date('2026-03-10T23:30:00Z'), 'Europe/Berlin')).toEqual({
+      date: '2026-03-11',
+      minutes: 30,
+    });
+    // winter UTC+1, summer UTC+2
+    const winter = localInstant(new Date('2026-03-10T12:00:00Z'), '02:40', 'Europe/Berlin');
+    expect(new Date(winter).toISOString()).toBe('2026-03-10T01:40:00.000Z');
+    const summer = localInstant(new Date('2026-07-10T12:00:00Z'), '02:40', 'Europe/Berlin');
+    expect(new Date(summer).toISOString()).toBe('2026-07-10T00:40:00.000Z');
+    // the day DST begins (29 March 2026, 02:00 → 03:00): 10:05 is UTC+2
+    const change = localInstant(new Date('2026-03-29T12:00:00Z'), '10:05', 'Europe/Berlin');
+    expect(new Date(change).toISOString()).toBe('2026-03-29T08:05:00.000Z');
   });
 });

@@ -26,3 +26,41 @@ export function addMonths(date: string, months: number): string {
   target.setUTCDate(Math.min(d, lastDay));
   return target.toISOString().slice(0, 10);
 }
+
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The local date (YYYY-MM-DD) and minutes after local midnight of `instant` in `timeZone`. */
+export function localClock(instant: Date, timeZone: string): { date: string; minutes: number } {
+  let format = clockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    clockFormats.set(timeZone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, p.value]));
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    minutes: Number(parts.hour) * 60 + Number(parts.minute),
+  };
+}
+
+/** The instant (ms) at local time `hhmm` (`HH:MM`) on the local day of `day` in `timeZone`. */
+export function localInstant(day: Date, hhmm: string, timeZone: string): number {
+  const date = localClock(day, timeZone).date;
+  const wanted = Date.parse(`${date}T${hhmm}:00Z`);
+  let guess = wanted;
+  // twice: the offset at the first guess may differ from the one at the answer (DST)
+  for (let i = 0; i < 2; i++) {
+    const seen = localClock(new Date(guess), timeZone);
+    const seenAsUtc = Date.parse(`${seen.date}T00:00:00Z`) + seen.minutes * 60_000;
+    guess += wanted - seenAsUtc;
+  }
+  return guess;
+}

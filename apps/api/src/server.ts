@@ -10,6 +10,7 @@ import { LedgerBrokenError } from './modules/deletion/ledger-file.js';
 import { openConfiguredDatabase, settleDeletionLedger } from './runtime.js';
 import { startRetentionScheduler } from './modules/retention/retention.job.js';
 import { startCheckpointScheduler } from './modules/audit/audit.checkpoint-job.js';
+import { startAnomalyScanner } from './modules/anomalies/anomalies.job.js';
 import { AuditKeyError } from './modules/audit/audit.signing-key.js';
 
 /** The process: configuration, database, listen, first-run link, graceful shutdown. */
@@ -123,6 +124,9 @@ async function main() {
     );
   }
 
+  // Anomaly rules over new audit events, every ZEMAG_ANOMALY_SCAN_MINUTES; once across instances.
+  const anomalyScanner = startAnomalyScanner({ anomalies: services.anomalies, log: app.log });
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -132,6 +136,7 @@ async function main() {
     force.unref();
     clearInterval(purge);
     await retention.stop();
+    await anomalyScanner.stop();
     await checkpoints?.stop();
     try {
       await app.close();

@@ -1,3 +1,6 @@
+import { createAnomaliesService } from './modules/anomalies/anomalies.service.js';
+import { DEFAULT_ANOMALY_SETTINGS } from './modules/anomalies/anomalies.rules.js';
+import { DEFAULT_FILE_NUMBER_PATTERN } from './modules/lookup/file-number.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
@@ -45,7 +48,7 @@ export type ServicesConfig = Pick<
   'session' | 'publicUrl' | 'timeZone' | 'grants' | 'mfa' | 'webauthn' | 'listings'
 > &
   Partial<Pick<Config, 'oidc' | 'visits' | 'lookup' | 'lookupLimit'>> &
-  Partial<Pick<Config, 'deletion' | 'audit'>>;
+  Partial<Pick<Config, 'deletion' | 'audit' | 'anomalies'>>;
 
 /** Wires the services once; routes, the CLI and tests receive them from here. */
 export function createServices({
@@ -265,6 +268,15 @@ export function createServices({
     auditChainer,
     auditCheckpoints,
     auditViews: createAuditViews({ db, audit }),
+    anomalies: createAnomaliesService({
+      db,
+      audit,
+      clock,
+      settings: config.anomalies ?? DEFAULT_ANOMALY_SETTINGS,
+      fileNumberPattern:
+        config.lookup?.fileNumberPattern ?? new RegExp(DEFAULT_FILE_NUMBER_PATTERN, 'u'),
+      timeZone: config.timeZone,
+    }),
     identity,
     mfa,
     grants,

@@ -139,6 +139,8 @@ export const ERROR_TEXTS_DE: Record<ErrorCode, string> = {
   'subject_request.extension_too_long':
     'Die neue Frist muss nach der bisherigen liegen und darf sie um höchstens zwei Monate überschreiten (Art. 12 Abs. 3 DSGVO).',
   'subject_request.already_answered': 'Der Antrag ist bereits beantwortet.',
+  'anomaly.already_reviewed':
+    'Diese Auffälligkeit wurde bereits geprüft (von jemand anderem oder in einem anderen Fenster).',
   'subject_request.answer_date_invalid':
     'Das Antwortdatum muss zwischen dem Eingang des Antrags und heute liegen.',
   'subject_request.not_erasure': 'Das ist nur bei einem Antrag auf Löschung möglich.',

@@ -123,6 +123,8 @@ export const ERROR_TEXTS_EN: Record<ErrorCode, string> = {
   'subject_request.extension_too_long':
     'The new deadline must be after the current one and at most two months later (Art. 12(3) GDPR).',
   'subject_request.already_answered': 'The request has already been answered.',
+  'anomaly.already_reviewed':
+    'This finding has already been reviewed (by someone else or in another window).',
   'subject_request.answer_date_invalid':
     'The answer date must lie between the receipt of the request and today.',
   'subject_request.not_erasure': 'This is only possible for an erasure request.',

@@ -96,6 +96,7 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   'subject_request.already_extended': 'Already extended',
   'subject_request.extension_too_long': 'Extension not allowed',
   'subject_request.already_answered': 'Already answered',
+  'anomaly.already_reviewed': 'Already reviewed',
   'subject_request.answer_date_invalid': 'Answer date invalid',
   'subject_request.not_erasure': 'Not an erasure request',
   'subject_request.erasure_already_proposed': 'Erasure already proposed',

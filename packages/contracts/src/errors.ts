@@ -101,6 +101,7 @@ export const ERROR_CODES = [
   'subject_request.already_extended',
   'subject_request.extension_too_long',
   'subject_request.already_answered',
+  'anomaly.already_reviewed',
   'subject_request.answer_date_invalid',
   'subject_request.not_erasure',
   'subject_request.erasure_already_proposed',

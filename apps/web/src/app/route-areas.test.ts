@@ -15,6 +15,7 @@ describe('routeArea', () => {
     ['/lookup', 'lookup'],
     ['/visits', 'lookup'],
     ['/audit', 'audit'],
+    ['/audit/findings', 'audit'],
     ['/admin', 'admin'],
     ['/admin/users/1', 'admin'],
   ] as const)('puts %s into the %s part', (path, area) => {
@@ -28,7 +29,7 @@ describe('routeArea', () => {
     '/setup',
     '/reportsx',
     '/lookup/1',
-    '/audit/1',
+    '/auditx',
     '/administration',
   ])('leaves %s to the shell', (path) => {
     expect(routeArea(path)).toBeNull();

@@ -12,13 +12,13 @@ const PREFIXES: readonly (readonly [prefix: string, area: RouteArea])[] = [
   ['/listings', 'review'],
   ['/subject-requests', 'subject-requests'],
   ['/admin', 'admin'],
+  ['/audit', 'audit'],
 ];
 
-// The look-up, the visit list and the audit log are single pages (no sub-paths).
+// The look-up and the visit list are single pages (no sub-paths).
 const EXACT: readonly (readonly [path: string, area: RouteArea])[] = [
   ['/lookup', 'lookup'],
   ['/visits', 'lookup'],
-  ['/audit', 'audit'],
 ];
 
 /** The part of the app a path belongs to, or null for the shell's own pages and unknown paths. */

@@ -64,6 +64,10 @@ export const auditEvents = pgTable(
       .on(t.subjectType, t.subjectId, t.seq)
       .where(sql`${t.subjectId} IS NOT NULL`),
     index('audit_events_action_seq_idx').on(t.action, t.seq),
+    // the anomaly scan (modules/anomalies): one user's look-ups of one day
+    index('audit_events_lookup_actor_time_idx')
+      .on(t.actorId, t.occurredAt)
+      .where(sql`${t.action} = 'register.lookup'`),
   ],
 );
 

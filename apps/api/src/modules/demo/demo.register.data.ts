@@ -418,3 +418,44 @@ export const DEMO_VISIT_LISTS: DemoVisitList[] = [
     ].join('\n'),
   },
 ];
+
+/** Look-ups at a local time of day, so that the anomaly rules find the same in every demo. */
+export interface DemoTimedLookup extends Omit<DemoLookup, 'daysAgo'> {
+  daysAgo: number;
+  /** Local time `HH:MM` of the first look-up. */
+  localTime: string;
+  /** This many look-ups (house numbers 1, 2, … of the address), `everySeconds` apart. */
+  repeat?: { times: number; everySeconds: number };
+}
+
+/**
+ * What the data protection officer's findings show in the demo (anomaly rules, issue 14): a
+ * burst of address look-ups on one file number, a look-up in the night, a made-up file number.
+ */
+export const DEMO_ANOMALY_LOOKUPS: DemoTimedLookup[] = [
+  {
+    // 55 addresses in 45 minutes: a burst, the file number repeated, most without a match
+    daysAgo: 3,
+    localTime: '10:05',
+    by: 'demo.ordnungsdienst',
+    address: { street: 'Gartenstraße', city: 'Musterstadt' },
+    purpose: { fileNumber: 'OD-26-1203', reason: 'inspection' },
+    repeat: { times: 55, everySeconds: 50 },
+  },
+  {
+    daysAgo: 9,
+    localTime: '02:40',
+    by: 'demo.vollstreckung',
+    familyName: 'Maier',
+    givenNames: 'Klaus',
+    purpose: { fileNumber: 'VZ 2026/0415', reason: 'enforcement' },
+  },
+  {
+    daysAgo: 4,
+    localTime: '11:15',
+    by: 'demo.sozialdienst',
+    familyName: 'Becker',
+    givenNames: 'Monika',
+    purpose: { fileNumber: 'SD 1111-1111', reason: 'home_visit' },
+  },
+];

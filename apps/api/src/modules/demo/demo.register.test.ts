@@ -137,6 +137,44 @@ describe('demo city Musterstadt: the register', () => {
     expect(rows[0]!.details).toMatchObject({ entries: 4, unreadable: 0, withCandidates: 2 });
   });
 
+  it('gives the DPO findings to work through: a burst, a night look-up, a made-up file number', async () => {
+    const { cookie } = await signIn(t.app, { username: 'demo.dpo', password: DEMO_PASSWORD });
+    const answer = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/audit/findings/search',
+      headers: { cookie },
+      payload: { status: 'open' },
+    });
+    expect(answer.statusCode).toBe(200);
+    const found = answer.json().findings as {
+      rule: string;
+      user: { username: string };
+      facts: Record<string, unknown>;
+    }[];
+    const by = (rule: string) => found.filter((f) => f.rule === rule);
+    expect(by('burst').map((f) => [f.user.username, f.facts.count])).toEqual([
+      ['demo.ordnungsdienst', 55],
+    ]);
+    expect(by('off_hours').map((f) => f.user.username)).toEqual(['demo.vollstreckung']);
+    expect(by('file_number_form').map((f) => [f.user.username, f.facts.fileNumber])).toEqual([
+      ['demo.sozialdienst', 'SD 1111-1111'],
+    ]);
+    // Lukas Schneider (youth office) looked up Anna Schneider: his own family name
+    expect(by('own_name').map((f) => f.user.username)).toEqual(['demo.jugendamt']);
+    // the burst also repeats one file number and mostly finds nobody; nothing else is found
+    expect(new Set(found.map((f) => f.rule))).toEqual(
+      new Set([
+        'burst',
+        'file_number_repeat',
+        'no_match',
+        'off_hours',
+        'file_number_form',
+        'own_name',
+      ]),
+    );
+    expect(found).toHaveLength(6);
+  });
+
   it('keeps an intact audit chain', async () => {
     expect((await t.services.audit.verify({ db: t.database.db })).ok).toBe(true);
   });

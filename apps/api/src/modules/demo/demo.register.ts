@@ -1,10 +1,12 @@
 import { type CurrentUser, IncidentReportInput, permissionsFor, type Role } from '@zemag/contracts';
 import { createManualClock, type Clock } from '../../clock.js';
 import type { Db } from '../../db/database.js';
+import { localInstant } from '../../local-date.js';
 import { createServices, type ServicesConfig } from '../../services.js';
 import {
   DEMO_INCIDENTS,
   DEMO_LISTINGS,
+  DEMO_ANOMALY_LOOKUPS,
   DEMO_LOOKUPS,
   DEMO_PERSONS,
   DEMO_VISIT_LISTS,
@@ -56,6 +58,7 @@ export function demoServices({ db, config, now }: DemoSeed) {
  */
 export async function seedDemoRegister(input: DemoSeed) {
   const { now, cast } = input;
+  const timeZone = input.config.timeZone;
   const { clock, s } = demoServices(input);
   const registrar = cast.actor('demo.registrar');
   const registrar2 = cast.actor('demo.registrar2');
@@ -154,15 +157,35 @@ export async function seedDemoRegister(input: DemoSeed) {
     });
   }
 
+  // Look-ups and visit lists at a local time of day (office hours), whatever the time of the
+  // seed: the anomaly rules then find in every demo exactly what DEMO_ANOMALY_LOOKUPS plants.
+  const localTimeOn = (daysAgo: number, time: string) =>
+    localInstant(new Date(now.getTime() - daysAgo * DAY), time, timeZone);
   for (const lookup of DEMO_LOOKUPS) {
-    plan(at(lookup.daysAgo, -5), async () => {
+    plan(localTimeOn(lookup.daysAgo, '09:30'), async () => {
       const { daysAgo: _daysAgo, by, ...request } = lookup;
       await s.lookup.lookup({ actor: cast.actor(by), request });
     });
   }
 
+  for (const timed of DEMO_ANOMALY_LOOKUPS) {
+    const { daysAgo, localTime, by, repeat, ...request } = timed;
+    const first = localTimeOn(daysAgo, localTime);
+    for (let i = 0; i < (repeat?.times ?? 1); i++) {
+      plan(first + i * (repeat?.everySeconds ?? 0) * 1000, async () => {
+        const address = request.address
+          ? { ...request.address, ...(repeat ? { houseNumber: String(i + 1) } : {}) }
+          : undefined;
+        await s.lookup.lookup({
+          actor: cast.actor(by),
+          request: { ...request, ...(address ? { address } : {}) },
+        });
+      });
+    }
+  }
+
   for (const list of DEMO_VISIT_LISTS) {
-    plan(at(list.daysAgo, -6), async () => {
+    plan(localTimeOn(list.daysAgo, '08:15'), async () => {
       await s.visits.check({
         actor: cast.actor(list.by),
         request: { purpose: list.purpose, text: list.text },
@@ -175,6 +198,10 @@ export async function seedDemoRegister(input: DemoSeed) {
     clock.set(new Date(event.at));
     await event.run();
   }
+  // the anomaly rules over the demo's two years: the DPO's findings to work through
+  clock.set(now);
+  await s.auditChainer.drain();
+  await s.anomalies.scan({ maxBatches: 1000 });
   return {
     incidents: incidentIds.length,
     persons: personIds.size,

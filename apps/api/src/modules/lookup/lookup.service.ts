@@ -498,6 +498,8 @@ export function createLookupService({
             view: registrar ? 'registrar' : 'field',
             personIds,
             listingIds: ranked.map((r) => r.candidate.record.listing.id),
+            // one line of a visit list (the anomaly rules say how many of a burst came so)
+            ...(outer ? { visitList: true } : {}),
           },
           terms: { query },
         });

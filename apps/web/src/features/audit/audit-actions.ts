@@ -39,6 +39,9 @@ const NAMED = new Set([
   'auth.sign_in_failed',
   'audit.read',
   'audit.export',
+  'audit.finding_reviewed',
+  'audit.findings_read',
+  'audit.findings_detected',
 ]);
 
 /** Families with a name (`audit.families.<family>`), for the actions without one of their own. */
@@ -73,6 +76,7 @@ const SUBJECTS = new Set([
   'user',
   'department',
   'subject_request',
+  'anomaly_finding',
 ]);
 
 export function subjectLabelKey(type: string): string | null {

@@ -16,6 +16,12 @@ export function AuditLink({ abilities }: { abilities: readonly Permission[] }) {
       testId="audit-links"
       links={[
         { key: 'audit', href: '/audit', label: t('home.audit.link'), text: t('home.audit.text') },
+        {
+          key: 'findings',
+          href: '/audit/findings',
+          label: t('home.audit.findingsLink'),
+          text: t('home.audit.findingsText'),
+        },
       ]}
     />
   );
