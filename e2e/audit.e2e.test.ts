@@ -158,6 +158,45 @@ describe.skipIf(skipBrowser)(browserSuiteName('the audit log for the DPO'), () =
     }
   });
 
+  it('on a desk the DPO pages to older entries: 50 at first, the rest on request', async () => {
+    // 55 more look-ups by the registrar: more than one page of look-ups
+    const { user } = await findUserByUsername({
+      db: server.database.db,
+      username: REGISTRAR.username,
+    });
+    const actor = { id: user!.id, abilities: permissionsFor(['registrar', 'reporter']) };
+    for (let i = 1; i <= 55; i++) {
+      await server.services.lookup.lookup({
+        actor,
+        request: {
+          familyName: `Seitenweise${String.fromCharCode(96 + (i % 26) + 1)}`,
+          purpose: { fileNumber: `OA-2026/${1000 + i}`, reason: 'home_visit' },
+        },
+      });
+    }
+    const context = await newContext(browser, 'desktop');
+    const page = await context.newPage();
+    const pageErrors = watchPageErrors(page);
+    try {
+      await openAuditLog(page, server, 'desktop');
+      await page.getByLabel('Aktion').selectOption({ label: 'Abfragen' });
+      await page.getByRole('button', { name: 'Suchen' }).click();
+      await page.getByText('Die neuesten 50 Einträge werden angezeigt; es gibt ältere.').waitFor();
+      const rows = page.getByTestId('audit-events').locator('tbody tr');
+      await expect.poll(() => rows.count()).toBe(50);
+      await page.getByRole('button', { name: 'Ältere Einträge laden' }).click();
+      // 55 of this test and the one of the journey above: all 56, and no button any more
+      await page.getByText('56 Einträge gefunden').waitFor();
+      await expect.poll(() => rows.count()).toBe(56);
+      expect(await page.getByRole('button', { name: 'Ältere Einträge laden' }).count()).toBe(0);
+      // newest first, the oldest (the journey's look-up) last
+      await rows.last().getByText(FILE_NUMBER).waitFor();
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('on a phone the page fits the screen, and a filter that is none is named at its field', async () => {
     const viewport: ViewportName = 'phone';
     const context = await newContext(browser, viewport);
