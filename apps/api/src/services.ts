@@ -219,6 +219,16 @@ export function createServices({
     restrict: flushAfter(listings.restrict),
     liftRestriction: flushAfter(listings.liftRestriction),
   });
+  // Anomaly rules over the audit log (the scanner in server.ts), findings for the DPO.
+  const anomalies = createAnomaliesService({
+    db,
+    audit,
+    clock,
+    settings: config.anomalies ?? DEFAULT_ANOMALY_SETTINGS,
+    fileNumberPattern:
+      config.lookup?.fileNumberPattern ?? new RegExp(DEFAULT_FILE_NUMBER_PATTERN, 'u'),
+    timeZone: config.timeZone,
+  });
   // Retention: expiry and the deletion job (the scheduler in server.ts, `zemag retention run`).
   const retention = createRetentionService({
     db,
@@ -231,16 +241,20 @@ export function createServices({
         (config as Partial<Pick<Config, 'retention'>>).retention?.months ??
         DEFAULT_RETENTION_MONTHS,
     },
-    // audit retention: the head of the chain, anchored by a signed checkpoint
-    trimAudit: (cutoff, options) =>
-      trimAuditHead({
+    // audit retention: the head of the chain, anchored by a signed checkpoint; the findings
+    // that rested on the removed events go with them
+    trimAudit: async (cutoff, options) => {
+      const trimmed = await trimAuditHead({
         db,
         audit,
         checkpoints: auditCheckpoints,
         linkPending: () => auditChainer.drain(),
         cutoff,
         dryRun: options?.dryRun ?? false,
-      }),
+      });
+      if (trimmed.removed > 0 && !options?.dryRun) await anomalies.forgetBefore(cutoff);
+      return trimmed;
+    },
   });
   const grantLapse = {
     record: () =>
@@ -268,15 +282,7 @@ export function createServices({
     auditChainer,
     auditCheckpoints,
     auditViews: createAuditViews({ db, audit }),
-    anomalies: createAnomaliesService({
-      db,
-      audit,
-      clock,
-      settings: config.anomalies ?? DEFAULT_ANOMALY_SETTINGS,
-      fileNumberPattern:
-        config.lookup?.fileNumberPattern ?? new RegExp(DEFAULT_FILE_NUMBER_PATTERN, 'u'),
-      timeZone: config.timeZone,
-    }),
+    anomalies,
     identity,
     mfa,
     grants,

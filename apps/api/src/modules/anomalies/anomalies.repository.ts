@@ -1,4 +1,4 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, lt, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../../db/database.js';
 import type { FindingDraft, LookupFact } from './anomalies.rules.js';
 import { anomalyFindings, anomalyScan } from './anomalies.table.js';
@@ -243,4 +243,13 @@ export async function countOpenFindings(db: DbOrTx): Promise<number> {
     sql`SELECT count(*)::int AS n FROM anomaly_findings WHERE status = 'open'`,
   );
   return rowsOf<{ n: number }>(result)[0]?.n ?? 0;
+}
+
+/** Removes findings whose look-ups all happened before `cutoff` (their events are gone). */
+export async function deleteFindingsBefore(db: DbOrTx, cutoff: Date): Promise<number> {
+  const rows = await db
+    .delete(anomalyFindings)
+    .where(lt(anomalyFindings.windowEnd, cutoff))
+    .returning({ id: anomalyFindings.id });
+  return rows.length;
 }

@@ -207,5 +207,20 @@ for (const target of engines) {
       )[0]!.n;
       expect(count).toBe(1);
     });
+
+    it('forgets findings with the audit events they rest on (audit retention), audited', async () => {
+      const removed = await t.services.anomalies.forgetBefore(new Date('2026-03-11T00:00:00Z'));
+      expect(removed).toBe(6);
+      const left = (await findings({ status: 'all' })).json().findings;
+      expect(left.map((f: { windowStart: string }) => f.windowStart.slice(0, 10))).toEqual([
+        '2026-03-11',
+      ]);
+      const audited = rowsOf<{ details: { count: number } }>(
+        await t.database.db.execute(
+          sql`SELECT details FROM audit_events WHERE action = 'audit.findings_removed'`,
+        ),
+      );
+      expect(audited.map((a) => a.details.count)).toEqual([6]);
+    });
   });
 }

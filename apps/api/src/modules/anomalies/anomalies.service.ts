@@ -6,6 +6,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import { withJobLock } from '../retention/job-lock.js';
 import {
   countOpenFindings,
+  deleteFindingsBefore,
   displayNameOf,
   eventsAfter,
   findingExists,
@@ -179,6 +180,25 @@ export function createAnomaliesService({
         return { events, found };
       });
       return result.ran ? { ran: true as const, ...result.value } : { ran: false as const };
+    },
+
+    /**
+     * Audit retention: findings live as long as the events they rest on. Called after the head
+     * of the chain was removed up to `cutoff`; the removal is audited (`audit.findings_removed`).
+     */
+    async forgetBefore(cutoff: Date): Promise<number> {
+      return db.transaction(async (tx) => {
+        const removed = await deleteFindingsBefore(tx, cutoff);
+        if (removed > 0) {
+          await audit.record({
+            tx,
+            actor: null,
+            action: 'audit.findings_removed',
+            details: { count: removed, before: cutoff.toISOString() },
+          });
+        }
+        return removed;
+      });
     },
 
     rules(): AnomalyRuleList {
