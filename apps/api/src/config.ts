@@ -15,6 +15,10 @@ import { readFileNumberPattern } from './modules/lookup/file-number.js';
 import type { LookupLimitSettings } from './modules/lookup-limits/lookup-limits.policy.js';
 import { readLookupLimitSettings } from './modules/lookup-limits/lookup-limits.settings.js';
 import {
+  readRecordsSettings,
+  type RecordsSettings,
+} from './modules/records/records.settings.js';
+import {
   readRetentionSettings,
   type RetentionSettings,
 } from './modules/retention/retention.settings.js';
@@ -181,6 +185,11 @@ const EnvSchema = z.object({
   ZEMAG_AUDIT_CHECKPOINTS: z.string().optional(),
   /** Minutes between signed checkpoints of the audit chain (when it moved), 1–1440. */
   ZEMAG_AUDIT_CHECKPOINT_MINUTES: z.string().optional(),
+  /**
+   * The legal basis stated in the record of processing activities (Art. 30 GDPR), paragraphs
+   * separated by `|`; default: the usual bases, marked in the record as still to be checked.
+   */
+  ZEMAG_RECORDS_LEGAL_BASIS: z.string().optional(),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -233,6 +242,8 @@ export interface Config {
   audit: AuditSettings;
   /** Retention periods per rule (months) and the job's interval (ZEMAG_RETENTION_*). */
   retention: RetentionSettings;
+  /** The record of processing activities: its legal basis text (ZEMAG_RECORDS_LEGAL_BASIS). */
+  records: RecordsSettings;
 }
 
 /** Names only a client on the machine itself (or a local reverse proxy) addresses. */
@@ -358,6 +369,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       : (e.ZEMAG_MFA_REQUIRED_ROLES as Role[]);
   // Retention: ZEMAG_RETENTION_<RULE>_MONTHS, ZEMAG_RETENTION_INTERVAL_MINUTES.
   const retention = readRetentionSettings(env, problems);
+  const records = readRecordsSettings(env, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   const apiDocs =
     e.ZEMAG_API_DOCS === undefined || e.ZEMAG_API_DOCS === ''
@@ -403,6 +415,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     deletion: { ledgerFile },
     audit,
     retention,
+    records,
   };
 }
 
