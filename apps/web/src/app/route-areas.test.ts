@@ -15,6 +15,7 @@ describe('routeArea', () => {
     ['/lookup', 'lookup'],
     ['/visits', 'lookup'],
     ['/audit', 'audit'],
+    ['/records', 'records'],
     ['/admin', 'admin'],
     ['/admin/users/1', 'admin'],
   ] as const)('puts %s into the %s part', (path, area) => {
@@ -29,6 +30,7 @@ describe('routeArea', () => {
     '/reportsx',
     '/lookup/1',
     '/audit/1',
+    '/records/x',
     '/administration',
   ])('leaves %s to the shell', (path) => {
     expect(routeArea(path)).toBeNull();
