@@ -14,10 +14,7 @@ import { readOidcSettings, type OidcSettings } from './modules/sso/sso.settings.
 import { readFileNumberPattern } from './modules/lookup/file-number.js';
 import type { LookupLimitSettings } from './modules/lookup-limits/lookup-limits.policy.js';
 import { readLookupLimitSettings } from './modules/lookup-limits/lookup-limits.settings.js';
-import {
-  readRecordsSettings,
-  type RecordsSettings,
-} from './modules/records/records.settings.js';
+import { readRecordsSettings, type RecordsSettings } from './modules/records/records.settings.js';
 import {
   readRetentionSettings,
   type RetentionSettings,
