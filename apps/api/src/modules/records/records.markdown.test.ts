@@ -159,6 +159,9 @@ describe('the record of processing as Markdown', () => {
     expect(tableUnder(markdown, '### Zur Abfrage berechtigte Dienststellen')[2]).toBe(
       '| 32 | Ordnungsamt | Hausbesuche im Vollzugsdienst | 3 |',
     );
+    expect(tableUnder(markdown, '### Zugriff nach Rolle')).toContain(
+      '| Registerstelle (registrar) | Prüfung der Meldungen, Personen und Einträge, Benachrichtigungen und Anträge Betroffener | 2 |',
+    );
     const none = recordsMarkdown(
       record({}, { engine: 'pglite', departments: [], roleHolders: {} }),
     );

@@ -1,4 +1,5 @@
 import type { RecordsOfProcessing, RecordsSetting } from '@zemag/contracts';
+import { ROLE_NAMES } from './records.texts.js';
 
 /**
  * The record of processing activities as Markdown (the city's German document). Pure: the same
@@ -131,7 +132,11 @@ export function recordsMarkdown(record: RecordsOfProcessing): string {
     '',
     ...table(
       ['Rolle', 'erhält', 'Personen mit Rolle'],
-      recipients.roles.map((r) => [mdText(r.role), mdText(r.access), String(r.holders)]),
+      recipients.roles.map((r) => [
+        `${mdText(ROLE_NAMES[r.role])} (${mdText(r.role)})`,
+        mdText(r.access),
+        String(r.holders),
+      ]),
     ),
     '',
     '## 7. Übermittlung an Drittländer',
