@@ -41,6 +41,8 @@ import { visitsRoutes } from './modules/visits/visits.routes.js';
 import { createServices } from './services.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { anomaliesRoutes } from './modules/anomalies/anomalies.routes.js';
+import { recordsRoutes } from './modules/records/records.routes.js';
+import { createRecordsService } from './modules/records/records.service.js';
 
 export interface AppDeps {
   config: Config;
@@ -105,6 +107,16 @@ export async function buildApp(
   await app.register(notificationsRoutes, { notifications: services.notifications });
   await app.register(auditRoutes, { auditViews: services.auditViews });
   await app.register(anomaliesRoutes, { anomalies: services.anomalies });
+  // The record of processing states the whole configuration: built here, where all of it is.
+  await app.register(recordsRoutes, {
+    records: createRecordsService({
+      db: database.db,
+      engine: database.engine,
+      audit: services.audit,
+      clock,
+      config,
+    }),
+  });
   await app.register(demoRoutes, {
     enabled: config.demo,
     demo: createDemoService({ db: database.db, ...services }),

@@ -16,6 +16,7 @@ import { readOidcSettings, type OidcSettings } from './modules/sso/sso.settings.
 import { readFileNumberPattern } from './modules/lookup/file-number.js';
 import type { LookupLimitSettings } from './modules/lookup-limits/lookup-limits.policy.js';
 import { readLookupLimitSettings } from './modules/lookup-limits/lookup-limits.settings.js';
+import { readRecordsSettings, type RecordsSettings } from './modules/records/records.settings.js';
 import {
   readRetentionSettings,
   type RetentionSettings,
@@ -183,6 +184,11 @@ const EnvSchema = z.object({
   ZEMAG_AUDIT_CHECKPOINTS: z.string().optional(),
   /** Minutes between signed checkpoints of the audit chain (when it moved), 1–1440. */
   ZEMAG_AUDIT_CHECKPOINT_MINUTES: z.string().optional(),
+  /**
+   * The legal basis stated in the record of processing activities (Art. 30 GDPR), paragraphs
+   * separated by `|`; default: the usual bases, marked in the record as still to be checked.
+   */
+  ZEMAG_RECORDS_LEGAL_BASIS: z.string().optional(),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -237,6 +243,8 @@ export interface Config {
   retention: RetentionSettings;
   /** The anomaly rules' limits and scan interval (ZEMAG_ANOMALY_*). */
   anomalies: AnomalySettings;
+  /** The record of processing activities: its legal basis text (ZEMAG_RECORDS_LEGAL_BASIS). */
+  records: RecordsSettings;
 }
 
 /** Names only a client on the machine itself (or a local reverse proxy) addresses. */
@@ -363,6 +371,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   // Retention: ZEMAG_RETENTION_<RULE>_MONTHS, ZEMAG_RETENTION_INTERVAL_MINUTES.
   const retention = readRetentionSettings(env, problems);
   const anomalies = readAnomalySettings(env, problems);
+  const records = readRecordsSettings(env, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   const apiDocs =
     e.ZEMAG_API_DOCS === undefined || e.ZEMAG_API_DOCS === ''
@@ -409,6 +418,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     audit,
     retention,
     anomalies,
+    records,
   };
 }
 

@@ -48,3 +48,5 @@ export * from './audit.schemas.js';
 export * from './audit.routes.js';
 export * from './anomalies.schemas.js';
 export * from './anomalies.routes.js';
+export * from './records.schemas.js';
+export * from './records.routes.js';

@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   'privacy.answer',
   'audit.read',
   'audit.verify',
+  'records.read',
   'user.manage',
   'department.manage',
   'settings.manage',
@@ -35,9 +36,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   reporter: ['incident.report', 'incident.read_own'],
   field: ['register.lookup', 'visit_list.manage', 'alarm.raise'],
   registrar: ['incident.review', 'register.lookup', 'listing.manage', 'privacy.answer'],
-  dpo: ['audit.read', 'audit.verify'],
+  dpo: ['audit.read', 'audit.verify', 'records.read'],
   control_room: ['alarm.handle'],
-  admin: ['user.manage', 'department.manage', 'settings.manage'],
+  admin: ['user.manage', 'department.manage', 'settings.manage', 'records.read'],
 };
 
 /** The union of the permissions of the given roles, in declaration order. */

@@ -19,6 +19,7 @@ import { ssoContract } from './sso.routes.js';
 import { subjectRequestsContract } from './subject-requests.routes.js';
 import { auditContract } from './audit.routes.js';
 import { anomaliesContract } from './anomalies.routes.js';
+import { recordsContract } from './records.routes.js';
 import type { RouteContract } from './route.js';
 
 /** Every module's routes: one line per module contract (`<module>.routes.ts`). */
@@ -44,6 +45,7 @@ export const API_CONTRACTS = {
   subjectRequests: subjectRequestsContract,
   audit: auditContract,
   anomalies: anomaliesContract,
+  records: recordsContract,
 } satisfies Record<string, Record<string, RouteContract>>;
 
 /**

@@ -16,6 +16,7 @@ import {
   ActivationPage,
   AdminRoutes,
   AuditRoutes,
+  RecordsRoutes,
   HomePage,
   LookupRoutes,
   OfflineOutboxNotice,
@@ -40,6 +41,7 @@ const AREA_ROUTES = {
   'subject-requests': SubjectRequestsRoutes,
   lookup: LookupRoutes,
   audit: AuditRoutes,
+  records: RecordsRoutes,
   admin: AdminRoutes,
 } as const;
 

@@ -37,6 +37,12 @@ export const AuditRoutes = lazyPage(() =>
     ([m]) => m.AuditRoutes,
   ),
 );
+// The record of processing activities (DPO and administrators), with its German texts.
+export const RecordsRoutes = lazyPage(() =>
+  Promise.all([import('../features/records/records.routes'), loadTexts('records')]).then(
+    ([m]) => m.RecordsRoutes,
+  ),
+);
 export const AdminRoutes = lazyPage(() =>
   Promise.all([import('../features/admin/admin.routes'), loadTexts('admin')]).then(
     ([m]) => m.AdminRoutes,
@@ -64,6 +70,7 @@ const AREAS: Record<RouteArea, { preload(): Promise<unknown> }> = {
   'subject-requests': SubjectRequestsRoutes,
   lookup: LookupRoutes,
   audit: AuditRoutes,
+  records: RecordsRoutes,
   admin: AdminRoutes,
 };
 

@@ -16,6 +16,7 @@ describe('routeArea', () => {
     ['/visits', 'lookup'],
     ['/audit', 'audit'],
     ['/audit/findings', 'audit'],
+    ['/records', 'records'],
     ['/admin', 'admin'],
     ['/admin/users/1', 'admin'],
   ] as const)('puts %s into the %s part', (path, area) => {
@@ -30,6 +31,7 @@ describe('routeArea', () => {
     '/reportsx',
     '/lookup/1',
     '/auditx',
+    '/records/x',
     '/administration',
   ])('leaves %s to the shell', (path) => {
     expect(routeArea(path)).toBeNull();

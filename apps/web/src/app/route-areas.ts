@@ -3,7 +3,8 @@
  * downloads the registrars' or the administration's code. The prefixes live here, apart from
  * the pages, so that deciding which part a path belongs to loads none of them.
  */
-export type RouteArea = 'reports' | 'review' | 'subject-requests' | 'lookup' | 'audit' | 'admin';
+export type RouteArea =
+  'reports' | 'review' | 'subject-requests' | 'lookup' | 'audit' | 'records' | 'admin';
 
 const PREFIXES: readonly (readonly [prefix: string, area: RouteArea])[] = [
   ['/reports', 'reports'],
@@ -15,10 +16,11 @@ const PREFIXES: readonly (readonly [prefix: string, area: RouteArea])[] = [
   ['/audit', 'audit'],
 ];
 
-// The look-up and the visit list are single pages (no sub-paths).
+// The look-up, the visit list and the record of processing are single pages (no sub-paths).
 const EXACT: readonly (readonly [path: string, area: RouteArea])[] = [
   ['/lookup', 'lookup'],
   ['/visits', 'lookup'],
+  ['/records', 'records'],
 ];
 
 /** The part of the app a path belongs to, or null for the shell's own pages and unknown paths. */

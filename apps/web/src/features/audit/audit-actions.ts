@@ -59,6 +59,7 @@ const FAMILIES = new Set([
   'subject_request',
   'import',
   'deletion',
+  'records',
 ]);
 
 /** The translation key of an action's name, or null when the page shows the technical name only. */

@@ -4,10 +4,10 @@ import { availableAbilities } from './available-abilities';
 
 describe('the start page lists only functions that exist', () => {
   it.each([
-    ['dpo', ['audit.read']],
+    ['dpo', ['audit.read', 'records.read']],
     ['control_room', []],
     ['field', ['register.lookup', 'visit_list.manage']],
-    ['admin', ['user.manage', 'department.manage']],
+    ['admin', ['user.manage', 'department.manage', 'records.read']],
     ['registrar', ['incident.review', 'register.lookup', 'listing.manage', 'privacy.answer']],
     ['reporter', ['incident.report', 'incident.read_own']],
   ] as const)('for the %s role: %j', (role, expected) => {
