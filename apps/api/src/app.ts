@@ -40,6 +40,7 @@ import { usersRoutes } from './modules/users/users.routes.js';
 import { visitsRoutes } from './modules/visits/visits.routes.js';
 import { createServices } from './services.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { prepareFieldEncryption } from './modules/encryption/field-encryption.startup.js';
 
 export interface AppDeps {
   config: Config;
@@ -69,6 +70,8 @@ export async function buildApp(
   app.removeContentTypeParser('text/plain');
 
   const services = createServices({ db: database.db, clock, config });
+  // narratives and notes are stored encrypted: keys opened, older plain text sealed
+  await prepareFieldEncryption({ db: database.db, cipher: services.cipher });
   // The audit chain is linked after commit; at close the last events are linked first.
   services.auditChainer.start({
     onError: (error) => app.log.warn({ err: error }, 'audit chain: linking failed, retried'),

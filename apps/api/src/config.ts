@@ -8,6 +8,10 @@ import {
 } from './modules/letters/letter.settings.js';
 import { testLedgerFile } from './modules/deletion/ledger-file.js';
 import { readAuditSettings, type AuditSettings } from './modules/audit/audit.settings.js';
+import {
+  readDataKeySettings,
+  type DataKeySettings,
+} from './modules/encryption/data-key.settings.js';
 import { readCatalogue, type CatalogueEntry } from './config-catalogue.js';
 import { readListingSettings, type ListingConfig } from './modules/listings/listings.settings.js';
 import { readOidcSettings, type OidcSettings } from './modules/sso/sso.settings.js';
@@ -181,6 +185,8 @@ const EnvSchema = z.object({
   ZEMAG_AUDIT_CHECKPOINTS: z.string().optional(),
   /** Minutes between signed checkpoints of the audit chain (when it moved), 1–1440. */
   ZEMAG_AUDIT_CHECKPOINT_MINUTES: z.string().optional(),
+  /** 32 random bytes (base64 or hex) in a file: wraps the keys that encrypt narratives and notes. */
+  ZEMAG_DATA_KEY_FILE: z.string().optional(),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -233,6 +239,8 @@ export interface Config {
   audit: AuditSettings;
   /** Retention periods per rule (months) and the job's interval (ZEMAG_RETENTION_*). */
   retention: RetentionSettings;
+  /** The key-encryption key of the field encryption (ZEMAG_DATA_KEY_FILE). */
+  dataKey: DataKeySettings;
 }
 
 /** Names only a client on the machine itself (or a local reverse proxy) addresses. */
@@ -337,6 +345,11 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     { dataDir, cwd, production: e.NODE_ENV === 'production', demo: e.ZEMAG_DEMO },
     problems,
   );
+  const dataKey = readDataKeySettings(
+    env,
+    { dataDir, cwd, nodeEnv: e.NODE_ENV, postgres: Boolean(e.DATABASE_URL) },
+    problems,
+  );
   const oidc = readOidcSettings(e, publicUrl, problems);
   const listings = {
     ...readListingSettings(e, problems),
@@ -403,6 +416,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     deletion: { ledgerFile },
     audit,
     retention,
+    dataKey,
   };
 }
 

@@ -19,3 +19,4 @@ export * from '../modules/corrections/corrections.table.js';
 export * from '../modules/subject-requests/subject-requests.table.js';
 export * from '../modules/deletion/deletion.table.js';
 export * from '../modules/lookup-limits/lookup-limits.table.js';
+export * from '../modules/encryption/data-keys.table.js';
