@@ -60,3 +60,13 @@ export function openChanges(
     cipher.open(db, column, correctionId, value),
   );
 }
+
+/** True when a text that is stored encrypted is still in plain text here (before encryption). */
+export async function hasPlainText(changes: Changes): Promise<boolean> {
+  let plain = false;
+  await mapSealed(changes, '', (_column, value) => {
+    if (value !== null && value !== '' && !isSealed(value)) plain = true;
+    return Promise.resolve(value);
+  });
+  return plain;
+}

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../../db/database.js';
-import { openChanges, sealChanges } from '../corrections/corrections.seal.js';
+import { hasPlainText, openChanges, sealChanges } from '../corrections/corrections.seal.js';
 import type { FieldCipher, SealedColumn } from './field-cipher.js';
 
 /** The plain columns stored encrypted: table, column, and the name bound into each value. */
@@ -90,19 +90,13 @@ async function resealCorrections({
       );
       for (const row of rows) {
         const text = JSON.stringify(row.changes);
-        // plain texts sealed, sealed ones kept: differs when plain text was left
-        let next = await sealChanges(tx, cipher, row.id, row.changes);
         const otherKey =
           mode.kind === 'rekey' &&
           [...text.matchAll(/"enc:v1:(\d+):/g)].some((m) => Number(m[1]) !== mode.keyId);
-        if (otherKey) {
-          next = await sealChanges(
-            tx,
-            cipher,
-            row.id,
-            await openChanges(tx, cipher, row.id, row.changes),
-          );
-        } else if (JSON.stringify(next) === text) continue;
+        if (!otherKey && !(await hasPlainText(row.changes))) continue;
+        // opened (plain text passes through), then sealed with the active key
+        const opened = await openChanges(tx, cipher, row.id, row.changes);
+        const next = await sealChanges(tx, cipher, row.id, opened);
         await tx.execute(
           sql`update corrections set changes = ${JSON.stringify(next)}::jsonb where id = ${row.id}::uuid`,
         );
