@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ConfigError} from '../../config.js';
+import type { ConfigError } from '../../config.js';
 import { loadConfig } from '../../config.js';
 import { testAuditKeyFile } from '../../test-support/audit-key.js';
 import { loadDataKek, TEST_DATA_KEY } from './data-key.settings.js';
