@@ -202,6 +202,8 @@ export function buildCli() {
         await fs.promises.rm(config.audit.checkpointsFile, { force: true });
         // services built afresh on the wiped database; its seed events linked before closing
         const services = servicesNow();
+        // the wipe took the data keys too: a new one for the new demo
+        await prepareFieldEncryption({ db: database.db, cipher: services.cipher });
         await createDemoService({ db: database.db, ...services }).seed();
         await services.auditChainer.drain();
         if (services.auditCheckpoints.enabled) await services.auditCheckpoints.write();

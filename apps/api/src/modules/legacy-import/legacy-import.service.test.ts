@@ -160,8 +160,16 @@ for (const target of engines) {
         .from(incidents)
         .where(eq(incidents.complaintFileNumber, 'StA 123 Js 45/25'));
       expect(incident).toMatchObject({ status: 'confirmed', level: 3, complaintStatus: 'yes' });
-      expect(incident!.description).toContain('GL-2019-001');
-      expect(incident!.description).toContain('Messer gezogen');
+      // stored encrypted (modules/encryption), read through the cipher
+      expect(incident!.description).toMatch(/^enc:v1:/);
+      const narrative = await t.services.cipher.open(
+        t.database.db,
+        'incidents.description',
+        incident!.id,
+        incident!.description,
+      );
+      expect(narrative).toContain('GL-2019-001');
+      expect(narrative).toContain('Messer gezogen');
 
       const actions = (await t.database.db.select().from(auditEvents).orderBy(auditEvents.seq)).map(
         (e) => e.action,
