@@ -127,7 +127,10 @@ export async function updateIncident({
   return { incident: row ? await openIncident(db, cipher, row) : null };
 }
 
-/** Locks the row for the rest of the transaction, so two decisions cannot interleave. */
+/**
+ * Locks the row for the rest of the transaction, so two decisions cannot interleave. The
+ * narrative stays encrypted (status and reporter checks only; `findIncident` opens it).
+ */
 export async function findIncidentForUpdate({ db, id }: { db: DbOrTx; id: string }) {
   const [row] = await db.select().from(incidents).where(eq(incidents.id, id)).for('update');
   return { incident: row ?? null };
@@ -259,7 +262,7 @@ export async function relinkPersons({
     .where(eq(incidentPersons.personId, fromPersonId));
 }
 
-/** Confirmed and other incidents a person is linked to (for listing rules). */
+/** Confirmed and other incidents a person is linked to (for listing rules; narratives stay encrypted). */
 export async function listIncidentsOfPerson({ db, personId }: { db: DbOrTx; personId: string }) {
   const rows = await db
     .selectDistinct({ incident: incidents })
