@@ -26,9 +26,10 @@ import { rotateDataKeys } from './keys-rotate.js';
 const NARRATIVE = 'Herr Quasthoff drohte, mit dem Schlüsselbund zuzuschlagen. 🔑';
 const CORRECTED = 'Herr Quasthoff drohte mit einem Schlüsselbund; Zeugin: Frau Öztürk.';
 const INVOLVED = 'Bart, graue Jacke, ca. 50 Jahre';
+const INVOLVED_CORRECTED = 'Vollbart, grüne Jacke, ca. 55 Jahre';
 const NOTE = 'Hund im Hof, Klingel defekt – nur zu zweit';
 const OLD_PLAIN = 'Alte Meldung aus der Zeit vor der Verschlüsselung';
-const SECRETS = [NARRATIVE, CORRECTED, INVOLVED, NOTE, OLD_PLAIN];
+const SECRETS = [NARRATIVE, CORRECTED, INVOLVED, INVOLVED_CORRECTED, NOTE, OLD_PLAIN];
 
 function keyFile(): { file: string; key: Buffer } {
   const key = randomBytes(32);
@@ -95,13 +96,19 @@ for (const target of engines) {
         {
           reason: 'Zeugenaussage liegt vor',
           expectedVersion: incident.version,
-          changes: { description: CORRECTED },
+          changes: {
+            description: CORRECTED,
+            persons: [{ id: incident.persons[0].id, description: INVOLVED_CORRECTED }],
+          },
         },
       );
       expect(corrected.statusCode).toBe(200);
-      expect(corrected.json().corrections[0].changes.description).toEqual({
-        from: NARRATIVE,
-        to: CORRECTED,
+      const history = corrected.json().corrections[0].changes;
+      expect(history.description).toEqual({ from: NARRATIVE, to: CORRECTED });
+      expect(history['persons.0'].from.description).toBe(INVOLVED);
+      expect(history['persons.0'].to).toMatchObject({
+        familyName: 'Quasthoff',
+        description: INVOLVED_CORRECTED,
       });
 
       const stored = await dump();
@@ -115,7 +122,7 @@ for (const target of engines) {
 
       const read = (await call(cast.registrarA, 'GET', `/api/v1/incidents/${incidentId}`)).json();
       expect(read.description).toBe(CORRECTED);
-      expect(read.persons[0].description).toBe(INVOLVED);
+      expect(read.persons[0].description).toBe(INVOLVED_CORRECTED);
       expect(read.corrections[0].changes.description.from).toBe(NARRATIVE);
       const personRead = (await call(cast.registrarA, 'GET', `/api/v1/persons/${personId}`)).json();
       expect(personRead.notes).toBe(NOTE);
@@ -133,7 +140,7 @@ for (const target of engines) {
         `/api/v1/subject-requests/${request.json().id}/access.json`,
       );
       expect(exported.statusCode).toBe(200);
-      for (const secret of [CORRECTED, NARRATIVE, INVOLVED, NOTE]) {
+      for (const secret of [CORRECTED, NARRATIVE, INVOLVED_CORRECTED, NOTE]) {
         expect(exported.body).toContain(JSON.stringify(secret).slice(1, -1));
       }
       expect(exported.body).not.toContain('enc:v1:');
