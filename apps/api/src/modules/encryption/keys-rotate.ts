@@ -84,22 +84,19 @@ export async function rotateDataKeys({
     // A new data key, unless an earlier run of this rotation made it (the active key was
     // already under the new KEK) or the new KEK is the configured one (nothing to rotate).
     const makeKey = !active || (active.kekId !== newId && oldId !== newId);
-    let made: number | null = null;
-    {
-      if (makeKey) {
-        made = Math.max(0, ...keys.map((k) => k.id)) + 1;
-        await insertDataKey({
-          db: tx,
-          row: {
-            id: made,
-            wrappedKey: wrapDataKey(newKek, made, newDataKey()),
-            kekId: newId,
-            active: false,
-            createdAt: now(),
-          },
-        });
-        await activateDataKey({ db: tx, id: made });
-      }
+    const made = makeKey ? Math.max(0, ...keys.map((k) => k.id)) + 1 : null;
+    if (made !== null) {
+      await insertDataKey({
+        db: tx,
+        row: {
+          id: made,
+          wrappedKey: wrapDataKey(newKek, made, newDataKey()),
+          kekId: newId,
+          active: false,
+          createdAt: now(),
+        },
+      });
+      await activateDataKey({ db: tx, id: made });
     }
     await audit.record({
       tx,
