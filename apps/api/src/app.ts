@@ -43,6 +43,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { anomaliesRoutes } from './modules/anomalies/anomalies.routes.js';
 import { recordsRoutes } from './modules/records/records.routes.js';
 import { createRecordsService } from './modules/records/records.service.js';
+import { prepareFieldEncryption } from './modules/encryption/field-encryption.startup.js';
 
 export interface AppDeps {
   config: Config;
@@ -72,6 +73,8 @@ export async function buildApp(
   app.removeContentTypeParser('text/plain');
 
   const services = createServices({ db: database.db, clock, config });
+  // narratives and notes are stored encrypted: keys opened, older plain text sealed
+  await prepareFieldEncryption({ db: database.db, cipher: services.cipher });
   // The audit chain is linked after commit; at close the last events are linked first.
   services.auditChainer.start({
     onError: (error) => app.log.warn({ err: error }, 'audit chain: linking failed, retried'),

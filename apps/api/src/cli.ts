@@ -27,10 +27,13 @@ import { registerRestoreCommand } from './cli/restore.command.js';
 import { LedgerBrokenError } from './modules/deletion/ledger-file.js';
 import { registerRetentionCommand } from './cli/retention.command.js';
 import { registerAuditCommand } from './cli/audit.command.js';
+import { registerKeysCommand } from './cli/keys.command.js';
+import { DataKeyError } from './modules/encryption/field-crypto.js';
 import { AuditCheckpointsOffError } from './modules/audit/audit.checkpoints.js';
 import { AuditKeyError } from './modules/audit/audit.signing-key.js';
 import { systemClock } from './clock.js';
 import { createServices } from './services.js';
+import { prepareFieldEncryption } from './modules/encryption/field-encryption.startup.js';
 import { safeErrorLine } from './http/safe-error.js';
 
 /** A failure the CLI reports in one readable line and an exit code. */
@@ -103,12 +106,24 @@ async function openForCommand(config: ReturnType<typeof loadConfig>): Promise<Da
   };
 }
 
+/**
+ * The command on the configured database with the services. `fieldKeys: false` (key rotation
+ * only) leaves the data keys as they are: the rotation opens them itself, with either key.
+ */
 async function withServices<T>(
   run: (services: ReturnType<typeof createServices>, db: Database['db']) => Promise<T>,
+  { fieldKeys = true }: { fieldKeys?: boolean } = {},
 ) {
   const config = loadConfig(process.env);
   const database = await openForCommand(config);
-  const services = createServices({ db: database.db, clock: systemClock, config });
+  let services;
+  try {
+    services = createServices({ db: database.db, clock: systemClock, config });
+    if (fieldKeys) await prepareFieldEncryption({ db: database.db, cipher: services.cipher });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   try {
     return await run(services, database.db);
   } finally {
@@ -187,6 +202,8 @@ export function buildCli() {
         await fs.promises.rm(config.audit.checkpointsFile, { force: true });
         // services built afresh on the wiped database; its seed events linked before closing
         const services = servicesNow();
+        // the wipe took the data keys too: a new one for the new demo
+        await prepareFieldEncryption({ db: database.db, cipher: services.cipher });
         await createDemoService({ db: database.db, ...services }).seed();
         await services.auditChainer.drain();
         if (services.auditCheckpoints.enabled) await services.auditCheckpoints.write();
@@ -305,6 +322,11 @@ export function buildCli() {
   );
   registerRetentionCommand(program, (run) => withServices((services) => run(services)));
   registerAuditCommand(program, withServices);
+  registerKeysCommand(program, (run) =>
+    withServices((services, db) => run(services, db, loadConfig(process.env).dataKey), {
+      fieldKeys: false,
+    }),
+  );
   program
     .command('db')
     .description('the database schema')
@@ -355,7 +377,11 @@ async function main() {
       console.error(error.message);
       process.exit(error.exitCode);
     }
-    if (error instanceof AuditKeyError || error instanceof AuditCheckpointsOffError) {
+    if (
+      error instanceof AuditKeyError ||
+      error instanceof AuditCheckpointsOffError ||
+      error instanceof DataKeyError
+    ) {
       console.error(error.message);
       process.exit(78);
     }

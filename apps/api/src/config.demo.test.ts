@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
-import { testAuditKeyFile } from './test-support/audit-key.js';
+import { testAuditKeyFile, testDataKeyFile } from './test-support/audit-key.js';
 
 const production = {
   NODE_ENV: 'production',
   ZEMAG_PUBLIC_URL: 'https://zemag.stadt.example',
   ZEMAG_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
   ZEMAG_AUDIT_SIGNING_KEY_FILE: testAuditKeyFile(),
+  ZEMAG_DATA_KEY_FILE: testDataKeyFile(),
 };
 
 describe('demo mode setting (ZEMAG_DEMO)', () => {

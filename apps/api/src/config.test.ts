@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
-import { testAuditKeyFile } from './test-support/audit-key.js';
+import { testAuditKeyFile, testDataKeyFile } from './test-support/audit-key.js';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
 
@@ -21,6 +21,7 @@ describe('configuration', () => {
       DATABASE_URL: 'postgres://zemag@db:5432/zemag',
       ZEMAG_SECRET_KEY: KEY,
       ZEMAG_DELETION_LEDGER: '/var/lib/zemag/deletion-ledger.jsonl',
+      ZEMAG_DATA_KEY_FILE: testDataKeyFile(),
     });
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://zemag@db:5432/zemag' });
   });
@@ -78,6 +79,7 @@ describe('configuration', () => {
       ZEMAG_PUBLIC_URL: 'https://zemag.stadt.example',
       ZEMAG_SECRET_KEY: KEY,
       ZEMAG_AUDIT_SIGNING_KEY_FILE: testAuditKeyFile(),
+      ZEMAG_DATA_KEY_FILE: testDataKeyFile(),
     });
     expect(config.secureTransport).toBe(true);
     expect(config.webauthn).toEqual({
@@ -110,6 +112,7 @@ describe('configuration', () => {
       NODE_ENV: 'production',
       ZEMAG_PUBLIC_URL: 'https://zemag.stadt.example',
       ZEMAG_SECRET_KEY: KEY,
+      ZEMAG_DATA_KEY_FILE: testDataKeyFile(),
     };
     expect(() => loadConfig(production)).toThrow(
       /ZEMAG_AUDIT_SIGNING_KEY_FILE: required in production/,
@@ -274,6 +277,7 @@ describe('configuration', () => {
       ZEMAG_PUBLIC_URL: 'https://z.example',
       ZEMAG_SECRET_KEY: KEY,
       ZEMAG_AUDIT_SIGNING_KEY_FILE: testAuditKeyFile(),
+      ZEMAG_DATA_KEY_FILE: testDataKeyFile(),
     };
     expect(loadConfig({}).apiDocs).toBe(true);
     expect(loadConfig({ NODE_ENV: 'test' }).apiDocs).toBe(true);

@@ -10,6 +10,10 @@ import {
 } from './modules/letters/letter.settings.js';
 import { testLedgerFile } from './modules/deletion/ledger-file.js';
 import { readAuditSettings, type AuditSettings } from './modules/audit/audit.settings.js';
+import {
+  readDataKeySettings,
+  type DataKeySettings,
+} from './modules/encryption/data-key.settings.js';
 import { readCatalogue, type CatalogueEntry } from './config-catalogue.js';
 import { readListingSettings, type ListingConfig } from './modules/listings/listings.settings.js';
 import { readOidcSettings, type OidcSettings } from './modules/sso/sso.settings.js';
@@ -189,6 +193,8 @@ const EnvSchema = z.object({
    * separated by `|`; default: the usual bases, marked in the record as still to be checked.
    */
   ZEMAG_RECORDS_LEGAL_BASIS: z.string().optional(),
+  /** 32 random bytes (base64 or hex) in a file: wraps the keys that encrypt narratives and notes. */
+  ZEMAG_DATA_KEY_FILE: z.string().optional(),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -245,6 +251,8 @@ export interface Config {
   anomalies: AnomalySettings;
   /** The record of processing activities: its legal basis text (ZEMAG_RECORDS_LEGAL_BASIS). */
   records: RecordsSettings;
+  /** The key-encryption key of the field encryption (ZEMAG_DATA_KEY_FILE). */
+  dataKey: DataKeySettings;
 }
 
 /** Names only a client on the machine itself (or a local reverse proxy) addresses. */
@@ -349,6 +357,11 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     { dataDir, cwd, production: e.NODE_ENV === 'production', demo: e.ZEMAG_DEMO },
     problems,
   );
+  const dataKey = readDataKeySettings(
+    env,
+    { dataDir, cwd, nodeEnv: e.NODE_ENV, postgres: Boolean(e.DATABASE_URL) },
+    problems,
+  );
   const oidc = readOidcSettings(e, publicUrl, problems);
   const listings = {
     ...readListingSettings(e, problems),
@@ -419,6 +432,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     retention,
     anomalies,
     records,
+    dataKey,
   };
 }
 

@@ -12,6 +12,7 @@ import { startRetentionScheduler } from './modules/retention/retention.job.js';
 import { startCheckpointScheduler } from './modules/audit/audit.checkpoint-job.js';
 import { startAnomalyScanner } from './modules/anomalies/anomalies.job.js';
 import { AuditKeyError } from './modules/audit/audit.signing-key.js';
+import { DataKeyError } from './modules/encryption/field-crypto.js';
 
 /** The process: configuration, database, listen, first-run link, graceful shutdown. */
 async function main() {
@@ -44,7 +45,7 @@ async function main() {
     built = await buildApp({ config, database }, { logger: loggerOptions(config) });
   } catch (error) {
     // the checkpoint key went missing or bad between reading the configuration and now
-    if (error instanceof AuditKeyError) {
+    if (error instanceof AuditKeyError || error instanceof DataKeyError) {
       console.error(error.message);
       await database.close();
       process.exit(78); // EX_CONFIG

@@ -41,6 +41,8 @@ import { recordLapsedGrants } from './modules/grants/grants.lapse.js';
 import { createRetentionService } from './modules/retention/retention.service.js';
 import { DEFAULT_RETENTION_MONTHS } from './modules/retention/retention.settings.js';
 import { erasePerson } from './modules/deletion/erase.js';
+import { createFieldCipher } from './modules/encryption/field-cipher.js';
+import { loadDataKek } from './modules/encryption/data-key.settings.js';
 
 /** The part of the configuration the services read. */
 export type ServicesConfig = Pick<
@@ -48,7 +50,7 @@ export type ServicesConfig = Pick<
   'session' | 'publicUrl' | 'timeZone' | 'grants' | 'mfa' | 'webauthn' | 'listings'
 > &
   Partial<Pick<Config, 'oidc' | 'visits' | 'lookup' | 'lookupLimit'>> &
-  Partial<Pick<Config, 'deletion' | 'audit' | 'anomalies'>>;
+  Partial<Pick<Config, 'deletion' | 'audit' | 'anomalies' | 'dataKey'>>;
 
 /** Wires the services once; routes, the CLI and tests receive them from here. */
 export function createServices({
@@ -62,6 +64,11 @@ export function createServices({
 }) {
   // Events are inserted in their actions' transactions and linked into the chain after commit.
   const auditChainer = createAuditChainer({ db });
+  // Field encryption (narratives, notes): the KEK from ZEMAG_DATA_KEY_FILE (tests: a fixed key).
+  const cipher = createFieldCipher({
+    kek: loadDataKek(config.dataKey ?? { kind: 'test' }),
+    now: () => clock.now(),
+  });
   const audit = createAuditService({ clock, afterRecord: auditChainer.wake });
   // Signed checkpoints of the chain head: off without a key (tests; development without one).
   const auditCheckpoints = createAuditCheckpoints({
@@ -137,15 +144,17 @@ export function createServices({
     audit,
     clock,
     idempotency,
+    cipher,
     timeZone: config.timeZone,
   });
-  const persons = createPersonsService({ db, audit, clock });
-  const corrections = createCorrectionsService({ db, audit, clock });
+  const persons = createPersonsService({ db, audit, clock, cipher });
+  const corrections = createCorrectionsService({ db, audit, clock, cipher });
   const listingSettings = { timeZone: config.timeZone, ...config.listings };
   const listings = createListingsService({
     db,
     audit,
     clock,
+    cipher,
     settings: listingSettings,
     renderLetter: notificationLetterPdf,
   });
@@ -153,16 +162,18 @@ export function createServices({
     db,
     audit,
     clock,
+    cipher,
     settings: listingSettings,
     rolesOf: grants.rolesOf,
     // The same services on the row's transaction: their own transactions become savepoints.
     scoped: (tx) => ({
       // The operator stands in as reporter of the records taken over: not their own reports.
-      persons: createPersonsService({ db: tx, audit, clock, legacyImport: true }),
+      persons: createPersonsService({ db: tx, audit, clock, cipher, legacyImport: true }),
       listings: createListingsService({
         db: tx,
         audit,
         clock,
+        cipher,
         settings: listingSettings,
         renderLetter: notificationLetterPdf,
         legacyImport: true,
@@ -270,6 +281,7 @@ export function createServices({
     db,
     audit,
     clock,
+    cipher,
     settings: { timeZone: config.timeZone, letterhead: config.listings.letterhead },
     // data-subject requests: an erasure is written to the deletion ledger after its commit
     erase: erasePerson,
@@ -278,6 +290,8 @@ export function createServices({
   return {
     /** What the services were built with (the demo seed builds a second set on its own clock). */
     runtime: { config, clock },
+    /** Field encryption of narratives and notes (modules/encryption). */
+    cipher,
     audit,
     auditChainer,
     auditCheckpoints,

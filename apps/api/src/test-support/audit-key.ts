@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,4 +16,18 @@ export function testAuditKeyFile(): string {
     fs.writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
   }
   return file;
+}
+
+let dataKeyFile: string | undefined;
+
+/**
+ * A data key-encryption key for tests that configure production or PostgreSQL (where
+ * ZEMAG_DATA_KEY_FILE is required): 32 random bytes in base64, made once per process.
+ */
+export function testDataKeyFile(): string {
+  if (!dataKeyFile) {
+    dataKeyFile = path.join(os.tmpdir(), `zemag-test-data-key-${process.pid}.key`);
+    fs.writeFileSync(dataKeyFile, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+  }
+  return dataKeyFile;
 }

@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { CurrentUser } from '@zemag/contracts';
 import type { Clock } from '../../clock.js';
 import type { Db, Tx } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { FieldCipher } from '../encryption/field-cipher.js';
+import { sealChanges } from './corrections.seal.js';
 import type { FieldChanges } from './corrections.diff.js';
 import { insertCorrection } from './corrections.repository.js';
 
@@ -11,6 +14,7 @@ export interface CorrectionArgs<Request> {
   db: Db;
   audit: AuditService;
   clock: Clock;
+  cipher: FieldCipher;
   actor: Pick<CurrentUser, 'id' | 'abilities'>;
   id: string;
   request: Request;
@@ -30,6 +34,7 @@ export function refuseNothingToChange(changes: object): void {
 export async function recordCorrection({
   tx,
   audit,
+  cipher,
   actorId,
   subject,
   reason,
@@ -39,6 +44,7 @@ export async function recordCorrection({
 }: {
   tx: Tx;
   audit: AuditService;
+  cipher: FieldCipher;
   actorId: string;
   subject: { type: 'person' | 'incident'; id: string };
   reason: string;
@@ -46,13 +52,15 @@ export async function recordCorrection({
   at: Date;
   details?: Record<string, unknown>;
 }): Promise<{ correctionId: string }> {
+  const id = randomUUID();
   const { id: correctionId } = await insertCorrection({
     db: tx,
     row: {
+      id,
       ...(subject.type === 'person' ? { personId: subject.id } : { incidentId: subject.id }),
       actorId,
       reason,
-      changes,
+      changes: await sealChanges(tx, cipher, id, changes),
       at,
     },
   });

@@ -81,6 +81,8 @@ describe('demo city Musterstadt', () => {
     });
     await demo.assertNoRealData().catch(() => undefined);
     await t.database.wipe();
+    // the wipe took the data keys too (as `zemag demo reset` does, after it)
+    await t.services.cipher.prepare(t.database.db);
     expect(await demo.seed()).toEqual({ seeded: true });
     const again = await signIn(t.app, { username: 'demo.admin', password: DEMO_PASSWORD });
     const { total } = (

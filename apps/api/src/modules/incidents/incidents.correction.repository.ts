@@ -1,5 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.js';
+import type { FieldCipher } from '../encryption/field-cipher.js';
+import { sealInvolvedDescription } from './incidents.repository.js';
 import { listingIncidents, listings } from '../listings/listings.table.js';
 import { incidentPersons, incidents } from './incidents.table.js';
 
@@ -47,15 +49,21 @@ export async function listOpenListingsOnIncident({
 /** Sets the reported data of one person involved; the link to a person record stays. */
 export async function updateInvolvedReported({
   db,
+  cipher,
   involvedId,
   reported,
 }: {
   db: DbOrTx;
+  cipher: FieldCipher;
   involvedId: string;
   reported: Pick<
     typeof incidentPersons.$inferInsert,
     'familyName' | 'givenNames' | 'dateOfBirth' | 'address' | 'description'
   >;
 }) {
-  await db.update(incidentPersons).set(reported).where(eq(incidentPersons.id, involvedId));
+  const description = await sealInvolvedDescription(db, cipher, involvedId, reported.description);
+  await db
+    .update(incidentPersons)
+    .set({ ...reported, description })
+    .where(eq(incidentPersons.id, involvedId));
 }

@@ -86,7 +86,7 @@ const BREAKING_FIELD: Record<string, string> = {
  * `incident.correction_breaks_listing`: end the listing first).
  */
 export async function correctIncident(args: CorrectionArgs<Correction>): Promise<Incident> {
-  const { db, audit, clock, actor, id, request } = args;
+  const { db, audit, clock, cipher, actor, id, request } = args;
   const asked = request.changes;
   refuseNothingToChange(asked);
   if (asked.occurredAt && Date.parse(asked.occurredAt) > clock.now().getTime() + CLOCK_SKEW_MS) {
@@ -99,7 +99,7 @@ export async function correctIncident(args: CorrectionArgs<Correction>): Promise
     if (incident.version !== request.expectedVersion) {
       throw new AppError(409, 'correction.stale', { field: 'expectedVersion' });
     }
-    const { found } = await findIncident({ db: tx, id });
+    const { found } = await findIncident({ db: tx, cipher, id });
     const facts = factsOf(found!);
     const { persons, ...factChanges } = asked;
     const changes = diffFields(facts, {
@@ -134,13 +134,19 @@ export async function correctIncident(args: CorrectionArgs<Correction>): Promise
     } as typeof facts;
     await refuseBrokenListings(tx, incident, after);
     const now = clock.now();
-    await updateIncident({ db: tx, id, changes: { ...factColumns(after), updatedAt: now } });
+    await updateIncident({
+      db: tx,
+      cipher,
+      id,
+      changes: { ...factColumns(after), updatedAt: now },
+    });
     for (const { involvedId, to } of involvedChanges) {
-      await updateInvolvedReported({ db: tx, involvedId, reported: to });
+      await updateInvolvedReported({ db: tx, cipher, involvedId, reported: to });
     }
     await recordCorrection({
       tx,
       audit,
+      cipher,
       actorId: actor.id,
       subject: { type: 'incident', id },
       reason: request.reason,
@@ -148,7 +154,7 @@ export async function correctIncident(args: CorrectionArgs<Correction>): Promise
       at: now,
       details: { reference: incident.reference },
     });
-    const reloaded = (await findIncident({ db: tx, id })).found!;
+    const reloaded = (await findIncident({ db: tx, cipher, id })).found!;
     const presented = toIncident(reloaded, {
       actions: incidentActions(actor, {
         reporterId: reloaded.incident.reporterId,
@@ -157,7 +163,7 @@ export async function correctIncident(args: CorrectionArgs<Correction>): Promise
       }),
       showPersonLinks: actor.abilities.includes('incident.review'),
     });
-    return { ...presented, corrections: await correctionHistory(tx, { incidentId: id }) };
+    return { ...presented, corrections: await correctionHistory(tx, cipher, { incidentId: id }) };
   });
 }
 

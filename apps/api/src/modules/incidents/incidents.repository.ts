@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { type DbOrTx, rowsOf } from '../../db/database.js';
+import type { FieldCipher } from '../encryption/field-cipher.js';
 import { departments } from '../departments/departments.table.js';
 import { users } from '../identity/identity.table.js';
 import { incidentMessages, incidentPersons, incidents } from './incidents.table.js';
@@ -12,13 +14,16 @@ export type IncidentMessageRow = typeof incidentMessages.$inferSelect & { author
 /** Stores a report with a readable reference `V-<year>-<number>` from the table's sequence. */
 export async function insertIncident({
   db,
+  cipher,
   incident,
   year,
 }: {
   db: DbOrTx;
+  cipher: FieldCipher;
   incident: IncidentInsert;
   year: string;
 }) {
+  const id = incident.id ?? randomUUID();
   const [next] = rowsOf<{ number: number }>(
     await db.execute(
       sql`select nextval(pg_get_serial_sequence('incidents', 'number'))::int as number`,
@@ -28,52 +33,118 @@ export async function insertIncident({
   const reference = `V-${year}-${String(number).padStart(5, '0')}`;
   const [row] = await db
     .insert(incidents)
-    .values({ ...incident, number, reference })
+    .values({
+      ...incident,
+      id,
+      number,
+      reference,
+      description: await cipher.seal(db, 'incidents.description', id, incident.description),
+    })
     .returning();
   if (!row) throw new Error('insert into incidents returned no row');
-  return { incident: row };
+  return { incident: await openIncident(db, cipher, row) };
+}
+
+/** The incident row with its narrative in plain text. */
+export async function openIncident<T extends Pick<IncidentRow, 'id' | 'description'>>(
+  db: DbOrTx,
+  cipher: FieldCipher,
+  row: T,
+): Promise<T> {
+  return {
+    ...row,
+    description: await cipher.open(db, 'incidents.description', row.id, row.description),
+  };
+}
+
+/** The person involved with the description in plain text. */
+export async function openInvolved<T extends Pick<IncidentPersonRow, 'id' | 'description'>>(
+  db: DbOrTx,
+  cipher: FieldCipher,
+  row: T,
+): Promise<T> {
+  return {
+    ...row,
+    description: await cipher.open(db, 'incident_persons.description', row.id, row.description),
+  };
+}
+
+/** The stored form of a person involved's description (sealed under its row id). */
+export async function sealInvolvedDescription(
+  db: DbOrTx,
+  cipher: FieldCipher,
+  id: string,
+  description: string | null | undefined,
+) {
+  return cipher.seal(db, 'incident_persons.description', id, description ?? null);
 }
 
 export async function replaceInvolvedPersons({
   db,
+  cipher,
   incidentId,
   persons,
 }: {
   db: DbOrTx;
+  cipher: FieldCipher;
   incidentId: string;
   persons: Omit<typeof incidentPersons.$inferInsert, 'incidentId' | 'position'>[];
 }) {
   await db.delete(incidentPersons).where(eq(incidentPersons.incidentId, incidentId));
   if (persons.length === 0) return;
-  await db
-    .insert(incidentPersons)
-    .values(persons.map((p, position) => ({ ...p, incidentId, position })));
+  const rows = [];
+  for (const [position, p] of persons.entries()) {
+    const id = p.id ?? randomUUID();
+    const description = await sealInvolvedDescription(db, cipher, id, p.description);
+    rows.push({ ...p, id, description, incidentId, position });
+  }
+  await db.insert(incidentPersons).values(rows);
 }
 
 export async function updateIncident({
   db,
+  cipher,
   id,
   changes,
 }: {
   db: DbOrTx;
+  cipher: FieldCipher;
   id: string;
   changes: Partial<typeof incidents.$inferInsert>;
 }) {
+  const sealed =
+    changes.description === undefined
+      ? changes
+      : {
+          ...changes,
+          description: await cipher.seal(db, 'incidents.description', id, changes.description),
+        };
   const [row] = await db
     .update(incidents)
-    .set({ ...changes, version: sql`${incidents.version} + 1` })
+    .set({ ...sealed, version: sql`${incidents.version} + 1` })
     .where(eq(incidents.id, id))
     .returning();
-  return { incident: row ?? null };
+  return { incident: row ? await openIncident(db, cipher, row) : null };
 }
 
-/** Locks the row for the rest of the transaction, so two decisions cannot interleave. */
+/**
+ * Locks the row for the rest of the transaction, so two decisions cannot interleave. The
+ * narrative stays encrypted (status and reporter checks only; `findIncident` opens it).
+ */
 export async function findIncidentForUpdate({ db, id }: { db: DbOrTx; id: string }) {
   const [row] = await db.select().from(incidents).where(eq(incidents.id, id)).for('update');
   return { incident: row ?? null };
 }
 
-export async function findIncident({ db, id }: { db: DbOrTx; id: string }) {
+export async function findIncident({
+  db,
+  cipher,
+  id,
+}: {
+  db: DbOrTx;
+  cipher: FieldCipher;
+  id: string;
+}) {
   const [row] = await db
     .select({ incident: incidents, reporterName: users.displayName, department: departments.name })
     .from(incidents)
@@ -95,7 +166,8 @@ export async function findIncident({ db, id }: { db: DbOrTx; id: string }) {
   return {
     found: {
       ...row,
-      persons,
+      incident: await openIncident(db, cipher, row.incident),
+      persons: await Promise.all(persons.map((p) => openInvolved(db, cipher, p))),
       messages: messages.map((m) => ({ ...m.message, authorName: m.authorName })),
     },
   };
@@ -190,7 +262,7 @@ export async function relinkPersons({
     .where(eq(incidentPersons.personId, fromPersonId));
 }
 
-/** Confirmed and other incidents a person is linked to (for listing rules). */
+/** Confirmed and other incidents a person is linked to (for listing rules; narratives stay encrypted). */
 export async function listIncidentsOfPerson({ db, personId }: { db: DbOrTx; personId: string }) {
   const rows = await db
     .selectDistinct({ incident: incidents })

@@ -9,6 +9,7 @@ import { claimKey } from '../idempotency/idempotency.repository.js';
 import { requestHash } from '../idempotency/idempotency.service.js';
 import { notifications } from '../notifications/notifications.table.js';
 import { incidentPersons, incidents } from './incidents.table.js';
+import { incidentsWithDescription } from '../../test-support/sealed.js';
 
 const QUICK = {
   occurredAt: '2026-01-15T07:30:00+01:00',
@@ -85,10 +86,7 @@ for (const target of engines) {
       expect(retry.statusCode).toBe(201);
       expect(retry.json()).toEqual(first.json());
       expect(retry.headers['idempotent-replayed']).toBe('true');
-      const rows = await t.database.db
-        .select()
-        .from(incidents)
-        .where(eq(incidents.description, 'Retry nach Funkloch'));
+      const rows = await incidentsWithDescription(t, 'Retry nach Funkloch');
       expect(rows).toHaveLength(1);
     });
 
@@ -137,10 +135,7 @@ for (const target of engines) {
       ]).toContainEqual(codes);
       const stored = answers.filter((a) => a.statusCode === 201).map((a) => a.json().id);
       expect(new Set(stored).size).toBe(1);
-      const rows = await t.database.db
-        .select()
-        .from(incidents)
-        .where(eq(incidents.description, 'Gleichzeitig gesendet'));
+      const rows = await incidentsWithDescription(t, 'Gleichzeitig gesendet');
       expect(rows).toHaveLength(1);
     });
 

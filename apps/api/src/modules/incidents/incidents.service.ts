@@ -12,6 +12,7 @@ import type { Db, Tx } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import { localDate } from '../../local-date.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { FieldCipher } from '../encryption/field-cipher.js';
 import type { IdempotencyService } from '../idempotency/idempotency.service.js';
 import { correctionHistory } from '../corrections/corrections.mapping.js';
 import { findUserById } from '../identity/identity.repository.js';
@@ -76,12 +77,14 @@ export function createIncidentsService({
   audit,
   clock,
   idempotency,
+  cipher,
   timeZone,
 }: {
   db: Db;
   audit: AuditService;
   clock: Clock;
   idempotency: IdempotencyService;
+  cipher: FieldCipher;
   timeZone: string;
 }) {
   function assertNotInFuture(report: IncidentReport) {
@@ -92,7 +95,7 @@ export function createIncidentsService({
 
   /** Reads a report for a user: its reporter, or a registrar (audited); others learn nothing. */
   async function readable(tx: Db | Tx, actor: Actor, id: string) {
-    const { found } = await findIncident({ db: tx, id });
+    const { found } = await findIncident({ db: tx, cipher, id });
     const own = found?.incident.reporterId === actor.id;
     if (!found || (!own && !actor.abilities.includes('incident.review'))) {
       throw new AppError(404, 'resource.not_found');
@@ -161,6 +164,7 @@ export function createIncidentsService({
           const now = clock.now();
           const reporter = await findUserById({ db: tx, id: actor.id });
           const { incident } = await insertIncident({
+            cipher,
             db: tx,
             year: localDate(now, timeZone).slice(0, 4),
             incident: {
@@ -173,6 +177,7 @@ export function createIncidentsService({
             },
           });
           await replaceInvolvedPersons({
+            cipher,
             db: tx,
             incidentId: incident.id,
             persons: involvedRows(report),
@@ -233,7 +238,10 @@ export function createIncidentsService({
         }
         const incident = present(actor, found);
         if (!actor.abilities.includes('incident.review')) return incident;
-        return { ...incident, corrections: await correctionHistory(tx, { incidentId: id }) };
+        return {
+          ...incident,
+          corrections: await correctionHistory(tx, cipher, { incidentId: id }),
+        };
       });
     },
 
@@ -268,6 +276,7 @@ export function createIncidentsService({
         const now = clock.now();
         const answered = incident.status === 'needs_info';
         await updateIncident({
+          cipher,
           db: tx,
           id,
           changes: {
@@ -276,7 +285,12 @@ export function createIncidentsService({
             updatedAt: now,
           },
         });
-        await replaceInvolvedPersons({ db: tx, incidentId: id, persons: involvedRows(report) });
+        await replaceInvolvedPersons({
+          db: tx,
+          cipher,
+          incidentId: id,
+          persons: involvedRows(report),
+        });
         if (answer !== '') {
           await insertMessage({
             db: tx,
@@ -296,7 +310,7 @@ export function createIncidentsService({
           subject: { type: 'incident', id },
           details: { reference: incident.reference },
         });
-        const { found } = await findIncident({ db: tx, id });
+        const { found } = await findIncident({ db: tx, cipher, id });
         return present(actor, found!);
       });
     },
@@ -306,6 +320,7 @@ export function createIncidentsService({
         const incident = await lockForReview(tx, actor, id);
         if (incident.status === 'submitted') {
           await updateIncident({
+            cipher,
             db: tx,
             id,
             changes: { status: 'in_review', reviewerId: actor.id, updatedAt: clock.now() },
@@ -318,7 +333,7 @@ export function createIncidentsService({
           action: 'incident.start_review',
           subject: { type: 'incident', id },
         });
-        const { found } = await findIncident({ db: tx, id });
+        const { found } = await findIncident({ db: tx, cipher, id });
         return present(actor, found!);
       });
     },
@@ -351,6 +366,7 @@ export function createIncidentsService({
               ? decision.question
               : decision.note;
         await updateIncident({
+          cipher,
           db: tx,
           id,
           changes: {
@@ -394,7 +410,7 @@ export function createIncidentsService({
               : {}),
           },
         });
-        const { found } = await findIncident({ db: tx, id });
+        const { found } = await findIncident({ db: tx, cipher, id });
         return present(actor, found!);
       });
     },

@@ -6,6 +6,7 @@ import { engines, engineTitle } from '../../test-support/test-database.js';
 import { signedIn, signedInRegistrar } from '../../test-support/register.js';
 import { auditEvents } from '../audit/audit.table.js';
 import { incidents } from './incidents.table.js';
+import { incidentsWithDescription } from '../../test-support/sealed.js';
 
 /** What the start page's one tap sends: the time and, if the phone allowed it, the position. */
 const ONE_TAP = {
@@ -204,10 +205,7 @@ for (const target of engines) {
       ]).toContainEqual(answers.map((a) => a.statusCode).sort());
       const stored = answers.filter((a) => a.statusCode === 201).map((a) => a.json().id);
       expect(new Set(stored).size).toBe(1);
-      const rows = await t.database.db
-        .select()
-        .from(incidents)
-        .where(eq(incidents.description, 'Zweimal getippt'));
+      const rows = await incidentsWithDescription(t, 'Zweimal getippt');
       expect(rows).toHaveLength(1);
     });
   });

@@ -5,6 +5,7 @@ import type { Db, DbOrTx, Tx } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import { localDate } from '../../local-date.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { FieldCipher } from '../encryption/field-cipher.js';
 import { findUserByUsername } from '../identity/identity.repository.js';
 import type { ListingsService } from '../listings/listings.service.js';
 import { findPersons } from '../persons/persons.repository.js';
@@ -92,6 +93,7 @@ export function createLegacyImportService({
   db,
   audit,
   clock,
+  cipher,
   settings,
   rolesOf,
   scoped,
@@ -99,6 +101,7 @@ export function createLegacyImportService({
   db: Db;
   audit: AuditService;
   clock: Clock;
+  cipher: FieldCipher;
   settings: LegacyImportSettings;
   rolesOf(input: { db?: DbOrTx; userId: string }): Promise<{ roles: Role[] }>;
   /** The persons and listings services working inside the row's transaction. */
@@ -106,13 +109,20 @@ export function createLegacyImportService({
 }) {
   const today = () => localDate(clock.now(), settings.timeZone);
 
-  const deps = (tx: Tx) => ({ tx, audit, clock, timeZone: settings.timeZone, ...scoped(tx) });
+  const deps = (tx: Tx) => ({
+    tx,
+    audit,
+    clock,
+    cipher,
+    timeZone: settings.timeZone,
+    ...scoped(tx),
+  });
 
   /** The person an earlier import created, following a merge; null when it was deleted. */
   async function personOf(conn: DbOrTx, id: string | null) {
     let current = id;
     for (let hops = 0; current && hops < 10; hops += 1) {
-      const { records } = await findPersons({ db: conn, ids: [current] });
+      const { records } = await findPersons({ db: conn, cipher, ids: [current] });
       const record = records[0];
       if (!record) return null;
       if (!record.person.mergedIntoId) return record;
@@ -183,7 +193,7 @@ export function createLegacyImportService({
     const wanted = [...new Set(ids.flat())];
     const persons = new Map<string, ReturnType<typeof toPerson>>();
     for (let i = 0; i < wanted.length; i += 200) {
-      const { records } = await findPersons({ db, ids: wanted.slice(i, i + 200) });
+      const { records } = await findPersons({ db, cipher, ids: wanted.slice(i, i + 200) });
       for (const record of records) persons.set(record.person.id, toPerson(record));
     }
     return reported.map(

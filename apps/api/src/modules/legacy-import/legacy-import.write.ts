@@ -2,6 +2,7 @@ import type { Clock } from '../../clock.js';
 import type { Tx } from '../../db/database.js';
 import { localDate } from '../../local-date.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { FieldCipher } from '../encryption/field-cipher.js';
 import { insertIncident, replaceInvolvedPersons } from '../incidents/incidents.repository.js';
 import type { ListingsService } from '../listings/listings.service.js';
 import { refreshSearchKeys } from '../lookup/lookup.service.js';
@@ -24,6 +25,7 @@ interface WriteDeps {
   tx: Tx;
   audit: AuditService;
   clock: Clock;
+  cipher: FieldCipher;
   timeZone: string;
   persons: PersonsService;
   listings: ListingsService;
@@ -60,7 +62,7 @@ const namesOf = (row: LegacyRow): NameToAdd[] => [
  * when the reference was taken meanwhile (another run of the same file).
  */
 export async function createFromRow(
-  { tx, audit, clock, timeZone, persons, listings }: WriteDeps,
+  { tx, audit, clock, cipher, timeZone, persons, listings }: WriteDeps,
   actor: LegacyActor,
   row: LegacyRow,
   plan: ListingPlan,
@@ -86,6 +88,7 @@ export async function createFromRow(
   // The incident was reviewed when it entered the old list; the import records it as
   // confirmed by the importing registrar. A listing on it still needs a second registrar.
   const { incident } = await insertIncident({
+    cipher,
     db: tx,
     year: localDate(now, timeZone).slice(0, 4),
     incident: {
@@ -110,6 +113,7 @@ export async function createFromRow(
     },
   });
   await replaceInvolvedPersons({
+    cipher,
     db: tx,
     incidentId: incident.id,
     persons: [

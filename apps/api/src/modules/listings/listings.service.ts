@@ -12,6 +12,7 @@ import type { Db, Tx } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import { addMonths, localDate } from '../../local-date.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { FieldCipher } from '../encryption/field-cipher.js';
 import { listIncidentsOfPerson } from '../incidents/incidents.repository.js';
 import { findPersonForUpdate } from '../persons/persons.repository.js';
 import { listingActions, toListing, toListingSummary } from './listings.mapping.js';
@@ -62,6 +63,7 @@ export function createListingsService({
   db,
   audit,
   clock,
+  cipher,
   settings,
   renderLetter,
   legacyImport = false,
@@ -69,6 +71,7 @@ export function createListingsService({
   db: Db;
   audit: AuditService;
   clock: Clock;
+  cipher: FieldCipher;
   settings: ListingSettings;
   renderLetter(input: NotificationLetterInput): Promise<Uint8Array>;
   legacyImport?: boolean;
@@ -280,7 +283,7 @@ export function createListingsService({
         if (found.listing.restricted) throw new AppError(409, 'listing.restricted');
         // The letter goes to the listed person; the office signs it, not the registrar.
         await refuseOwnGrounds(tx, actor, id);
-        const { records } = await findPersons({ db: tx, ids: [found.listing.personId] });
+        const { records } = await findPersons({ db: tx, cipher, ids: [found.listing.personId] });
         const { names } = await listAuthorisedDepartmentNames({ db: tx });
         const letter = letterInput({
           found,

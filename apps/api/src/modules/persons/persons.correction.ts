@@ -26,7 +26,7 @@ type Correction = z.output<typeof PersonCorrectionRequest>;
  * transaction.
  */
 export async function correctPerson(args: CorrectionArgs<Correction>): Promise<Person> {
-  const { db, audit, clock, actor, id, request } = args;
+  const { db, audit, clock, cipher, actor, id, request } = args;
   refuseNothingToChange(request.changes);
   return db.transaction(async (tx) => {
     const { person } = await findPersonForUpdate({ db: tx, id });
@@ -37,7 +37,7 @@ export async function correctPerson(args: CorrectionArgs<Correction>): Promise<P
     if (person.updatedAt.getTime() !== Date.parse(request.expectedUpdatedAt)) {
       throw new AppError(409, 'correction.stale', { field: 'expectedUpdatedAt' });
     }
-    const current = toPerson((await findPersons({ db: tx, ids: [id] })).records[0]!);
+    const current = toPerson((await findPersons({ db: tx, cipher, ids: [id] })).records[0]!);
     const before = {
       familyName: current.familyName,
       givenNames: current.givenNames,
@@ -69,16 +69,17 @@ export async function correctPerson(args: CorrectionArgs<Correction>): Promise<P
     await recordCorrection({
       tx,
       audit,
+      cipher,
       actorId: actor.id,
       subject: { type: 'person', id },
       reason: request.reason,
       changes,
       at: now,
     });
-    const { records } = await findPersons({ db: tx, ids: [id] });
+    const { records } = await findPersons({ db: tx, cipher, ids: [id] });
     return {
       ...toPerson(records[0]!),
-      corrections: await correctionHistory(tx, { personId: id }),
+      corrections: await correctionHistory(tx, cipher, { personId: id }),
     };
   });
 }

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../../db/database.js';
+import type { FieldCipher } from '../encryption/field-cipher.js';
 import { personAddresses, personNames, persons } from './persons.table.js';
 
 export type PersonRow = typeof persons.$inferSelect;
@@ -11,16 +13,24 @@ export interface PersonRecord {
   addresses: PersonAddressRow[];
 }
 
+/** Stores a person; the notes encrypted under the row's id. */
 export async function insertPerson({
   db,
+  cipher,
   person,
 }: {
   db: DbOrTx;
+  cipher: FieldCipher;
   person: typeof persons.$inferInsert;
 }) {
-  const [row] = await db.insert(persons).values(person).returning();
+  const id = person.id ?? randomUUID();
+  const notes = await cipher.seal(db, 'persons.notes', id, person.notes ?? null);
+  const [row] = await db
+    .insert(persons)
+    .values({ ...person, id, notes })
+    .returning();
   if (!row) throw new Error('insert into persons returned no row');
-  return { person: row };
+  return { person: { ...row, notes: person.notes ?? null } };
 }
 
 export async function insertAddress({
@@ -43,10 +53,24 @@ export async function insertName({
   await db.insert(personNames).values(name);
 }
 
-/** Persons with their names and addresses, in the order of `ids`. */
-export async function findPersons({ db, ids }: { db: DbOrTx; ids: string[] }) {
+/** Persons with their names and addresses (notes in plain text), in the order of `ids`. */
+export async function findPersons({
+  db,
+  cipher,
+  ids,
+}: {
+  db: DbOrTx;
+  cipher: FieldCipher;
+  ids: string[];
+}) {
   if (ids.length === 0) return { records: [] as PersonRecord[] };
-  const rows = await db.select().from(persons).where(inArray(persons.id, ids));
+  const sealed = await db.select().from(persons).where(inArray(persons.id, ids));
+  const rows = await Promise.all(
+    sealed.map(async (p) => ({
+      ...p,
+      notes: await cipher.open(db, 'persons.notes', p.id, p.notes),
+    })),
+  );
   const names = await db
     .select()
     .from(personNames)

@@ -10,6 +10,7 @@ import type { Clock } from '../../clock.js';
 import type { Db, Tx } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { FieldCipher } from '../encryption/field-cipher.js';
 import {
   findIncidentForUpdate,
   findInvolvedPerson,
@@ -49,11 +50,13 @@ export function createPersonsService({
   db,
   audit,
   clock,
+  cipher,
   legacyImport = false,
 }: {
   db: Db;
   audit: AuditService;
   clock: Clock;
+  cipher: FieldCipher;
   legacyImport?: boolean;
 }) {
   function refuseOwn(actor: Actor, reports: Iterable<{ reporterId: string }>) {
@@ -61,7 +64,7 @@ export function createPersonsService({
   }
 
   async function load(tx: Db | Tx, id: string): Promise<Person> {
-    const { records } = await findPersons({ db: tx, ids: [id] });
+    const { records } = await findPersons({ db: tx, cipher, ids: [id] });
     if (!records[0]) throw new AppError(404, 'person.not_found');
     return toPerson(records[0]);
   }
@@ -86,7 +89,7 @@ export function createPersonsService({
           action: 'person.read',
           subject: { type: 'person', id },
         });
-        return { ...person, corrections: await correctionHistory(tx, { personId: id }) };
+        return { ...person, corrections: await correctionHistory(tx, cipher, { personId: id }) };
       });
     },
 
@@ -125,7 +128,7 @@ export function createPersonsService({
           dateOfBirth: involved.dateOfBirth,
         };
         const { ids } = await findSimilarPersons({ db: tx, ...similarPersonKeys(reported) });
-        const { records } = await findPersons({ db: tx, ids });
+        const { records } = await findPersons({ db: tx, cipher, ids });
         const candidates = rankDuplicates(reported, records.map(toPerson)).slice(0, 10);
         await audit.record({
           tx,
@@ -162,6 +165,7 @@ export function createPersonsService({
           const now = clock.now();
           const { person } = await insertPerson({
             db: tx,
+            cipher,
             person: {
               familyName: input.familyName,
               givenNames: input.givenNames,

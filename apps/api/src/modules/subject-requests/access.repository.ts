@@ -2,6 +2,9 @@ import { and, asc, eq, inArray, isNotNull, notInArray, or, sql } from 'drizzle-o
 import type { DbOrTx } from '../../db/database.js';
 import { auditEvents } from '../audit/audit.table.js';
 import { corrections } from '../corrections/corrections.table.js';
+import { openChanges } from '../corrections/corrections.seal.js';
+import type { FieldCipher } from '../encryption/field-cipher.js';
+import { openIncident, openInvolved } from '../incidents/incidents.repository.js';
 import { departments } from '../departments/departments.table.js';
 import { users } from '../identity/identity.table.js';
 import { incidentMessages, incidentPersons, incidents } from '../incidents/incidents.table.js';
@@ -15,10 +18,26 @@ import { subjectRequests } from './subject-requests.table.js';
  * added to one of these tables is exported without a change here. access.export.ts decides
  * what is withheld.
  */
-export async function loadPersonRows({ db, personId }: { db: DbOrTx; personId: string }) {
-  const [person] = await db.select().from(persons).where(eq(persons.id, personId));
-  if (!person) return null;
-  const merged = await db.select().from(persons).where(eq(persons.mergedIntoId, personId));
+export async function loadPersonRows({
+  db,
+  cipher,
+  personId,
+}: {
+  db: DbOrTx;
+  cipher: FieldCipher;
+  personId: string;
+}) {
+  // narratives, descriptions and notes are stored encrypted: the export shows them in plain text
+  const openNotes = async (p: typeof persons.$inferSelect) => ({
+    ...p,
+    notes: await cipher.open(db, 'persons.notes', p.id, p.notes),
+  });
+  const [stored] = await db.select().from(persons).where(eq(persons.id, personId));
+  if (!stored) return null;
+  const person = await openNotes(stored);
+  const merged = await Promise.all(
+    (await db.select().from(persons).where(eq(persons.mergedIntoId, personId))).map(openNotes),
+  );
   const ids = [personId, ...merged.map((m) => m.id)];
   const aliases = await db.select().from(personNames).where(inArray(personNames.personId, ids));
   const addresses = await db
@@ -26,17 +45,22 @@ export async function loadPersonRows({ db, personId }: { db: DbOrTx; personId: s
     .from(personAddresses)
     .where(inArray(personAddresses.personId, ids))
     .orderBy(asc(personAddresses.validFrom));
-  const ownRows = await db
-    .select()
-    .from(incidentPersons)
-    .where(inArray(incidentPersons.personId, ids));
+  const ownRows = await Promise.all(
+    (await db.select().from(incidentPersons).where(inArray(incidentPersons.personId, ids))).map(
+      (row) => openInvolved(db, cipher, row),
+    ),
+  );
   const incidentIds = [...new Set(ownRows.map((r) => r.incidentId))];
   const incidentRows = incidentIds.length
-    ? await db
-        .select()
-        .from(incidents)
-        .where(inArray(incidents.id, incidentIds))
-        .orderBy(asc(incidents.occurredAt))
+    ? await Promise.all(
+        (
+          await db
+            .select()
+            .from(incidents)
+            .where(inArray(incidents.id, incidentIds))
+            .orderBy(asc(incidents.occurredAt))
+        ).map((row) => openIncident(db, cipher, row)),
+      )
     : [];
   const others = incidentIds.length
     ? await db
@@ -76,7 +100,7 @@ export async function loadPersonRows({ db, personId }: { db: DbOrTx; personId: s
         .where(inArray(listingHistory.listingId, listingIds))
         .orderBy(asc(listingHistory.at))
     : [];
-  const correctionRows = await db
+  const sealedCorrections = await db
     .select()
     .from(corrections)
     .where(
@@ -85,6 +109,17 @@ export async function loadPersonRows({ db, personId }: { db: DbOrTx; personId: s
         : inArray(corrections.personId, ids),
     )
     .orderBy(asc(corrections.at));
+  const correctionRows = await Promise.all(
+    sealedCorrections.map(async (c) => ({
+      ...c,
+      changes: await openChanges(
+        db,
+        cipher,
+        c.id,
+        c.changes as Record<string, { from: unknown; to: unknown }>,
+      ),
+    })),
+  );
   const requests = await db
     .select()
     .from(subjectRequests)

@@ -4,6 +4,7 @@ import type { Db, Tx } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import { localDate } from '../../local-date.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { FieldCipher } from '../encryption/field-cipher.js';
 import type { LetterheadSettings } from '../letters/letter.settings.js';
 import { findPersonForUpdate } from '../persons/persons.repository.js';
 import { accessExport } from './access.export.js';
@@ -50,12 +51,14 @@ export function createSubjectRequestsService(deps: {
   db: Db;
   audit: AuditService;
   clock: Clock;
+  /** Field encryption: the export shows narratives and notes in plain text. */
+  cipher: FieldCipher;
   settings: { timeZone: string; letterhead: LetterheadSettings };
   erase?: ErasePerson;
   /** After the erasure committed: the deletion ledger appends it (deletion.service `flush`). */
   afterErasure?: () => Promise<unknown>;
 }) {
-  const { db, audit, clock, settings } = deps;
+  const { db, audit, clock, cipher, settings } = deps;
   const today = () => localDate(clock.now(), settings.timeZone);
   const localDateOf = (d: Date) => localDate(d, settings.timeZone);
   const letterhead = settings.letterhead as LetterheadSettings & { officeName?: string };
@@ -88,7 +91,7 @@ export function createSubjectRequestsService(deps: {
     const { found } = await findSubjectRequest({ db: tx, id });
     if (!found) throw new AppError(404, 'resource.not_found');
     const personId = found.request.personId;
-    const rows = personId ? await loadPersonRows({ db: tx, personId }) : null;
+    const rows = personId ? await loadPersonRows({ db: tx, cipher, personId }) : null;
     if (!rows || !personId) throw new AppError(409, 'subject_request.person_erased');
     const data = accessExport({ rows, request: found.request, generatedOn: today(), office });
     return { data, personId, reference: found.request.reference };
