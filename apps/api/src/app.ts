@@ -40,6 +40,7 @@ import { usersRoutes } from './modules/users/users.routes.js';
 import { visitsRoutes } from './modules/visits/visits.routes.js';
 import { createServices } from './services.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { statisticsRoutes } from './modules/statistics/statistics.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -103,6 +104,7 @@ export async function buildApp(
   await app.register(visitsRoutes, { visits: services.visits });
   await app.register(notificationsRoutes, { notifications: services.notifications });
   await app.register(auditRoutes, { auditViews: services.auditViews });
+  await app.register(statisticsRoutes, { statistics: services.statistics });
   await app.register(demoRoutes, {
     enabled: config.demo,
     demo: createDemoService({ db: database.db, ...services }),

@@ -46,3 +46,5 @@ export * from './subject-requests.schemas.js';
 export * from './subject-requests.routes.js';
 export * from './audit.schemas.js';
 export * from './audit.routes.js';
+export * from './statistics.schemas.js';
+export * from './statistics.routes.js';

@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   'privacy.answer',
   'audit.read',
   'audit.verify',
+  'statistics.read',
   'user.manage',
   'department.manage',
   'settings.manage',
@@ -34,8 +35,14 @@ export type RouteAccess = Permission | 'authenticated' | 'session' | 'public';
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   reporter: ['incident.report', 'incident.read_own'],
   field: ['register.lookup', 'visit_list.manage', 'alarm.raise'],
-  registrar: ['incident.review', 'register.lookup', 'listing.manage', 'privacy.answer'],
-  dpo: ['audit.read', 'audit.verify'],
+  registrar: [
+    'incident.review',
+    'register.lookup',
+    'listing.manage',
+    'privacy.answer',
+    'statistics.read',
+  ],
+  dpo: ['audit.read', 'audit.verify', 'statistics.read'],
   control_room: ['alarm.handle'],
   admin: ['user.manage', 'department.manage', 'settings.manage'],
 };

@@ -18,6 +18,7 @@ import { mfaContract } from './mfa.routes.js';
 import { ssoContract } from './sso.routes.js';
 import { subjectRequestsContract } from './subject-requests.routes.js';
 import { auditContract } from './audit.routes.js';
+import { statisticsContract } from './statistics.routes.js';
 import type { RouteContract } from './route.js';
 
 /** Every module's routes: one line per module contract (`<module>.routes.ts`). */
@@ -42,6 +43,7 @@ export const API_CONTRACTS = {
   sso: ssoContract,
   subjectRequests: subjectRequestsContract,
   audit: auditContract,
+  statistics: statisticsContract,
 } satisfies Record<string, Record<string, RouteContract>>;
 
 /**
