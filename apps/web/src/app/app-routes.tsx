@@ -25,6 +25,7 @@ import {
   SecondFactorGate,
   SecurityPage,
   SetupPage,
+  StatisticsRoutes,
   SubjectRequestsRoutes,
   VisitListPage,
 } from './lazy-pages';
@@ -40,6 +41,7 @@ const AREA_ROUTES = {
   'subject-requests': SubjectRequestsRoutes,
   lookup: LookupRoutes,
   audit: AuditRoutes,
+  statistics: StatisticsRoutes,
   admin: AdminRoutes,
 } as const;
 

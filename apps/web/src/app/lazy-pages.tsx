@@ -37,6 +37,12 @@ export const AuditRoutes = lazyPage(() =>
     ([m]) => m.AuditRoutes,
   ),
 );
+// Statistics for registrars and the data protection officer, with their German texts.
+export const StatisticsRoutes = lazyPage(() =>
+  Promise.all([import('../features/statistics/statistics.routes'), loadTexts('statistics')]).then(
+    ([m]) => m.StatisticsRoutes,
+  ),
+);
 export const AdminRoutes = lazyPage(() =>
   Promise.all([import('../features/admin/admin.routes'), loadTexts('admin')]).then(
     ([m]) => m.AdminRoutes,
@@ -64,6 +70,7 @@ const AREAS: Record<RouteArea, { preload(): Promise<unknown> }> = {
   'subject-requests': SubjectRequestsRoutes,
   lookup: LookupRoutes,
   audit: AuditRoutes,
+  statistics: StatisticsRoutes,
   admin: AdminRoutes,
 };
 

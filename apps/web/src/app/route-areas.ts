@@ -3,7 +3,8 @@
  * downloads the registrars' or the administration's code. The prefixes live here, apart from
  * the pages, so that deciding which part a path belongs to loads none of them.
  */
-export type RouteArea = 'reports' | 'review' | 'subject-requests' | 'lookup' | 'audit' | 'admin';
+export type RouteArea =
+  'reports' | 'review' | 'subject-requests' | 'lookup' | 'audit' | 'statistics' | 'admin';
 
 const PREFIXES: readonly (readonly [prefix: string, area: RouteArea])[] = [
   ['/reports', 'reports'],
@@ -14,11 +15,12 @@ const PREFIXES: readonly (readonly [prefix: string, area: RouteArea])[] = [
   ['/admin', 'admin'],
 ];
 
-// The look-up, the visit list and the audit log are single pages (no sub-paths).
+// The look-up, the visit list, the audit log and the statistics are single pages (no sub-paths).
 const EXACT: readonly (readonly [path: string, area: RouteArea])[] = [
   ['/lookup', 'lookup'],
   ['/visits', 'lookup'],
   ['/audit', 'audit'],
+  ['/statistics', 'statistics'],
 ];
 
 /** The part of the app a path belongs to, or null for the shell's own pages and unknown paths. */

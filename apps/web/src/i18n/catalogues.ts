@@ -2,6 +2,7 @@ import { german as firstDownload } from './catalogue.de';
 import admin from './parts/admin.de.json';
 import audit from './parts/audit.de.json';
 import review from './parts/review.de.json';
+import statistics from './parts/statistics.de.json';
 import subjectRequests from './parts/subjectRequests.de.json';
 import { english } from './catalogue.en';
 
@@ -18,7 +19,7 @@ function merged(target: Record<string, unknown>, source: Record<string, unknown>
   return result;
 }
 
-const german = [admin, audit, review, subjectRequests].reduce<Record<string, unknown>>(
+const german = [admin, audit, review, statistics, subjectRequests].reduce<Record<string, unknown>>(
   (all, part) => merged(all, part),
   firstDownload,
 );

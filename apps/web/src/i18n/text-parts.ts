@@ -11,6 +11,7 @@ const GERMAN_PARTS = {
   subjectRequests: () => import('./parts/subjectRequests.de.json'),
   admin: () => import('./parts/admin.de.json'),
   audit: () => import('./parts/audit.de.json'),
+  statistics: () => import('./parts/statistics.de.json'),
 } as const;
 
 export type TextPart = keyof typeof GERMAN_PARTS;

@@ -39,6 +39,8 @@ const NAMED = new Set([
   'auth.sign_in_failed',
   'audit.read',
   'audit.export',
+  'statistics.read',
+  'statistics.export',
 ]);
 
 /** Families with a name (`audit.families.<family>`), for the actions without one of their own. */
@@ -56,6 +58,7 @@ const FAMILIES = new Set([
   'subject_request',
   'import',
   'deletion',
+  'statistics',
 ]);
 
 /** The translation key of an action's name, or null when the page shows the technical name only. */

@@ -17,6 +17,7 @@ const WITH_A_FUNCTION: ReadonlySet<Permission> = new Set<Permission>([
   'user.manage',
   'department.manage',
   'audit.read',
+  'statistics.read',
 ]);
 
 /** The user's abilities that lead to a function in the app, in the server's order. */
