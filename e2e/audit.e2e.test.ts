@@ -64,7 +64,8 @@ async function openAuditLog(page: Page, server: TestServer, viewport: ViewportNa
   await signInAs(page, server, DPO);
   // The start page offers the audit log, and promises no function the app does not have.
   await page.getByTestId('abilities').getByText('Das Protokoll lesen').waitFor();
-  expect(await page.getByTestId('abilities').locator('li').count()).toBe(1);
+  // the audit log and the statistics
+  expect(await page.getByTestId('abilities').locator('li').count()).toBe(2);
   await snap(page, `${viewport}-dpo-home`);
   await page.getByRole('link', { name: 'Protokoll durchsuchen' }).click();
   await page.getByRole('heading', { level: 1, name: 'Protokoll durchsuchen' }).waitFor();

@@ -101,9 +101,8 @@ function Bar({ share, withheld }: { share: number; withheld: boolean }) {
       aria-hidden="true"
       focusable="false"
     >
-      {withheld ? (
-        <rect x="0" y="4" width="100" height="2" className="zm-stat-bar-withheld" />
-      ) : (
+      {/* a withheld count draws no bar: its row says why */}
+      {withheld ? null : (
         <rect x="0" y="0" width={Math.max(share * 100, share > 0 ? 1 : 0)} height="10" />
       )}
     </svg>

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { CountTable } from './count-table';
 import { barShare, labelledMonths, monthName } from './statistics-format';
 
+/** Drawing height of the columns and of the month labels under them, in pixels. */
 const HEIGHT = 120;
-const LABEL = 18;
+const LABEL = 20;
 
 /**
  * Reports per month as columns (inline SVG), and the same numbers as a table to open below it.
@@ -15,8 +16,8 @@ export function MonthChart({ series, title }: { series: StatisticsSeries; title:
   const months = series.rows.map((r) => r.key);
   const counts = series.rows.map((r) => r.count);
   const labelled = labelledMonths(months);
-  const width = Math.max(months.length * 12, 120);
-  const column = width / Math.max(months.length, 1);
+  // x in percent of the width, heights in pixels: the labels keep their size on any screen
+  const column = 100 / Math.max(months.length, 1);
   return (
     <div className="kern-stack-sm">
       <h3 className="kern-heading-small" id="stat-months-title">
@@ -24,30 +25,30 @@ export function MonthChart({ series, title }: { series: StatisticsSeries; title:
       </h3>
       <svg
         className="zm-stat-columns"
-        viewBox={`0 0 ${width} ${HEIGHT + LABEL}`}
+        width="100%"
+        height={HEIGHT + LABEL}
         aria-hidden="true"
         focusable="false"
         data-testid="stat-month-chart"
       >
-        <line x1="0" x2={width} y1={HEIGHT} y2={HEIGHT} className="zm-stat-axis" />
+        <line x1="0" x2="100%" y1={HEIGHT} y2={HEIGHT} className="zm-stat-axis" />
         {series.rows.map((row, i) => {
-          const share = barShare(row.count, counts);
-          const h = share * (HEIGHT - 4);
-          const x = i * column + column * 0.15;
+          const h = barShare(row.count, counts) * (HEIGHT - 6);
+          const middle = `${(i + 0.5) * column}%`;
           return (
             <g key={row.key}>
               {row.count === null ? (
-                <circle
-                  cx={i * column + column / 2}
-                  cy={HEIGHT - 4}
-                  r="1.6"
-                  className="zm-stat-dot"
-                />
+                <circle cx={middle} cy={HEIGHT - 5} r="2.5" className="zm-stat-dot" />
               ) : (
-                <rect x={x} y={HEIGHT - h} width={column * 0.7} height={h} />
+                <rect
+                  x={`${(i + 0.15) * column}%`}
+                  y={HEIGHT - h}
+                  width={`${column * 0.7}%`}
+                  height={h}
+                />
               )}
               {labelled.has(row.key) ? (
-                <text x={i * column + column / 2} y={HEIGHT + LABEL - 4} textAnchor="middle">
+                <text x={middle} y={HEIGHT + LABEL - 5} textAnchor="middle">
                   {row.key.slice(5)}/{row.key.slice(2, 4)}
                 </text>
               ) : null}

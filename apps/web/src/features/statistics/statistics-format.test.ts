@@ -20,15 +20,20 @@ describe('statistics on the page', () => {
     expect(barShare(0, [0, null])).toBe(0);
   });
 
-  it('labels about eight months of a long chart, and every January', () => {
+  it('labels about six months of a long chart, so that the labels fit a phone', () => {
     const months = Array.from({ length: 24 }, (_, i) => {
       const n = 2025 * 12 + 1 + i;
       return `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
     });
     const labelled = labelledMonths(months);
-    expect(labelled.has('2025-02')).toBe(true);
-    expect(labelled.has('2026-01')).toBe(true);
-    expect(labelled.size).toBeLessThanOrEqual(10);
+    expect([...labelled]).toEqual([
+      '2025-02',
+      '2025-06',
+      '2025-10',
+      '2026-02',
+      '2026-06',
+      '2026-10',
+    ]);
     expect(labelledMonths(['2026-01', '2026-02'])).toEqual(new Set(['2026-01', '2026-02']));
   });
 });

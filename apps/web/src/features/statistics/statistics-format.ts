@@ -21,8 +21,8 @@ export function barShare(count: StatisticsCount, counts: readonly StatisticsCoun
   return count === null || max === 0 ? 0 : count / max;
 }
 
-/** Which months of a chart get a label under their column: about eight, January always. */
+/** Which months of a chart get a label under their column: about six (a phone's width). */
 export function labelledMonths(months: readonly string[]): Set<string> {
-  const step = Math.max(1, Math.ceil(months.length / 8));
-  return new Set(months.filter((m, i) => i % step === 0 || (step > 1 && m.endsWith('-01'))));
+  const step = Math.max(1, Math.ceil(months.length / 6));
+  return new Set(months.filter((_, i) => i % step === 0));
 }
