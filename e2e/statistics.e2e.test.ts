@@ -75,6 +75,13 @@ describe.skipIf(skipBrowser)(browserSuiteName('statistics of the demo city'), ()
       // No person in it: none of the demo's names.
       for (const person of Object.values(DEMO_PERSONS))
         expect(csv).not.toContain(person.familyName);
+
+      // The same page in English.
+      await page.getByRole('button', { name: 'Switch to English' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Statistics' }).waitFor();
+      await page.getByText('Small numbers are withheld (·)').waitFor();
+      await page.getByPlaceholder('YYYY-MM').first().waitFor();
+      await checkPage(page, 'desktop-statistics-en');
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();

@@ -96,7 +96,7 @@ export function StatisticsPage() {
               hint={t('statistics.period.hint')}
               inputMode="numeric"
               autoComplete="off"
-              placeholder="JJJJ-MM"
+              placeholder={t('statistics.period.placeholder')}
               value={draft[field]}
               error={failure?.byField[field]}
               onValueChange={(value) => setDraft((d) => ({ ...d, [field]: value }))}
