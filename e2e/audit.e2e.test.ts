@@ -68,7 +68,8 @@ async function openAuditLog(page: Page, server: TestServer, viewport: ViewportNa
     .getByTestId('abilities')
     .getByText('Das Verzeichnis von Verarbeitungstätigkeiten lesen')
     .waitFor();
-  expect(await page.getByTestId('abilities').locator('li').count()).toBe(2);
+  // the audit log, the record of processing and the statistics
+  expect(await page.getByTestId('abilities').locator('li').count()).toBe(3);
   await snap(page, `${viewport}-dpo-home`);
   await page.getByRole('link', { name: 'Protokoll durchsuchen' }).click();
   await page.getByRole('heading', { level: 1, name: 'Protokoll durchsuchen' }).waitFor();

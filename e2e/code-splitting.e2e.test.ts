@@ -62,7 +62,7 @@ describe.skipIf(skipBrowser)(browserSuiteName('code split by role'), () => {
   let browser: Browser;
   let server: TestServer;
   const officeChunks = chunksOf(
-    /^src\/(features\/(admin|audit|records|review|listings|persons|subject-requests)\/|features\/home\/registrar-panels|i18n\/parts\/)/,
+    /^src\/(features\/(admin|audit|records|review|listings|persons|statistics|subject-requests)\/|features\/home\/registrar-panels|i18n\/parts\/)/,
   );
 
   beforeAll(async () => {

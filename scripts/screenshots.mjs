@@ -52,6 +52,14 @@ const JOURNEYS = [
         heading: 'Person oder Adresse abfragen',
         act: (page) => lookUp(page, { familyName: 'Yilmaz' }),
       },
+      // three screens: the rule, the period and the first tables
+      {
+        name: 'statistics',
+        path: '/statistics',
+        heading: 'Statistik',
+        act: (page) => page.getByTestId('stat-period').waitFor(),
+        screens: 3,
+      },
     ],
   },
   {

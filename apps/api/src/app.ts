@@ -44,6 +44,7 @@ import { anomaliesRoutes } from './modules/anomalies/anomalies.routes.js';
 import { recordsRoutes } from './modules/records/records.routes.js';
 import { createRecordsService } from './modules/records/records.service.js';
 import { prepareFieldEncryption } from './modules/encryption/field-encryption.startup.js';
+import { statisticsRoutes } from './modules/statistics/statistics.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -120,6 +121,7 @@ export async function buildApp(
       config,
     }),
   });
+  await app.register(statisticsRoutes, { statistics: services.statistics });
   await app.register(demoRoutes, {
     enabled: config.demo,
     demo: createDemoService({ db: database.db, ...services }),

@@ -9,6 +9,7 @@ import { createAuditChainer } from './modules/audit/audit.chainer.js';
 import { createAuditCheckpoints, testCheckpointsFile } from './modules/audit/audit.checkpoints.js';
 import { loadAuditSigningKey } from './modules/audit/audit.settings.js';
 import { createAuditViews } from './modules/audit/audit-views.service.js';
+import { createStatisticsService } from './modules/statistics/statistics.service.js';
 import { trimAuditHead } from './modules/audit/audit.trim.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { createDepartmentsService } from './modules/departments/departments.service.js';
@@ -297,6 +298,13 @@ export function createServices({
     auditCheckpoints,
     auditViews: createAuditViews({ db, audit }),
     anomalies,
+    statistics: createStatisticsService({
+      db,
+      audit,
+      clock,
+      timeZone: config.timeZone,
+      reasons: () => lookup.reasons().reasons,
+    }),
     identity,
     mfa,
     grants,

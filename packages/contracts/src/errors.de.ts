@@ -90,6 +90,9 @@ export const ERROR_TEXTS_DE: Record<ErrorCode, string> = {
     'Der Brief kann nicht an einem künftigen Tag versandt sein; eine Wiedervorlage muss in der Zukunft liegen.',
   'listing.letter_unprintable':
     'Der Brief wurde nicht erstellt: Einige Zeichen kann er nicht drucken (siehe die genannten Felder). Bitte die Schreibweise im Register prüfen, etwa die lateinische Schreibweise aus dem Pass, oder den Brief von Hand schreiben.',
+  'statistics.period_reversed':
+    'Der Monat „bis“ liegt vor dem Monat „von“. Bitte prüfen Sie den Zeitraum.',
+  'statistics.period_too_long': 'Der Zeitraum darf höchstens 120 Monate (zehn Jahre) umfassen.',
   'lookup.reason_unknown': 'Bitte wählen Sie einen Grund für die Abfrage aus der Liste.',
   'lookup.query_too_vague': 'Bitte geben Sie einen Nachnamen mit Buchstaben oder eine Straße an.',
   'visit_list.empty':

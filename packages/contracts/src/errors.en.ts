@@ -79,6 +79,9 @@ export const ERROR_TEXTS_EN: Record<ErrorCode, string> = {
     'A letter cannot have been sent on a future day; a review date must lie in the future.',
   'listing.letter_unprintable':
     'The letter was not produced: it cannot print some characters (see the fields named). Please check the spelling in the register, such as the Latin spelling from the passport, or write the letter by hand.',
+  'statistics.period_reversed':
+    'The month “to” lies before the month “from”. Please check the period.',
+  'statistics.period_too_long': 'The period may cover at most 120 months (ten years).',
   'lookup.reason_unknown': 'Please choose a reason for the look-up from the list.',
   'lookup.query_too_vague': 'Please enter a family name with letters or a street.',
   'visit_list.empty': 'The visit list is empty. Please enter at least one name or address.',

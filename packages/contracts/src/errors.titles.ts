@@ -66,6 +66,8 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   'listing.precaution_unknown': 'Unknown precaution',
   'listing.notification_date_invalid': 'Invalid notification date',
   'listing.letter_unprintable': 'Letter cannot be printed',
+  'statistics.period_reversed': 'Period reversed',
+  'statistics.period_too_long': 'Period too long',
   'lookup.reason_unknown': 'Unknown look-up reason',
   'lookup.query_too_vague': 'Look-up too vague',
   'visit_list.empty': 'Empty visit list',

@@ -128,6 +128,9 @@ export const ERROR_CODES = [
   // Look-up rate limit (issue 13): the text names the wait (`{{wait}}`, see waitText).
   'lookup.rate_limited',
   'visit_list.rate_limited',
+  // Statistics (issue 14): the period asked for
+  'statistics.period_reversed',
+  'statistics.period_too_long',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

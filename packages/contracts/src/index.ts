@@ -50,3 +50,5 @@ export * from './anomalies.schemas.js';
 export * from './anomalies.routes.js';
 export * from './records.schemas.js';
 export * from './records.routes.js';
+export * from './statistics.schemas.js';
+export * from './statistics.routes.js';

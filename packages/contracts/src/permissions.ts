@@ -17,6 +17,7 @@ export const PERMISSIONS = [
   'audit.read',
   'audit.verify',
   'records.read',
+  'statistics.read',
   'user.manage',
   'department.manage',
   'settings.manage',
@@ -35,8 +36,14 @@ export type RouteAccess = Permission | 'authenticated' | 'session' | 'public';
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   reporter: ['incident.report', 'incident.read_own'],
   field: ['register.lookup', 'visit_list.manage', 'alarm.raise'],
-  registrar: ['incident.review', 'register.lookup', 'listing.manage', 'privacy.answer'],
-  dpo: ['audit.read', 'audit.verify', 'records.read'],
+  registrar: [
+    'incident.review',
+    'register.lookup',
+    'listing.manage',
+    'privacy.answer',
+    'statistics.read',
+  ],
+  dpo: ['audit.read', 'audit.verify', 'records.read', 'statistics.read'],
   control_room: ['alarm.handle'],
   admin: ['user.manage', 'department.manage', 'settings.manage', 'records.read'],
 };

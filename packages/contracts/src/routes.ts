@@ -20,6 +20,7 @@ import { subjectRequestsContract } from './subject-requests.routes.js';
 import { auditContract } from './audit.routes.js';
 import { anomaliesContract } from './anomalies.routes.js';
 import { recordsContract } from './records.routes.js';
+import { statisticsContract } from './statistics.routes.js';
 import type { RouteContract } from './route.js';
 
 /** Every module's routes: one line per module contract (`<module>.routes.ts`). */
@@ -46,6 +47,7 @@ export const API_CONTRACTS = {
   audit: auditContract,
   anomalies: anomaliesContract,
   records: recordsContract,
+  statistics: statisticsContract,
 } satisfies Record<string, Record<string, RouteContract>>;
 
 /**

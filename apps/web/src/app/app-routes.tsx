@@ -26,6 +26,7 @@ import {
   SecondFactorGate,
   SecurityPage,
   SetupPage,
+  StatisticsRoutes,
   SubjectRequestsRoutes,
   VisitListPage,
 } from './lazy-pages';
@@ -42,6 +43,7 @@ const AREA_ROUTES = {
   lookup: LookupRoutes,
   audit: AuditRoutes,
   records: RecordsRoutes,
+  statistics: StatisticsRoutes,
   admin: AdminRoutes,
 } as const;
 

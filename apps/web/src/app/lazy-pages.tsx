@@ -43,6 +43,12 @@ export const RecordsRoutes = lazyPage(() =>
     ([m]) => m.RecordsRoutes,
   ),
 );
+// Statistics for registrars and the data protection officer, with their German texts.
+export const StatisticsRoutes = lazyPage(() =>
+  Promise.all([import('../features/statistics/statistics.routes'), loadTexts('statistics')]).then(
+    ([m]) => m.StatisticsRoutes,
+  ),
+);
 export const AdminRoutes = lazyPage(() =>
   Promise.all([import('../features/admin/admin.routes'), loadTexts('admin')]).then(
     ([m]) => m.AdminRoutes,
@@ -71,6 +77,7 @@ const AREAS: Record<RouteArea, { preload(): Promise<unknown> }> = {
   lookup: LookupRoutes,
   audit: AuditRoutes,
   records: RecordsRoutes,
+  statistics: StatisticsRoutes,
   admin: AdminRoutes,
 };
 

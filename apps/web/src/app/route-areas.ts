@@ -4,7 +4,14 @@
  * the pages, so that deciding which part a path belongs to loads none of them.
  */
 export type RouteArea =
-  'reports' | 'review' | 'subject-requests' | 'lookup' | 'audit' | 'records' | 'admin';
+  | 'reports'
+  | 'review'
+  | 'subject-requests'
+  | 'lookup'
+  | 'audit'
+  | 'records'
+  | 'statistics'
+  | 'admin';
 
 const PREFIXES: readonly (readonly [prefix: string, area: RouteArea])[] = [
   ['/reports', 'reports'],
@@ -16,11 +23,12 @@ const PREFIXES: readonly (readonly [prefix: string, area: RouteArea])[] = [
   ['/audit', 'audit'],
 ];
 
-// The look-up, the visit list and the record of processing are single pages (no sub-paths).
+// The look-up, the visit list, the record of processing and the statistics are single pages.
 const EXACT: readonly (readonly [path: string, area: RouteArea])[] = [
   ['/lookup', 'lookup'],
   ['/visits', 'lookup'],
   ['/records', 'records'],
+  ['/statistics', 'statistics'],
 ];
 
 /** The part of the app a path belongs to, or null for the shell's own pages and unknown paths. */

@@ -3,6 +3,7 @@ import admin from './parts/admin.de.json';
 import audit from './parts/audit.de.json';
 import records from './parts/records.de.json';
 import review from './parts/review.de.json';
+import statistics from './parts/statistics.de.json';
 import subjectRequests from './parts/subjectRequests.de.json';
 import { english } from './catalogue.en';
 
@@ -19,10 +20,9 @@ function merged(target: Record<string, unknown>, source: Record<string, unknown>
   return result;
 }
 
-const german = [admin, audit, records, review, subjectRequests].reduce<Record<string, unknown>>(
-  (all, part) => merged(all, part),
-  firstDownload,
-);
+const german = [admin, audit, records, review, statistics, subjectRequests].reduce<
+  Record<string, unknown>
+>((all, part) => merged(all, part), firstDownload);
 
 /**
  * Both catalogues whole, German with its parts, for the tests that compare them (the app loads

@@ -12,6 +12,7 @@ const GERMAN_PARTS = {
   admin: () => import('./parts/admin.de.json'),
   audit: () => import('./parts/audit.de.json'),
   records: () => import('./parts/records.de.json'),
+  statistics: () => import('./parts/statistics.de.json'),
 } as const;
 
 export type TextPart = keyof typeof GERMAN_PARTS;

@@ -42,6 +42,8 @@ const NAMED = new Set([
   'audit.finding_reviewed',
   'audit.findings_read',
   'audit.findings_detected',
+  'statistics.read',
+  'statistics.export',
 ]);
 
 /** Families with a name (`audit.families.<family>`), for the actions without one of their own. */
@@ -60,6 +62,7 @@ const FAMILIES = new Set([
   'import',
   'deletion',
   'records',
+  'statistics',
 ]);
 
 /** The translation key of an action's name, or null when the page shows the technical name only. */

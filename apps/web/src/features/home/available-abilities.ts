@@ -18,6 +18,7 @@ const WITH_A_FUNCTION: ReadonlySet<Permission> = new Set<Permission>([
   'department.manage',
   'audit.read',
   'records.read',
+  'statistics.read',
 ]);
 
 /** The user's abilities that lead to a function in the app, in the server's order. */

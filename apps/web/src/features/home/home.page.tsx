@@ -8,6 +8,7 @@ import { LookupHome } from '../lookup/lookup-home';
 import { ReportsHome } from '../incidents/reports-home';
 import { AdminLinks } from './admin-links';
 import { AuditLink } from './audit-link';
+import { StatisticsLink } from './statistics-link';
 import { hasRegistrarPanels, RegistrarPanels } from './home-panels';
 import { RoleList } from './role-list';
 
@@ -33,6 +34,7 @@ export function HomePage({ user }: { user: CurrentUser }) {
         </Suspense>
       ) : null}
       <AuditLink abilities={user.abilities} />
+      <StatisticsLink abilities={user.abilities} />
       <AdminLinks abilities={user.abilities} />
       <p className="kern-body">
         <AppLink href="/security" className="kern-link">
