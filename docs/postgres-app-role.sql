@@ -18,3 +18,6 @@ GRANT USAGE ON SCHEMA drizzle TO :"app_role";
 GRANT SELECT ON ALL TABLES IN SCHEMA drizzle TO :"app_role";
 -- the audit log: insert and read only
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM :"app_role";
+-- the chain functions with a caller-chosen lock key (kept for the fixed-key ones, migration 0031)
+REVOKE EXECUTE ON FUNCTION audit_link(bigint, integer, text) FROM :"app_role";
+REVOKE EXECUTE ON FUNCTION audit_trim(bigint, bigint) FROM :"app_role";

@@ -95,6 +95,21 @@ describe.skipIf(!testDatabaseUrl)('the application role on PostgreSQL', () => {
     }
   });
 
+  it('cannot link or trim the chain with a lock key of its own choosing', async () => {
+    for (const statement of [
+      sql`SELECT audit_link(42::bigint, 10, 'x')`,
+      sql`SELECT audit_trim(42::bigint, 1::bigint)`,
+    ]) {
+      await expect(app.db.execute(statement)).rejects.toMatchObject({
+        cause: expect.objectContaining({ code: '42501' }),
+      });
+    }
+    // the fixed-key function still refuses to remove the chain head
+    await expect(app.db.execute(sql`SELECT audit_trim(1::bigint)`)).rejects.toMatchObject({
+      cause: expect.objectContaining({ code: '22023' }),
+    });
+  });
+
   it('may still change the register itself', async () => {
     await expect(
       app.db.execute(sql`UPDATE departments SET name = name WHERE false`),

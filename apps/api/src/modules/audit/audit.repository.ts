@@ -8,8 +8,8 @@ export type AuditInsertRow = Omit<AuditRow, 'chainPos' | 'prevHash' | 'hash'> & 
   contentHash: string;
 };
 
-// Chosen once; must never change: the one chainer holds it while it extends the chain head.
-const CHAIN_HEAD_LOCK_KEY = 7_301_001;
+// The chain-head lock (advisory key 7301001, chosen once, never to change) is taken inside
+// audit_link() and audit_trim() (migration 0031): no caller can pass another key.
 
 /**
  * Inserts one event with the next number of the sequence and its content hash, computed by the
@@ -99,7 +99,7 @@ export async function linkAuditEvents({
   genesisHash: string;
 }): Promise<{ linked: number | null }> {
   const result = await db.execute(
-    sql`SELECT audit_link(${CHAIN_HEAD_LOCK_KEY}, ${limit}::int, ${genesisHash}) AS linked`,
+    sql`SELECT audit_link(${limit}::int, ${genesisHash}::text) AS linked`,
   );
   const linked = Number(rowsOf<{ linked: number | string }>(result)[0]!.linked);
   return { linked: linked < 0 ? null : linked };
@@ -223,8 +223,6 @@ export async function findTrimmablePosition({ db, cutoff }: { db: DbOrTx; cutoff
 
 /** Removes the linked events up to chain position `through` (SQL `audit_trim()`): how many. */
 export async function trimAuditEvents({ tx, through }: { tx: Tx; through: number }) {
-  const result = await tx.execute(
-    sql`SELECT audit_trim(${CHAIN_HEAD_LOCK_KEY}, ${through}) AS removed`,
-  );
+  const result = await tx.execute(sql`SELECT audit_trim(${through}::bigint) AS removed`);
   return Number(rowsOf<{ removed: number | string }>(result)[0]!.removed);
 }

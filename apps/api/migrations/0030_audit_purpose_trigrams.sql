@@ -1,0 +1,1 @@
+CREATE INDEX "audit_events_purpose_trgm_idx" ON "audit_events" USING gin ("purpose" gin_trgm_ops);
