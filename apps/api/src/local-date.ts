@@ -1,19 +1,25 @@
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-/** The calendar date `YYYY-MM-DD` of `instant` in `timeZone` (grant end dates are local dates). */
-export function localDate(instant: Date, timeZone: string): string {
-  // Building a formatter costs far more than using one; a city has one or two time zones.
-  let format = formats.get(timeZone);
+/** One formatter per time zone and kind: building a formatter costs far more than using one. */
+function formatIn(timeZone: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${timeZone}|${withTime}`;
+  let format = formats.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat('en-CA', {
       timeZone,
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',
+      ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
     });
-    formats.set(timeZone, format);
+    formats.set(key, format);
   }
-  return format.format(instant);
+  return format;
+}
+
+/** The calendar date `YYYY-MM-DD` of `instant` in `timeZone` (grant end dates are local dates). */
+export function localDate(instant: Date, timeZone: string): string {
+  return formatIn(timeZone, false).format(instant);
 }
 
 /** `date` plus `months` calendar months, clamped to the month's last day (2026-01-31 + 1 → 2026-02-28). */
@@ -27,24 +33,13 @@ export function addMonths(date: string, months: number): string {
   return target.toISOString().slice(0, 10);
 }
 
-const clockFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** The local date (YYYY-MM-DD) and minutes after local midnight of `instant` in `timeZone`. */
 export function localClock(instant: Date, timeZone: string): { date: string; minutes: number } {
-  let format = clockFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    clockFormats.set(timeZone, format);
-  }
-  const parts = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatIn(timeZone, true)
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
   return {
     date: `${parts.year}-${parts.month}-${parts.day}`,
     minutes: Number(parts.hour) * 60 + Number(parts.minute),

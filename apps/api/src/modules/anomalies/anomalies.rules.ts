@@ -1,3 +1,4 @@
+import { AnomalyRuleCode } from '@zemag/contracts';
 import { fileNumberMatches } from '../lookup/file-number.js';
 import { localClock } from '../../local-date.js';
 
@@ -6,15 +7,8 @@ import { localClock } from '../../local-date.js';
  * look-ups of one user on one local day. Each rule gives at most one finding per key, so that
  * evaluating the same day again (a later scan, a restart) finds the same findings.
  */
-export const ANOMALY_RULES = [
-  'burst',
-  'off_hours',
-  'file_number_form',
-  'file_number_repeat',
-  'own_name',
-  'no_match',
-] as const;
-export type AnomalyRule = (typeof ANOMALY_RULES)[number];
+export const ANOMALY_RULES = AnomalyRuleCode.options;
+export type AnomalyRule = AnomalyRuleCode;
 
 export interface AnomalySettings {
   /** More look-ups than this within any 60 minutes is a burst. */
