@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, notInArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/database.js';
 import { departments } from '../departments/departments.table.js';
@@ -196,6 +196,6 @@ export async function departmentOf(db: DbOrTx, userId: string): Promise<string |
   const [row] = await db
     .select({ departmentId: users.departmentId })
     .from(users)
-    .where(inArray(users.id, [userId]));
+    .where(eq(users.id, userId));
   return row?.departmentId ?? null;
 }

@@ -160,6 +160,14 @@ for (const target of engines) {
       expect(answer.statusCode).toBe(201);
       expect(await onBoard(answer.json().id)).toMatchObject({ visitAddress: rtl });
       expect((await raise({ unknown: 1 })).statusCode).toBe(400);
+      const badId = await call(leitstelle, 'POST', '/api/v1/alarms/1%27%20OR%201=1/acknowledge');
+      expect(badId.statusCode).toBe(400);
+      expect(badId.json().errors[0].field).toBe('id');
+      const note = await call(leitstelle, 'POST', `/api/v1/alarms/${answer.json().id}/notes`, {
+        note: 'y'.repeat(10_000),
+      });
+      expect(note.statusCode).toBe(400);
+      expect(note.json().errors[0]).toMatchObject({ field: 'note', code: 'too_long' });
     });
 
     it('keeps the latest position and a short track, only for the raising employee', async () => {
