@@ -81,6 +81,18 @@ for (const target of engines) {
       expect(stored.filter((a) => a.id === receipt.id)).toHaveLength(1);
       expect(stored).toHaveLength(1);
       expect((await auditOf(receipt.id)).map((e) => e.action)).toEqual(['alarm.raise']);
+      // parallel retries with one key: one alarm, never two
+      const parallelKey = randomUUID();
+      const parallel = await Promise.all(
+        Array.from({ length: 5 }, () => raise({ position: POSITION }, parallelKey)),
+      );
+      for (const answer of parallel) expect([201, 409]).toContain(answer.statusCode);
+      const ids = new Set(
+        parallel.filter((a) => a.statusCode === 201).map((a) => a.json<{ id: string }>().id),
+      );
+      expect(ids.size).toBe(1);
+      const after = await t.database.db.select().from(alarms).where(eq(alarms.userId, fieldId));
+      expect(after).toHaveLength(2);
       // the same key with another body is refused
       expect((await raise({ visitAddress: 'anders' }, key)).statusCode).toBe(422);
       // without a key: a clear 400 naming the header
@@ -316,12 +328,19 @@ for (const target of engines) {
         expect(await mine()).toMatchObject({ state: 'closed', acknowledgedBy: null });
         expect(JSON.stringify(await mine())).not.toMatch(/duress/i);
         expect((await cancel(duressId, PIN)).json().code).toBe('alarm.closed');
+        // a position sent after the "cancel" is refused like after a real one, yet kept
+        const moved = { lat: 51.0001, lon: 7.0001, accuracyM: 8 };
+        const late = await call(field, 'POST', `/api/v1/alarms/${duressId}/position`, moved);
+        const lateNormal = await call(field, 'POST', `/api/v1/alarms/${normalId}/position`, moved);
+        expect(late.statusCode).toBe(409);
+        expect(late.json()).toEqual({ ...lateNormal.json(), requestId: late.json().requestId });
         // the board sees the truth and can act on it
         expect(await onBoard(duressId)).toMatchObject({
           status: 'open',
           duress: true,
           duressAt: expect.any(String),
           closed: null,
+          position: { ...moved, at: expect.any(String) },
         });
         const taken = await call(leitstelle, 'POST', `/api/v1/alarms/${duressId}/acknowledge`);
         expect(taken.statusCode).toBe(200);

@@ -161,11 +161,15 @@ export function createAlarmsService({
       });
     },
 
+    /**
+     * A new position of an open own alarm. After a duress cancel the position is still kept for
+     * the board, but the phone is answered as for a closed alarm (409), as after a real cancel.
+     */
     async position({ actor, id, fix }: { actor: Actor; id: string; fix: AlarmPosition }) {
-      return db.transaction(async (tx) => {
+      const row = await db.transaction(async (tx) => {
         const now = clock.now();
-        const row = await setLatestPosition(tx, { id, userId: actor.id, fix, at: now });
-        if (!row) {
+        const updated = await setLatestPosition(tx, { id, userId: actor.id, fix, at: now });
+        if (!updated) {
           const found = await findAlarm(tx, id);
           if (!found || found.userId !== actor.id) throw new AppError(404, 'resource.not_found');
           throw new AppError(409, 'alarm.closed');
@@ -178,8 +182,10 @@ export function createAlarmsService({
           subject: { type: 'alarm', id },
           details: { accuracyM: fix.accuracyM },
         });
-        return phoneView(row);
+        return updated;
       });
+      if (row.duressAt !== null) throw new AppError(409, 'alarm.closed');
+      return phoneView(row);
     },
 
     async mine({ actor }: { actor: Actor }): Promise<AlarmMineList> {
