@@ -40,6 +40,7 @@ import { usersRoutes } from './modules/users/users.routes.js';
 import { visitsRoutes } from './modules/visits/visits.routes.js';
 import { createServices } from './services.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { alarmsRoutes } from './modules/alarms/alarms.routes.js';
 import { anomaliesRoutes } from './modules/anomalies/anomalies.routes.js';
 import { recordsRoutes } from './modules/records/records.routes.js';
 import { createRecordsService } from './modules/records/records.service.js';
@@ -111,6 +112,7 @@ export async function buildApp(
   await app.register(notificationsRoutes, { notifications: services.notifications });
   await app.register(auditRoutes, { auditViews: services.auditViews });
   await app.register(anomaliesRoutes, { anomalies: services.anomalies });
+  await app.register(alarmsRoutes, { alarms: services.alarms });
   // The record of processing states the whole configuration: built here, where all of it is.
   await app.register(recordsRoutes, {
     records: createRecordsService({

@@ -1,3 +1,4 @@
+import { createAlarmsService } from './modules/alarms/alarms.service.js';
 import { createAnomaliesService } from './modules/anomalies/anomalies.service.js';
 import { DEFAULT_ANOMALY_SETTINGS } from './modules/anomalies/anomalies.rules.js';
 import { DEFAULT_FILE_NUMBER_PATTERN } from './modules/lookup/file-number.js';
@@ -316,6 +317,8 @@ export function createServices({
     sso,
     idempotency,
     incidents,
+    /** The silent alarm (issue 15): raised by field staff, handled by the control room. */
+    alarms: createAlarmsService({ db, audit, clock, idempotency }),
     persons,
     listings,
     notifications,

@@ -181,4 +181,13 @@ export const ERROR_TEXTS_DE: Record<ErrorCode, string> = {
     'Zu viele Abfragen in kurzer Zeit. Die nächste Abfrage ist in {{wait}} möglich. Bis dahin ist offen, ob ein Eintrag besteht: Seien Sie im Zweifel vorsichtig.',
   'visit_list.rate_limited':
     'Zu viele Abfragen in kurzer Zeit: Jeder Eintrag der Liste zählt als eine Abfrage. Diese Liste kann in {{wait}} geprüft werden, eine kürzere Liste oder einzelne Abfragen eventuell früher.',
+  'alarm.already_acknowledged':
+    'Dieser Alarm wurde bereits übernommen (von jemand anderem oder in einem anderen Fenster).',
+  'alarm.closed': 'Dieser Alarm ist bereits geschlossen.',
+  'alarm.pins_not_set':
+    'Es ist noch keine Alarm-PIN festgelegt. Die Leitstelle kann den Alarm schließen; bitte rufen Sie sie an.',
+  'alarm.pins_same': 'Die Bedrohungs-PIN muss sich von der Alarm-PIN unterscheiden.',
+  'alarm.pin_wrong': 'Die PIN ist nicht richtig.',
+  'alarm.pin_throttled':
+    'Zu viele falsche PIN-Eingaben. Die nächste Eingabe ist in {{wait}} möglich. Der Alarm bleibt bis dahin bestehen.',
 };

@@ -163,4 +163,13 @@ export const ERROR_TEXTS_EN: Record<ErrorCode, string> = {
     'Too many look-ups in a short time. The next look-up is possible in {{wait}}. Until then it is unknown whether there is an entry: if in doubt, take care.',
   'visit_list.rate_limited':
     'Too many look-ups in a short time: every entry of the list counts as one look-up. This list can be checked in {{wait}}; a shorter list or single look-ups possibly sooner.',
+  'alarm.already_acknowledged':
+    'This alarm has already been taken (by someone else or in another window).',
+  'alarm.closed': 'This alarm is already closed.',
+  'alarm.pins_not_set':
+    'No alarm PIN has been set yet. The control room can close the alarm; please call them.',
+  'alarm.pins_same': 'The duress PIN must differ from the alarm PIN.',
+  'alarm.pin_wrong': 'The PIN is not correct.',
+  'alarm.pin_throttled':
+    'Too many wrong PINs. The next attempt is possible in {{wait}}. Until then the alarm stays open.',
 };

@@ -120,4 +120,10 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   'incident.correction_breaks_listing': 'Correction would remove the ground of a listing',
   'lookup.rate_limited': 'Too many look-ups',
   'visit_list.rate_limited': 'Too many look-ups for this visit list',
+  'alarm.already_acknowledged': 'Alarm already taken',
+  'alarm.closed': 'Alarm closed',
+  'alarm.pins_not_set': 'No alarm PIN set',
+  'alarm.pins_same': 'PINs must differ',
+  'alarm.pin_wrong': 'Wrong PIN',
+  'alarm.pin_throttled': 'Too many wrong PINs',
 };

@@ -131,6 +131,13 @@ export const ERROR_CODES = [
   // Statistics (issue 14): the period asked for
   'statistics.period_reversed',
   'statistics.period_too_long',
+  // Silent alarm (issue 15)
+  'alarm.already_acknowledged',
+  'alarm.closed',
+  'alarm.pins_not_set',
+  'alarm.pins_same',
+  'alarm.pin_wrong',
+  'alarm.pin_throttled',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

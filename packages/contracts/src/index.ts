@@ -52,3 +52,5 @@ export * from './records.schemas.js';
 export * from './records.routes.js';
 export * from './statistics.schemas.js';
 export * from './statistics.routes.js';
+export * from './alarms.schemas.js';
+export * from './alarms.routes.js';

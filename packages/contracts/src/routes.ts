@@ -21,6 +21,7 @@ import { auditContract } from './audit.routes.js';
 import { anomaliesContract } from './anomalies.routes.js';
 import { recordsContract } from './records.routes.js';
 import { statisticsContract } from './statistics.routes.js';
+import { alarmsContract } from './alarms.routes.js';
 import type { RouteContract } from './route.js';
 
 /** Every module's routes: one line per module contract (`<module>.routes.ts`). */
@@ -48,6 +49,7 @@ export const API_CONTRACTS = {
   anomalies: anomaliesContract,
   records: recordsContract,
   statistics: statisticsContract,
+  alarms: alarmsContract,
 } satisfies Record<string, Record<string, RouteContract>>;
 
 /**

@@ -21,3 +21,4 @@ export * from '../modules/deletion/deletion.table.js';
 export * from '../modules/lookup-limits/lookup-limits.table.js';
 export * from '../modules/anomalies/anomalies.table.js';
 export * from '../modules/encryption/data-keys.table.js';
+export * from '../modules/alarms/alarms.table.js';

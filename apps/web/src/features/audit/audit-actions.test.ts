@@ -29,6 +29,7 @@ describe('names of actions for people', () => {
     ['audit.export', 'audit.actionNames.audit.export', 'Protokoll exportiert'],
     ['person.update_legacy', 'audit.families.person', 'Personen'],
     ['grant.granted', 'audit.families.grant', 'Rollen'],
+    ['alarm.acknowledge', 'audit.families.alarm', 'Stiller Alarm'],
   ])('%s → %s', (action, key, german) => {
     expect(actionLabelKey(action)).toBe(key);
     expect(text('de', key)).toBe(german);

@@ -63,6 +63,7 @@ const FAMILIES = new Set([
   'deletion',
   'records',
   'statistics',
+  'alarm',
 ]);
 
 /** The translation key of an action's name, or null when the page shows the technical name only. */
@@ -81,6 +82,7 @@ const SUBJECTS = new Set([
   'department',
   'subject_request',
   'anomaly_finding',
+  'alarm',
 ]);
 
 export function subjectLabelKey(type: string): string | null {
