@@ -29,7 +29,7 @@ const pick = <T>(random: Random, items: readonly T[]): T =>
   items[Math.floor(random() * items.length)]!;
 
 /** Reports a month by calendar month (January first): fewer in the holidays, more in autumn. */
-const SEASON = [5, 5, 6, 6, 7, 7, 6, 5, 7, 7, 7, 5];
+const SEASON = [5, 5, 5, 6, 6, 6, 5, 5, 6, 6, 6, 5];
 
 const FAMILY_NAMES = [
   'Hoffmann',

@@ -163,7 +163,7 @@ for (const target of engines) {
       expect(refused.statusCode).toBe(404);
       expect(refused.json().code).toBe('demo.not_enabled');
       expect(sessionCookie(refused)).toBeUndefined();
-    });
+    }, 120_000);
 
     it('keeps requiring the second factor outside demo mode', async () => {
       expect(t.services.mfa.requiredRoles).toContain('registrar');
