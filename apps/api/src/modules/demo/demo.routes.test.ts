@@ -28,7 +28,7 @@ for (const target of engines) {
       expect(await createDemoService({ db: t.database.db, ...t.services }).seed()).toEqual({
         seeded: true,
       });
-    });
+    }, 120_000);
     afterAll(async () => {
       await t?.close();
     });
@@ -212,6 +212,6 @@ for (const target of engines) {
       const first = await picture();
       expect(first.demo.accounts).toHaveLength(DEMO_USERS.length);
       expect(await picture()).toEqual(first);
-    }, 120_000);
+    }, 240_000);
   });
 }
