@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StatisticsReport } from '@zemag/contracts';
 import { rowsOf } from '../../db/database.js';
 import { buildTestApp, signIn, type TestApp } from '../../test-support/test-app.js';
 import { DEMO_PASSWORD } from './demo.data.js';
@@ -46,7 +47,10 @@ describe('demo city Musterstadt: the register', () => {
       notification: { state: string };
     }[];
     const byName = new Map(listings.map((l) => [l.person.familyName, l]));
-    expect([...byName.keys()].sort()).toEqual(['Al-Hassan', 'Meyer', 'Nowak', 'Yılmaz']);
+    // the stories' listings, among the everyday background's (demo.background.ts)
+    expect([...byName.keys()]).toEqual(
+      expect.arrayContaining(['Al-Hassan', 'Meyer', 'Nowak', 'Yılmaz']),
+    );
     expect(byName.get('Al-Hassan')).toMatchObject({ status: 'proposed', level: 3 });
     expect(byName.get('Meyer')).toMatchObject({
       status: 'active',
@@ -173,6 +177,39 @@ describe('demo city Musterstadt: the register', () => {
       ]),
     );
     expect(found).toHaveLength(6);
+  });
+
+  it('publishes real numbers on the statistics page: months, breakdowns, listings, look-ups', async () => {
+    const { cookie } = await signIn(t.app, { username: 'demo.dpo', password: DEMO_PASSWORD });
+    const answer = await t.app.inject({ url: '/api/v1/statistics', headers: { cookie } });
+    expect(answer.statusCode).toBe(200);
+    const report = answer.json() as StatisticsReport;
+    const shown = (rows: { key: string; count: number | null }[]) =>
+      rows.filter((r) => r.count !== null && r.count >= 5).map((r) => r.key);
+    // two years and the current month; most months published, each with at least 5 reports
+    expect(report.incidents.byMonth.rows.length).toBeGreaterThanOrEqual(24);
+    expect(shown(report.incidents.byMonth.rows).length).toBeGreaterThanOrEqual(20);
+    expect(report.incidents.byMonth.total).toBeGreaterThanOrEqual(140);
+    expect(shown(report.incidents.byLevel.rows)).toEqual(expect.arrayContaining(['1', '2', '3']));
+    expect(shown(report.incidents.byDepartment.rows).length).toBeGreaterThanOrEqual(5);
+    expect(shown(report.incidents.byCategory.rows).length).toBeGreaterThanOrEqual(5);
+    // the open reviews are the stories' few (withheld, and the rejected with them)
+    expect(shown(report.incidents.byReview.rows)).toContain('confirmed');
+    // listings: active, activated, expired and ended within the two years
+    expect(shown(report.listings.rows).sort()).toEqual(
+      ['activated', 'active_at_end', 'ended', 'expired'].sort(),
+    );
+    // repeat persons: reported once, twice, three times or more
+    expect(shown(report.persons.rows).sort()).toEqual(['1', '2', '3+']);
+    // look-ups of every field department, each under at least one reason
+    const lookups = report.lookups;
+    const departments = lookups.rows.filter((_, i) =>
+      lookups.cells[i]!.some((c) => c !== null && c >= 5),
+    );
+    expect(departments.map((d) => d.key).sort()).toEqual(['20-3', '32-2', '37', '50', '51']);
+    expect(lookups.columnTotals.filter((c) => c !== null && c >= 5).length).toBeGreaterThanOrEqual(
+      4,
+    );
   });
 
   it('keeps an intact audit chain', async () => {

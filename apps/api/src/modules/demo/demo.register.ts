@@ -12,6 +12,7 @@ import {
   DEMO_VISIT_LISTS,
   type DemoIncident,
 } from './demo.register.data.js';
+import { planDemoBackground } from './demo.background.seed.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -193,6 +194,9 @@ export async function seedDemoRegister(input: DemoSeed) {
     });
   }
 
+  // the everyday background: the statistics of two years need more than the stories above
+  const background = planDemoBackground({ seed: input, services: { clock, s }, plan });
+
   events.sort((a, b) => a.at - b.at || a.order - b.order);
   for (const event of events) {
     clock.set(new Date(event.at));
@@ -208,5 +212,6 @@ export async function seedDemoRegister(input: DemoSeed) {
     listings: DEMO_LISTINGS.length,
     lookups: DEMO_LOOKUPS.length,
     visitLists: DEMO_VISIT_LISTS.length,
+    background,
   };
 }

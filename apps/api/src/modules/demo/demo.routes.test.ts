@@ -28,7 +28,7 @@ for (const target of engines) {
       expect(await createDemoService({ db: t.database.db, ...t.services }).seed()).toEqual({
         seeded: true,
       });
-    });
+    }, 120_000);
     afterAll(async () => {
       await t?.close();
     });
@@ -163,7 +163,7 @@ for (const target of engines) {
       expect(refused.statusCode).toBe(404);
       expect(refused.json().code).toBe('demo.not_enabled');
       expect(sessionCookie(refused)).toBeUndefined();
-    });
+    }, 120_000);
 
     it('keeps requiring the second factor outside demo mode', async () => {
       expect(t.services.mfa.requiredRoles).toContain('registrar');
@@ -212,6 +212,6 @@ for (const target of engines) {
       const first = await picture();
       expect(first.demo.accounts).toHaveLength(DEMO_USERS.length);
       expect(await picture()).toEqual(first);
-    }, 120_000);
+    }, 240_000);
   });
 }

@@ -49,7 +49,7 @@ describe('demo city Musterstadt', () => {
       confirmedBy: { displayName: 'Tobias Krämer' },
     });
     expect((await t.services.audit.verify({ db: t.database.db })).ok).toBe(true);
-  });
+  }, 120_000);
 
   it('lets every demo account sign in and see what its role may do', async () => {
     await demo.seed();
@@ -63,12 +63,12 @@ describe('demo city Musterstadt', () => {
       'incident.report',
       'incident.read_own',
     ]);
-  });
+  }, 120_000);
 
   it('seeds once: a second run changes nothing', async () => {
     await demo.seed();
     expect(await demo.seed()).toEqual({ seeded: false });
-  });
+  }, 120_000);
 
   it('resets to the seeded state: later changes are gone, the audit log starts again', async () => {
     await demo.seed();
@@ -90,7 +90,7 @@ describe('demo city Musterstadt', () => {
     ).json();
     expect(total).toBe(DEMO_USERS.length);
     expect((await t.services.audit.verify({ db: t.database.db })).ok).toBe(true);
-  });
+  }, 120_000);
 
   it('is refused for a database that holds real accounts', async () => {
     await createTestUser(t);
