@@ -43,7 +43,22 @@ async function scrollSettled(page: Page): Promise<void> {
 /** The reports of the field employee, straight from the database. */
 async function reportsOf(server: TestServer) {
   const { user } = await findUserByUsername({ db: server.database.db, username: FIELD.username });
-  return server.database.db.select().from(incidents).where(eq(incidents.reporterId, user!.id));
+  const rows = await server.database.db
+    .select()
+    .from(incidents)
+    .where(eq(incidents.reporterId, user!.id));
+  // the narrative is stored encrypted (modules/encryption): compare it opened
+  return Promise.all(
+    rows.map(async (row) => ({
+      ...row,
+      description: await server.services.cipher.open(
+        server.database.db,
+        'incidents.description',
+        row.id,
+        row.description,
+      ),
+    })),
+  );
 }
 
 describe.skipIf(skipBrowser)(browserSuiteName('one-tap report on a phone'), () => {
