@@ -64,7 +64,8 @@ export async function lookupsOf(
       t.terms->'query'->>'familyName' AS typed_name,
       (SELECT COALESCE(array_agg(p.family_name), '{}') FROM persons p
         WHERE jsonb_typeof(e.details->'personIds') = 'array'
-          AND p.id::text IN (SELECT jsonb_array_elements_text(e.details->'personIds'))) AS shown_names
+          AND p.id IN (SELECT jsonb_array_elements_text(e.details->'personIds')::uuid)
+      ) AS shown_names
     FROM audit_events e
     LEFT JOIN audit_terms t ON t.seq = e.seq
     WHERE e.actor_id = ${actorId}::uuid AND e.action = 'register.lookup'
